@@ -1,0 +1,47 @@
+import { existsSync } from 'node:fs';
+import type { LaunchOptions } from '@playwright/test';
+
+/** Environment variables that name a Chromium binary to use, first match wins. */
+const CHROMIUM_PATH_VARIABLES = ['LIFECYCLE_LAB_CHROMIUM', 'CHROMIUM_PATH'] as const;
+
+/** Where Debian and Ubuntu install Chromium. */
+const SYSTEM_CHROMIUM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser'] as const;
+
+/**
+ * Flags for a system Chromium. We run as root in CI (hence --no-sandbox), and the network is
+ * closed, so everything that phones home is switched off to keep the logs quiet and starts fast.
+ */
+const SYSTEM_CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
+/**
+ * The Chromium binary to drive: a path from the environment if one is set, else a system
+ * Chromium if one is installed, else `undefined` (Playwright's own downloaded browser).
+ */
+export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  for (const name of CHROMIUM_PATH_VARIABLES) {
+    const path = env[name];
+    if (path) {
+      if (!existsSync(path)) {
+        throw new Error(
+          `${name}=${path} does not exist; point it at a Chromium binary or unset it.`,
+        );
+      }
+      return path;
+    }
+  }
+  return SYSTEM_CHROMIUM_PATHS.find((path) => existsSync(path));
+}
+
+/** Launch options for the chosen Chromium; empty when Playwright's own browser is used. */
+export function chromiumLaunchOptions(env: NodeJS.ProcessEnv = process.env): LaunchOptions {
+  const executablePath = findChromium(env);
+  return executablePath ? { executablePath, args: SYSTEM_CHROMIUM_ARGS } : {};
+}

@@ -1,0 +1,114 @@
+// @ts-check
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** Packages the framework-agnostic event core must never depend on. */
+const UI_PACKAGES = [
+  'react',
+  'react/*',
+  'react-dom',
+  'react-dom/*',
+  'zustand',
+  'zustand/*',
+  '@tanstack/*',
+];
+
+/** Import specifiers that climb out of a folder into src/<layer>. */
+const importsOfLayer = (/** @type {string} */ layer) =>
+  `^(\\.\\./)+${layer}(/|$)|(^|/)src/${layer}(/|$)`;
+
+export default defineConfig(
+  globalIgnores([
+    'dist',
+    'dist-lib',
+    'coverage',
+    'playwright-report',
+    'test-results',
+    'node_modules',
+  ]),
+
+  js.configs.recommended,
+  tseslint.configs.strictTypeChecked,
+  tseslint.configs.stylisticTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: true,
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        { allowNumber: true, allowBoolean: true, allowNullish: false, allowAny: false },
+      ],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      // Bare `void promise` is how fire-and-forget is spelled deliberately.
+      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
+    },
+  },
+
+  {
+    files: ['**/*.js'],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
+
+  {
+    files: ['src/**/*.{ts,tsx}', 'tests/**/*.ts'],
+    languageOptions: { globals: globals.browser },
+  },
+  {
+    files: ['*.{js,ts}', 'e2e/**/*.ts', 'scripts/**/*.{js,ts}'],
+    languageOptions: { globals: globals.node },
+  },
+
+  {
+    files: ['src/ui/**/*.{ts,tsx}', 'src/*.tsx'],
+    extends: [reactHooks.configs.flat.recommended],
+  },
+
+  // Dependency direction is ui → store → lib, never reversed.
+  {
+    files: ['src/lib/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: UI_PACKAGES,
+              message: 'src/lib is framework-agnostic: no React, Zustand or TanStack in the core.',
+            },
+            {
+              regex: importsOfLayer('(store|ui)'),
+              message: 'src/lib must not import from src/store or src/ui (ui → store → lib).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/store/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: importsOfLayer('ui'),
+              message: 'src/store must not import from src/ui (ui → store → lib).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);
