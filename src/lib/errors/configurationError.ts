@@ -1,0 +1,7 @@
+import { LionherdError } from './lionherdError';
+
+/** A setting that is missing or wrong. Retryable by default: false. */
+export class ConfigurationError extends LionherdError {
+  static override readonly defaultRetryable: boolean = false;
+  override readonly name: string = 'ConfigurationError';
+}

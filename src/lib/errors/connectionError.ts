@@ -1,0 +1,7 @@
+import { LionherdError } from './lionherdError';
+
+/** A network peer could not be reached or dropped the connection. Retryable by default: true. */
+export class ConnectionError extends LionherdError {
+  static override readonly defaultRetryable: boolean = true;
+  override readonly name: string = 'ConnectionError';
+}

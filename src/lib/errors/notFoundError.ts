@@ -1,0 +1,7 @@
+import { LionherdError } from './lionherdError';
+
+/** The thing asked for does not exist. Retryable by default: false. */
+export class NotFoundError extends LionherdError {
+  static override readonly defaultRetryable: boolean = false;
+  override readonly name: string = 'NotFoundError';
+}

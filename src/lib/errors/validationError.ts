@@ -1,0 +1,7 @@
+import { LionherdError } from './lionherdError';
+
+/** Input that breaks a rule; trying again with the same input cannot help. Retryable by default: false. */
+export class ValidationError extends LionherdError {
+  static override readonly defaultRetryable: boolean = false;
+  override readonly name: string = 'ValidationError';
+}

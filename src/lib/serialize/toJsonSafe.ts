@@ -1,0 +1,47 @@
+import { Unset } from '../unset';
+
+/** Any value that `JSON.stringify` writes and `JSON.parse` reads back unchanged. */
+export type JsonValue =
+  null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+/** What a value with no JSON form and no plain-data conversion serializes to. */
+export const UNSERIALIZABLE = '<unserializable>';
+
+/**
+ * Converts any value to JSON-safe data without throwing:
+ * 1. the value itself when it is JSON-serializable (`undefined` and {@link Unset} become `null`);
+ * 2. otherwise a plain-data conversion when one exists: `Map` → object, `Set` → array,
+ *    `bigint` → decimal string, an object's own `toDict()`;
+ * 3. otherwise the string `"<unserializable>"` (functions, symbols, cycles, hostile proxies).
+ *
+ * The result is normalised through a JSON round trip, so `NaN` becomes `null` and a `Date`
+ * its ISO string, exactly as `JSON.stringify` would write them.
+ */
+export function toJsonSafe(value: unknown): JsonValue {
+  if (value === undefined || value === Unset) return null;
+  try {
+    const text = JSON.stringify(value) as string | undefined;
+    if (text !== undefined) return JSON.parse(text) as JsonValue;
+  } catch {
+    // Not JSON-serializable as it is: try the plain-data conversion below.
+  }
+  try {
+    const text = JSON.stringify(value, toPlainData) as string | undefined;
+    if (text !== undefined) return JSON.parse(text) as JsonValue;
+  } catch {
+    // No conversion works either.
+  }
+  return UNSERIALIZABLE;
+}
+
+function toPlainData(this: unknown, _key: string, value: unknown): unknown {
+  if (typeof value === 'bigint') return value.toString();
+  if (value === Unset) return null;
+  if (value instanceof Map) return Object.fromEntries(value);
+  if (value instanceof Set) return [...(value as Set<unknown>)];
+  if (typeof value === 'object' && value !== null && 'toDict' in value) {
+    const toDict: unknown = value.toDict;
+    if (typeof toDict === 'function') return (toDict as () => unknown).call(value);
+  }
+  return value;
+}
