@@ -1,7 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumLaunchOptions } from './e2e/support/chromium.ts';
 
-const PORT = 4173;
+/** Override with E2E_PORT to run several suites side by side. */
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 const baseURL = `http://127.0.0.1:${String(PORT)}`;
 
 export default defineConfig({
