@@ -1,0 +1,55 @@
+import type { EventStatus, ExecutionDict, JsonValue, Transition } from '../lib';
+
+/** Where a record came from. */
+export type RecordSource =
+  /** Launched in this page; its event object is alive and can be acted on. */
+  | 'live'
+  /** Reloaded from storage; read-only, its event object is gone. */
+  | 'restored'
+  /** Read from an imported log file (ours or lionherd-core's); read-only. */
+  | 'imported';
+
+/**
+ * The store's plain, serializable mirror of one event execution. Everything the dashboard
+ * shows is read from here; the live `Event` object stays in the store's private registry.
+ */
+export interface EventRecord {
+  id: string;
+  /** Catalogue kind (`simple`, `failing`, `slow`, …) or, for imports, the class name. */
+  kind: string;
+  /** Human-readable name of the kind, e.g. "Slow event". */
+  label: string;
+  /** The launch parameters as the person entered them (already validated). */
+  params: Record<string, JsonValue>;
+  status: EventStatus;
+  /** ISO 8601. */
+  createdAt: string;
+  /** Every transition with its time (epoch ms), oldest first; starts with `pending`. */
+  transitions: Transition[];
+  /** Seconds; `null` until terminal. */
+  duration: number | null;
+  /** Last reported progress (0..1), `null` if none. */
+  progress: number | null;
+  progressMessage: string | null;
+  /** Exactly `event.execution.toDict()` at the last transition. */
+  execution: ExecutionDict;
+  /** `execution.retryable`, for quick filtering. */
+  retryable: boolean | null;
+  /** The retryability verdict in words (`explainRetryable`), `null` until failed/cancelled. */
+  verdict: string | null;
+  /** JSON-safe copy of the event's metadata. */
+  metadata: Record<string, JsonValue>;
+  /** 1-based attempt number within its chain. */
+  attempt: number;
+  /** The attempt this one was made fresh from (`metadata.original.id`), or `null`. */
+  originalId: string | null;
+  /** The first attempt of the chain this record belongs to (its own id for a first attempt). */
+  chainId: string;
+  /** How many times `invoke()` was called through the store. */
+  invokeCalls: number;
+  /** How many times `_invoke` actually ran (0 or 1). */
+  runs: number;
+  source: RecordSource;
+  /** For imported records: the format and, for lionherd logs, the Python class. */
+  importedFrom?: { format: 'lifecycle-lab' | 'lionherd'; lionClass?: string; fileName?: string };
+}
