@@ -1,5 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
-import { chromiumLaunchOptions } from './e2e/support/chromium.ts';
+import { chromiumLaunchOptions, ensureChromium } from './e2e/support/chromium.ts';
+
+ensureChromium();
 
 /** Override with E2E_PORT to run several suites side by side. */
 const PORT = Number(process.env.E2E_PORT ?? 4173);

@@ -1,5 +1,6 @@
+import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import type { LaunchOptions } from '@playwright/test';
+import { chromium, type LaunchOptions } from '@playwright/test';
 
 /** Environment variables that name a Chromium binary to use, first match wins. */
 const CHROMIUM_PATH_VARIABLES = ['LIFECYCLE_LAB_CHROMIUM', 'CHROMIUM_PATH'] as const;
@@ -44,4 +45,26 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | und
 export function chromiumLaunchOptions(env: NodeJS.ProcessEnv = process.env): LaunchOptions {
   const executablePath = findChromium(env);
   return executablePath ? { executablePath, args: SYSTEM_CHROMIUM_ARGS } : {};
+}
+
+/**
+ * Makes sure some Chromium is there before the suite starts, so that `npm install && npm test`
+ * works on a fresh machine: a system or environment Chromium, or Playwright's own browser, is
+ * used as found; only when there is none does it install one — Debian's `chromium` through apt
+ * when running as root on Debian, otherwise Playwright's download. It never downloads a browser
+ * when one is there.
+ */
+export function ensureChromium(env: NodeJS.ProcessEnv = process.env): void {
+  if (findChromium(env) !== undefined || existsSync(chromium.executablePath())) return;
+  const isRoot = process.getuid?.() === 0;
+  if (isRoot && existsSync('/usr/bin/apt-get')) {
+    console.log("No Chromium found: installing Debian's chromium with apt-get…");
+    execSync('apt-get update && apt-get install -y chromium', {
+      stdio: 'inherit',
+      env: { ...env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+  } else {
+    console.log("No Chromium found: installing Playwright's Chromium…");
+    execSync('npx playwright install chromium', { stdio: 'inherit' });
+  }
 }
