@@ -20,7 +20,7 @@ export const UNSERIALIZABLE = '<unserializable>';
 export function toJsonSafe(value: unknown): JsonValue {
   if (value === undefined || value === Unset) return null;
   try {
-    const text = JSON.stringify(value) as string | undefined;
+    const text = JSON.stringify(value, refuseLossyCollections) as string | undefined;
     if (text !== undefined) return JSON.parse(text) as JsonValue;
   } catch {
     // Not JSON-serializable as it is: try the plain-data conversion below.
@@ -32,6 +32,15 @@ export function toJsonSafe(value: unknown): JsonValue {
     // No conversion works either.
   }
   return UNSERIALIZABLE;
+}
+
+/**
+ * `JSON.stringify` writes a `Map` or `Set` as `{}` without complaint, losing its contents, so
+ * a value holding one is not JSON-serializable as it is and takes the conversion instead.
+ */
+function refuseLossyCollections(_key: string, value: unknown): unknown {
+  if (value instanceof Map || value instanceof Set) throw new TypeError('Map or Set');
+  return value;
 }
 
 function toPlainData(this: unknown, _key: string, value: unknown): unknown {
