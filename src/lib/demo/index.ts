@@ -7,6 +7,14 @@ export { CountingEvent } from './countingEvent';
 export { FailingEvent, type FailingEventInit } from './failingEvent';
 export { FlakyEvent, type FlakyErrorKind, type FlakyEventInit } from './flakyEvent';
 export { GuardedEvent, type GuardedEventInit } from './guardedEvent';
+export {
+  demoEndpointUrl,
+  HttpEvent,
+  type DemoEndpointParams,
+  type FetchFunction,
+  type HttpEventInit,
+  type HttpResult,
+} from './httpEvent';
 export { MultiErrorEvent } from './multiErrorEvent';
 export { NullEvent } from './nullEvent';
 export { ProgressReportingEvent, type ProgressReportingEventInit } from './progressReportingEvent';
