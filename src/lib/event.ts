@@ -193,7 +193,15 @@ export abstract class Event<TResponse = unknown> {
    * ```
    */
   invoke(): Promise<TResponse | undefined> {
-    return (this.#run ??= this.#begin());
+    if (this.#run === undefined) {
+      // Kept before the work starts, so that a listener calling invoke() while the event
+      // starts shares this run instead of getting an early `undefined`.
+      this.#run = new Promise<TResponse | undefined>((resolve) => {
+        this.#resolveRun = resolve as (value: unknown) => void;
+      });
+      this.#begin();
+    }
+    return this.#run;
   }
 
   /**
@@ -267,21 +275,24 @@ export abstract class Event<TResponse = unknown> {
     };
   }
 
-  #begin(): Promise<TResponse | undefined> {
-    if (this.#execution.status !== EventStatus.PENDING) return Promise.resolve(undefined);
-    const run = new Promise<TResponse | undefined>((resolve) => {
-      this.#resolveRun = resolve as (value: unknown) => void;
-    });
+  #begin(): void {
+    if (this.#execution.status !== EventStatus.PENDING) {
+      // Ended without running (cancelled or skipped): settle the run now.
+      const resolve = this.#resolveRun;
+      this.#resolveRun = undefined;
+      resolve?.(undefined);
+      return;
+    }
     if (this._precheck === undefined) {
       this.#process();
-      return run;
+      return;
     }
     let verdict: unknown;
     try {
       verdict = this._precheck();
     } catch (error) {
       this.#abort(error);
-      return run;
+      return;
     }
     if (isThenable(verdict)) {
       verdict.then(
@@ -295,7 +306,6 @@ export abstract class Event<TResponse = unknown> {
     } else {
       this.#process();
     }
-    return run;
   }
 
   #process(): void {
@@ -310,9 +320,7 @@ export abstract class Event<TResponse = unknown> {
       at: this.#startedAtMs,
     });
     if (this.isTerminal) return; // a listener cancelled it
-    if (this.timeout !== null) {
-      this.#timer = setTimeout(Event.#expire, this.timeout * 1000, this);
-    }
+    if (this.timeout !== null) this.#startTimer(this.timeout * 1000);
     let result: Promise<TResponse> | TResponse;
     try {
       result = this._invoke(new Event.#Context(this));
@@ -349,8 +357,18 @@ export abstract class Event<TResponse = unknown> {
     this.#settle(EventStatus.ABORTED, Unset, error, false, reason);
   }
 
-  static #expire(event: Event): void {
+  /** Timers fire at once past their longest delay, so a longer timeout is waited in legs. */
+  #startTimer(remainingMs: number): void {
+    const delay = Math.min(remainingMs, MAX_TIMER_DELAY_MS);
+    this.#timer = setTimeout(Event.#expire, delay, this, remainingMs - delay);
+  }
+
+  static #expire(event: Event, remainingMs: number): void {
     if (event.#execution.status !== EventStatus.PROCESSING) return;
+    if (remainingMs > 0) {
+      event.#startTimer(remainingMs);
+      return;
+    }
     const error = new TimeoutError(`Operation timed out after ${String(event.timeout)}s`);
     event.#abortSignal(error);
     event.#settle(EventStatus.CANCELLED, Unset, error, true);
@@ -445,6 +463,9 @@ export abstract class Event<TResponse = unknown> {
     }
   };
 }
+
+/** The longest delay `setTimeout` honours (2^31 - 1 ms); longer ones fire immediately. */
+const MAX_TIMER_DELAY_MS = 2_147_483_647;
 
 function reportListenerError(error: unknown): void {
   try {

@@ -1,4 +1,5 @@
 import { Unset } from '../unset';
+import { describeValue } from './describeValue';
 
 /** Any value that `JSON.stringify` writes and `JSON.parse` reads back unchanged. */
 export type JsonValue =
@@ -46,11 +47,23 @@ function refuseLossyCollections(_key: string, value: unknown): unknown {
 function toPlainData(this: unknown, _key: string, value: unknown): unknown {
   if (typeof value === 'bigint') return value.toString();
   if (value === Unset) return null;
-  if (value instanceof Map) return Object.fromEntries(value);
+  if (value instanceof Map) {
+    return Object.fromEntries(Array.from(value, ([key, entry]) => [mapKey(key), entry]));
+  }
   if (value instanceof Set) return [...(value as Set<unknown>)];
   if (typeof value === 'object' && value !== null && 'toDict' in value) {
     const toDict: unknown = value.toDict;
     if (typeof toDict === 'function') return (toDict as () => unknown).call(value);
   }
   return value;
+}
+
+/** A Map key as an object key; keys that cannot become strings are described instead. */
+function mapKey(key: unknown): string {
+  if (typeof key === 'string') return key;
+  try {
+    return String(key);
+  } catch {
+    return describeValue(key);
+  }
 }
