@@ -1,0 +1,58 @@
+/**
+ * The dashboard's store: launches demo events, mirrors every execution as a plain record,
+ * keeps history across reloads, and reads and writes logs. Vanilla Zustand; the React hook
+ * lives in `./useEventStore`.
+ */
+export {
+  createEventStore,
+  describeOutcome,
+  MAX_INVOKE_TIMES,
+  MAX_LAUNCH_COUNT,
+} from './createEventStore';
+export {
+  DEMO_KINDS,
+  defaultParams,
+  findKind,
+  parseReturnValue,
+  type DemoInit,
+  type DemoKind,
+  type DemoParams,
+  type FieldSpec,
+} from './catalogue';
+export type { EventRecord, RecordSource } from './eventRecord';
+export { MAX_IMPORT_BYTES } from './logFormat';
+export {
+  DEFAULT_STORAGE_KEY,
+  HISTORY_VERSION,
+  INTERRUPTED_MESSAGE,
+  MAX_STORED_RECORDS,
+} from './persistence';
+export {
+  isLive,
+  liveDuration,
+  makeFilteredIdsSelector,
+  matchesFilter,
+  selectChain,
+  selectFilteredIds,
+  selectSelected,
+  statusCounts,
+  type RecordFilter,
+  type StatusCounts,
+} from './selectors';
+export type {
+  EventStore,
+  EventStoreActions,
+  EventStoreOptions,
+  EventStoreState,
+  FieldIssue,
+  ImportResult,
+  LaunchResult,
+  LifecycleLabLog,
+  LogFormat,
+  Notice,
+  RetryPolicy,
+  RetryRunState,
+  StorageLike,
+  StorageStatus,
+} from './types';
+export { getAppStore, useEventStore, useEventStoreShallow } from './useEventStore';

@@ -1,0 +1,212 @@
+import { z } from 'zod';
+import { CancellationError, EventStatus, explainRetryable, type ErrorDict } from '../lib';
+import type { EventRecord } from './eventRecord';
+import { describeIssues, eventRecordSchema } from './recordSchema';
+import type { StorageLike } from './types';
+
+/**
+ * History in storage, in the manner of Zustand's `persist` middleware: one key holding
+ * `{ version, savedAt, state }`, migrations from every older version, and storage that may
+ * fail at any step without breaking the store.
+ *
+ * Only the newest {@link MAX_STORED_RECORDS} records are written: localStorage holds about
+ * 5 MB per origin and a record is 1–2 kB, so more would soon fill it. Older records stay in
+ * memory for the session and can be kept with an export.
+ */
+
+export const DEFAULT_STORAGE_KEY = 'lifecycle-lab:history';
+export const HISTORY_VERSION = 1;
+/** Most records written to storage, newest first. */
+export const MAX_STORED_RECORDS = 5_000;
+
+export const INTERRUPTED_MESSAGE =
+  'Interrupted: the page was closed or reloaded while this event was processing';
+
+/** What version 1 keeps. */
+export interface StoredHistoryV1 {
+  /** Newest first. */
+  records: EventRecord[];
+}
+
+const envelopeSchema = z.object({
+  version: z.number().int().min(0),
+  savedAt: z.number().optional(),
+  state: z.unknown(),
+});
+
+const historyV1Schema = z.object({ records: z.array(eventRecordSchema) });
+
+/**
+ * Version 0, the first prototype's shape: `{ events: [...] }`, oldest first, each event
+ * without lineage (`attempt`, `originalId`, `chainId`), counters or progress.
+ */
+const historyV0Schema = z.object({
+  events: z.array(
+    z
+      .object({
+        id: z.string(),
+        kind: z.string(),
+        label: z.string().optional(),
+        params: z.record(z.string(), z.json()).optional(),
+        status: z.string(),
+        createdAt: z.string(),
+        transitions: z.array(z.unknown()).optional(),
+        execution: z.record(z.string(), z.unknown()),
+        metadata: z.record(z.string(), z.json()).optional(),
+      })
+      .loose(),
+  ),
+});
+
+/**
+ * `migrations[n]` turns the state of version `n` into the state of version `n + 1`. It may
+ * throw; the data then counts as corrupted and is set aside.
+ */
+export const migrations: Record<number, (state: unknown) => unknown> = {
+  0: (state) => {
+    const { events } = historyV0Schema.parse(state);
+    const records = events.map((event) => {
+      const execution = event.execution;
+      const status = event.status;
+      const duration = execution.duration ?? null;
+      return {
+        id: event.id,
+        kind: event.kind,
+        label: event.label ?? event.kind,
+        params: event.params ?? {},
+        status,
+        createdAt: event.createdAt,
+        transitions: event.transitions ?? [{ status: 'pending', at: Date.parse(event.createdAt) }],
+        duration,
+        progress: null,
+        progressMessage: null,
+        execution: { status, duration, response: null, error: null, retryable: null, ...execution },
+        retryable: execution.retryable ?? null,
+        verdict: null,
+        metadata: event.metadata ?? {},
+        attempt: 1,
+        originalId: null,
+        chainId: event.id,
+        invokeCalls: status === 'pending' ? 0 : 1,
+        runs: status === 'pending' ? 0 : 1,
+        source: 'live',
+      };
+    });
+    return { records: records.reverse() };
+  },
+};
+
+/** What loading found. */
+export type LoadResult =
+  | { kind: 'empty' }
+  | { kind: 'loaded'; records: EventRecord[] }
+  /** Storage could not be read at all (disabled, blocked). */
+  | { kind: 'unavailable'; reason: string }
+  /** The key holds data that cannot be read; `raw` is it, for setting aside. */
+  | { kind: 'corrupted'; reason: string; raw: string };
+
+/**
+ * Reads, migrates and checks the stored history. Events that were still pending or
+ * processing when it was saved come back `cancelled`, with an interruption error.
+ */
+export function loadHistory(storage: StorageLike, key: string): LoadResult {
+  let raw: string | null;
+  try {
+    raw = storage.getItem(key);
+  } catch (error) {
+    return { kind: 'unavailable', reason: `storage cannot be read (${messageOf(error)})` };
+  }
+  if (raw === null) return { kind: 'empty' };
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch (error) {
+    return { kind: 'corrupted', reason: `it is not valid JSON (${messageOf(error)})`, raw };
+  }
+  const envelope = envelopeSchema.safeParse(data);
+  if (!envelope.success) {
+    return { kind: 'corrupted', reason: describeIssues(envelope.error), raw };
+  }
+  const { version, savedAt } = envelope.data;
+  if (version > HISTORY_VERSION) {
+    return {
+      kind: 'corrupted',
+      reason: `it was saved by a newer version of Lifecycle Lab (history version ${version})`,
+      raw,
+    };
+  }
+  let state = envelope.data.state;
+  try {
+    for (let from = version; from < HISTORY_VERSION; from++) {
+      const migrate = migrations[from];
+      if (migrate === undefined) throw new Error(`no migration from version ${from}`);
+      state = migrate(state);
+    }
+  } catch (error) {
+    const reason = error instanceof z.ZodError ? describeIssues(error, 'state') : messageOf(error);
+    return { kind: 'corrupted', reason: `it could not be migrated: ${reason}`, raw };
+  }
+  const history = historyV1Schema.safeParse(state);
+  if (!history.success) {
+    return { kind: 'corrupted', reason: describeIssues(history.error, 'state'), raw };
+  }
+  const records = history.data.records.map((record) => restoreRecord(record, savedAt));
+  return { kind: 'loaded', records };
+}
+
+/**
+ * A stored record as it comes back: live records become read-only `restored` ones, and those
+ * that had not ended are `cancelled` by an interruption at `savedAt`.
+ */
+export function restoreRecord(record: EventRecord, savedAt: number | undefined): EventRecord {
+  if (record.source !== 'live') return record;
+  if (record.status !== EventStatus.PENDING && record.status !== EventStatus.PROCESSING) {
+    return { ...record, source: 'restored' };
+  }
+  const lastAt = record.transitions.reduce((latest, step) => Math.max(latest, step.at), 0);
+  const at = Math.max(lastAt, savedAt ?? lastAt);
+  const started = record.transitions.find((step) => step.status === EventStatus.PROCESSING);
+  const duration = started === undefined ? 0 : Math.max(0, (at - started.at) / 1000);
+  const error: ErrorDict = {
+    error: 'CancellationError',
+    message: INTERRUPTED_MESSAGE,
+    retryable: true,
+  };
+  return {
+    ...record,
+    status: EventStatus.CANCELLED,
+    transitions: [
+      ...record.transitions,
+      { status: EventStatus.CANCELLED, at, reason: 'interrupted by a reload' },
+    ],
+    duration,
+    progressMessage: record.progressMessage,
+    execution: { status: EventStatus.CANCELLED, duration, response: null, error, retryable: true },
+    retryable: true,
+    verdict: explainRetryable(new CancellationError(INTERRUPTED_MESSAGE)).reason,
+    source: 'restored',
+  };
+}
+
+/** The stored form of `records` (newest first), capped at {@link MAX_STORED_RECORDS}. */
+export function serializeHistory(records: readonly EventRecord[], savedAt: number): string {
+  const state: StoredHistoryV1 = { records: records.slice(0, MAX_STORED_RECORDS) };
+  return JSON.stringify({ version: HISTORY_VERSION, savedAt, state });
+}
+
+/** `true` for the error `setItem` throws when storage is full, across browsers. */
+export function isQuotaError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { name, code } = error as { name?: unknown; code?: unknown };
+  return (
+    name === 'QuotaExceededError' ||
+    name === 'NS_ERROR_DOM_QUOTA_REACHED' ||
+    code === 22 ||
+    code === 1014
+  );
+}
+
+export function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message === '' ? error.name : error.message;
+  return String(error);
+}

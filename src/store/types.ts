@@ -1,0 +1,171 @@
+import type { StoreApi } from 'zustand/vanilla';
+import type { Clock, RetryOutcome } from '../lib';
+import type { EventRecord } from './eventRecord';
+
+/** The part of the Web Storage API the store uses; `localStorage` fits it. */
+export interface StorageLike {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+/** Options of {@link createEventStore}; every one has a default that suits the browser. */
+export interface EventStoreOptions {
+  /**
+   * Where history is kept. Default: `localStorage` when the environment has a usable one.
+   * `null` keeps history in memory only (nothing is read or written).
+   */
+  storage?: StorageLike | null;
+  /**
+   * Runs `flush` once, soon; the store batches every change made before it runs into one
+   * update. Default: `requestAnimationFrame`, or `setTimeout(flush, 16)` where there is none.
+   * Tests pass a manual scheduler and call the flush themselves.
+   */
+  schedule?: (flush: () => void) => void;
+  /** Wall-clock time for notices, countdowns and exports; also handed to the events it creates. */
+  clock?: Clock;
+  /** Storage key of the history (default `lifecycle-lab:history`). */
+  storageKey?: string;
+  /** Milliseconds to wait after a change before writing history to storage (default 500). */
+  persistDelay?: number;
+  /** Randomness for the flaky demo and for retry jitter, `[0, 1)` (default `Math.random`). */
+  random?: () => number;
+  /** Connect Zustand's devtools middleware, under this name when a string (default off). */
+  devtools?: boolean | string;
+}
+
+/** Whether history survives a reload. */
+export type StorageStatus = { mode: 'persistent' } | { mode: 'memory-only'; reason: string };
+
+/** A message for the person, shown until dismissed. */
+export interface Notice {
+  id: string;
+  level: 'info' | 'warning' | 'error';
+  message: string;
+}
+
+/** A retry policy as a person sets it in the inspector. Times are in seconds. */
+export interface RetryPolicy {
+  /** Attempts in all, the first included (1..100). */
+  maxAttempts: number;
+  /** Wait before the second attempt (≥ 0). */
+  baseDelay: number;
+  /** Each wait is this many times the one before (≥ 1). */
+  factor: number;
+  /** Share of each wait that is random, 0..1. */
+  jitter: number;
+}
+
+/** The live state of a retry run, keyed by the chain it grows. */
+export interface RetryRunState {
+  chainId: string;
+  /** 1-based number of the attempt running or last run, within this run. */
+  attempt: number;
+  maxAttempts: number;
+  /** `running`: an attempt is in flight; `waiting`: backing off until `nextRetryAt`. */
+  status: 'running' | 'waiting' | 'done';
+  /** Epoch ms of the next attempt while `waiting`, for a countdown; otherwise `null`. */
+  nextRetryAt: number | null;
+  /** How the run ended, once `done`. */
+  outcome: RetryOutcome | null;
+  /** Why it ended, in words, once `done`: `stopped: not retryable: ValidationError 'bad input' …`. */
+  reason: string | null;
+  /** Id of the attempt running or last run. */
+  currentId: string;
+}
+
+/** One problem with launch parameters, for an inline message next to the field. */
+export interface FieldIssue {
+  /** The parameter's name (`timeout`, `delay`, …), `count`, or `kind`. */
+  field: string;
+  message: string;
+}
+
+export type LaunchResult = { ok: true; ids: string[] } | { ok: false; issues: FieldIssue[] };
+
+/** Formats `importLog` reads. */
+export type LogFormat = 'lifecycle-lab' | 'lionherd';
+
+export type ImportResult =
+  | {
+      ok: true;
+      /** Records added to the history. */
+      added: number;
+      /** Records left out because a record with the same id is already there. */
+      skipped: number;
+      format: LogFormat;
+    }
+  | { ok: false; error: string };
+
+/** What `exportLog` writes and `importLog` reads back. */
+export interface LifecycleLabLog {
+  format: 'lifecycle-lab';
+  version: 1;
+  /** ISO 8601. */
+  exportedAt: string;
+  /** Newest first, as the dashboard lists them. */
+  records: EventRecord[];
+}
+
+export interface EventStoreActions {
+  /**
+   * Validates `params` with the kind's schema and launches `count` events of that kind
+   * (1..10000), each invoked once. Nothing is launched when anything is invalid.
+   *
+   * ```ts
+   * const result = store.getState().launch('slow', { delay: 2, timeout: 1 });
+   * if (!result.ok) result.issues; // [{ field: 'timeout', message: '…' }]
+   * ```
+   */
+  launch(kind: string, params: unknown, count?: number): LaunchResult;
+  /**
+   * Calls `event.invoke()` `times` times at once. The calls share the one run, so `runs`
+   * stays 1 while `invokeCalls` grows. Read-only records get a notice and nothing else.
+   */
+  invoke(id: string, times?: number): Promise<void>;
+  /** Cancels a pending or processing live event; `false` (with a notice) when it cannot. */
+  cancel(id: string, reason?: string): boolean;
+  /** Skips a pending live event; `false` when it is not pending. */
+  skip(id: string, reason?: string): boolean;
+  /**
+   * Makes a fresh attempt of the record (`asFreshEvent`, or the catalogue for a restored
+   * record), links it into the record's chain and invokes it. Returns the new id, or `null`
+   * (with a notice) when the record cannot be retried.
+   */
+  retryFresh(id: string, options?: { copyMeta?: boolean }): string | null;
+  /**
+   * Runs the record's event under a retry policy; each attempt appears in the chain as it
+   * starts and `retryRuns[chainId]` follows the run live. Rejects with a `ValidationError`
+   * for an invalid policy, a record that cannot be retried, or a chain already running.
+   */
+  runRetryPolicy(id: string, policy: RetryPolicy): Promise<RetryOutcome>;
+  /** Stops the retry run of a chain: the attempt in flight is cancelled, no other starts. */
+  stopRetryRun(chainId: string): boolean;
+  select(id: string | null): void;
+  /** Forgets every record (live events still running are cancelled) and clears storage. */
+  clear(): void;
+  dismissNotice(id: string): void;
+  /** The whole history as a {@link LifecycleLabLog} JSON string. */
+  exportLog(): string;
+  /**
+   * Reads a Lifecycle Lab export or a lionherd-core log (JSON array of
+   * `Event.to_dict(mode="json")` records) and adds its records as read-only `imported`
+   * records. On any problem nothing changes and `error` says what is wrong and where.
+   */
+  importLog(text: string, fileName?: string): ImportResult;
+  /** Applies pending changes and writes history to storage now (the app calls it on `pagehide`). */
+  saveNow(): void;
+}
+
+export interface EventStoreState extends EventStoreActions {
+  records: Record<string, EventRecord>;
+  /** Record ids, newest first. */
+  order: string[];
+  selectedId: string | null;
+  storage: StorageStatus;
+  notices: Notice[];
+  /** Retry runs by chain id; a finished run stays until its chain is retried again. */
+  retryRuns: Record<string, RetryRunState>;
+}
+
+export type EventStore = StoreApi<EventStoreState>;

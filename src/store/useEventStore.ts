@@ -1,0 +1,49 @@
+import { useStore } from 'zustand';
+import { useShallow } from 'zustand/shallow';
+import { createEventStore } from './createEventStore';
+import type { EventStore, EventStoreState } from './types';
+
+let appStore: EventStore | undefined;
+
+/**
+ * The dashboard's one store, made on first use: history in `localStorage`, updates once per
+ * animation frame, Zustand devtools in development builds. It saves on `pagehide` so events
+ * still running when the page goes away come back as interrupted.
+ */
+export function getAppStore(): EventStore {
+  if (appStore === undefined) {
+    const store = createEventStore({ devtools: import.meta.env.DEV ? 'Lifecycle Lab' : false });
+    if (typeof window !== 'undefined') {
+      window.addEventListener('pagehide', () => {
+        store.getState().saveNow();
+      });
+    }
+    appStore = store;
+  }
+  return appStore;
+}
+
+/**
+ * Reads the app store in a component; re-renders when the selected value changes
+ * (`Object.is`). Return primitives or stable references — see `./selectors`.
+ *
+ * ```tsx
+ * const status = useEventStore((state) => state.records[id]?.status);
+ * const launch = useEventStore((state) => state.launch);
+ * ```
+ */
+export function useEventStore<T>(selector: (state: EventStoreState) => T): T {
+  return useStore(getAppStore(), selector);
+}
+
+/**
+ * {@link useEventStore} for selectors that build a new object or array each time: re-renders
+ * only when the result differs shallowly.
+ *
+ * ```tsx
+ * const { cancel, retryFresh } = useEventStoreShallow((s) => ({ cancel: s.cancel, retryFresh: s.retryFresh }));
+ * ```
+ */
+export function useEventStoreShallow<T>(selector: (state: EventStoreState) => T): T {
+  return useStore(getAppStore(), useShallow(selector));
+}
