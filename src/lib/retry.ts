@@ -198,21 +198,33 @@ async function invokeUnlessAborted(event: Event, signal: AbortSignal | undefined
   }
 }
 
-/** Waits `seconds`; resolves `false` early when `signal` aborts. */
+/** The longest delay `setTimeout` honours (2^31 - 1 ms); longer ones fire immediately. */
+const MAX_TIMER_DELAY_MS = 2_147_483_647;
+
+/** Waits `seconds`, in legs when longer than a timer can wait; resolves `false` early when `signal` aborts. */
 function sleep(seconds: number, signal: AbortSignal | undefined): Promise<boolean> {
   return new Promise((resolve) => {
     if (isAborted(signal)) {
       resolve(false);
       return;
     }
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const onAbort = (): void => {
       clearTimeout(timer);
       resolve(false);
     };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve(true);
-    }, seconds * 1000);
+    const wait = (remainingMs: number): void => {
+      const leg = Math.min(remainingMs, MAX_TIMER_DELAY_MS);
+      timer = setTimeout(() => {
+        if (remainingMs > leg) {
+          wait(remainingMs - leg);
+          return;
+        }
+        signal?.removeEventListener('abort', onAbort);
+        resolve(true);
+      }, leg);
+    };
+    wait(seconds * 1000);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
