@@ -8,7 +8,7 @@ import { createId } from './id';
 import { isRetryable } from './retryable';
 import { describeValue } from './serialize/describeValue';
 import { errorMessageOf } from './serialize/readError';
-import { toJsonSafe, type JsonValue } from './serialize/toJsonSafe';
+import { toJsonSafe, UNSERIALIZABLE, type JsonValue } from './serialize/toJsonSafe';
 import { EventStatus, isTerminalStatus } from './status';
 import { Unset } from './unset';
 
@@ -51,6 +51,12 @@ export type EventSubscriber<TEvent extends Event = Event> = (
 
 /** How subscribers are kept: the event type is erased so `Event<T>` stays assignable to `Event`. */
 type AnySubscriber = (notification: EventNotification, event: unknown) => void;
+
+/** One notification and the listeners it goes to. */
+interface Delivery {
+  notification: EventNotification;
+  listeners: AnySubscriber[];
+}
 
 /** The JSON form of an event. */
 export interface EventDict {
@@ -119,6 +125,8 @@ export abstract class Event<TResponse = unknown> {
   #endReason: string | undefined;
   #progress: number | undefined;
   #listeners: Set<AnySubscriber> | undefined;
+  /** Notifications still to deliver, in order; set only while listeners are being told. */
+  #deliveries: Delivery[] | undefined;
   /** The one run every caller of `invoke()` shares. */
   #run: Promise<TResponse | undefined> | undefined;
   #resolveRun: ((value: unknown) => void) | undefined;
@@ -439,13 +447,29 @@ export abstract class Event<TResponse = unknown> {
   #notify(notification: EventNotification): void {
     const listeners = this.#listeners;
     if (listeners === undefined || listeners.size === 0) return;
-    // A snapshot, so listeners that (un)subscribe while being told change only later rounds.
-    for (const listener of [...listeners]) {
-      try {
-        listener(notification, this);
-      } catch (error) {
-        reportListenerError(error);
+    // The listeners are fixed when the change happens, so one that (un)subscribes meanwhile
+    // changes only what it hears of later changes.
+    const delivery: Delivery = { notification, listeners: [...listeners] };
+    if (this.#deliveries !== undefined) {
+      // A listener changed the event while hearing of an earlier change (a cancel on
+      // `processing`): everyone hears of the earlier change first, then of this one.
+      this.#deliveries.push(delivery);
+      return;
+    }
+    const deliveries = [delivery];
+    this.#deliveries = deliveries;
+    try {
+      for (const next of deliveries) {
+        for (const listener of next.listeners) {
+          try {
+            listener(next.notification, this);
+          } catch (error) {
+            reportListenerError(error);
+          }
+        }
       }
+    } finally {
+      this.#deliveries = undefined;
     }
   }
 
@@ -488,17 +512,34 @@ function validateTimeout(timeout: unknown): number | null {
 
 function validateMetadata(metadata: unknown): Record<string, unknown> {
   if (metadata === undefined) return {};
-  if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) {
-    throw new ValidationError(`metadata must be a plain object, got ${describeValue(metadata)}`, {
+  const invalid = (): ValidationError =>
+    new ValidationError(`metadata must be a plain object, got ${describeValue(metadata)}`, {
       details: { field: 'metadata', value: describeValue(metadata) },
     });
+  if (typeof metadata !== 'object' || metadata === null) throw invalid();
+  try {
+    if (Array.isArray(metadata)) throw invalid();
+    return { ...(metadata as Record<string, unknown>) };
+  } catch (error) {
+    // A proxy whose traps throw, a revoked proxy, a getter that throws: not plain data.
+    throw error instanceof ValidationError ? error : invalid();
   }
-  return { ...(metadata as Record<string, unknown>) };
 }
 
 function toJsonSafeRecord(record: Record<string, unknown>): Record<string, JsonValue> {
   const safe = toJsonSafe(record);
-  return typeof safe === 'object' && safe !== null && !Array.isArray(safe) ? safe : {};
+  if (typeof safe === 'object' && safe !== null && !Array.isArray(safe)) return safe;
+  // One value without a JSON form (a cycle, a hostile proxy) must not take every other entry,
+  // `original` included, with it: convert entry by entry instead.
+  return Object.fromEntries(
+    Object.keys(record).map((key): [string, JsonValue] => {
+      try {
+        return [key, toJsonSafe(record[key])];
+      } catch {
+        return [key, UNSERIALIZABLE]; // a getter that throws
+      }
+    }),
+  );
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {

@@ -42,11 +42,16 @@ export class Execution<TResponse = unknown> {
    * ```
    */
   toDict(): ExecutionDict {
+    // `null` means "no error" only after success or a skip; a failure may have thrown `null`.
+    const noError =
+      this.error === Unset ||
+      (this.error === null &&
+        (this.status === EventStatus.COMPLETED || this.status === EventStatus.SKIPPED));
     return {
       status: this.status,
       duration: this.duration === Unset ? null : (this.duration as number),
       response: this.response === Unset ? null : toJsonSafe(this.response),
-      error: this.error === Unset || this.error === null ? null : serializeError(this.error),
+      error: noError ? null : serializeError(this.error),
       retryable: this.retryable === Unset ? null : (this.retryable as boolean),
     };
   }

@@ -55,7 +55,9 @@ export function aggregatedErrorsOf(value: unknown): readonly unknown[] | undefin
     if (!Array.isArray(errors)) return undefined;
     const isAggregate =
       value instanceof AggregateError || (value as { name?: unknown }).name === 'AggregateError';
-    return isAggregate ? (errors as unknown[]) : undefined;
+    // A copy, read here where a throw is caught: `errors` may be a proxy of an array whose
+    // every read throws, and callers index the list they get without guarding each read.
+    return isAggregate ? Array.from(errors as unknown[]) : undefined;
   });
 }
 

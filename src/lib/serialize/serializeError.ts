@@ -16,12 +16,22 @@ export const MAX_MESSAGE_LENGTH = 4_096;
 export const MAX_DETAILS_LENGTH = 4_096;
 /** Most error nodes one serialization writes; the rest are counted in `omitted_count`. */
 export const MAX_ERROR_NODES = 256;
+/** Longest error class name kept. */
+const MAX_NAME_LENGTH = 256;
+/** Longest note a cut text ends with: `… [123456789 more characters]`. */
+const MAX_CLIP_NOTE_LENGTH = 32;
+/** `JSON.stringify` writes one character as up to six (`"\u0001"`, lone surrogates). */
+const MAX_JSON_ESCAPE_FACTOR = 6;
 /**
  * Upper bound, in characters, of `JSON.stringify(serializeError(anything))`: every node's
- * message, name and details at their limits, plus the keys around them.
+ * name and message at their limits and escaped at worst, its details (measured as JSON),
+ * plus the keys around them.
  */
 export const MAX_SERIALIZED_ERROR_LENGTH =
-  MAX_ERROR_NODES * (MAX_MESSAGE_LENGTH + MAX_DETAILS_LENGTH + 2 * 256 + 256);
+  MAX_ERROR_NODES *
+  (MAX_JSON_ESCAPE_FACTOR * (MAX_MESSAGE_LENGTH + MAX_NAME_LENGTH + 2 * MAX_CLIP_NOTE_LENGTH) +
+    MAX_DETAILS_LENGTH +
+    256);
 
 /** The JSON form of a captured error, as `execution.toDict().error` holds it. */
 export interface ErrorDict {
@@ -69,7 +79,7 @@ export function serializeError(value: unknown): ErrorDict {
 
 function serializeNode(value: unknown, depth: number, walk: Walk): ErrorDict {
   walk.nodesLeft -= 1;
-  const error = clipText(errorNameOf(value), 256);
+  const error = clipText(errorNameOf(value), MAX_NAME_LENGTH);
   const children = aggregatedErrorsOf(value);
   if (depth > MAX_ERROR_DEPTH) {
     return {
