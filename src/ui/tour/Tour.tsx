@@ -1,0 +1,117 @@
+import {
+  QueryClient,
+  QueryClientContext,
+  QueryClientProvider,
+  useQuery,
+} from '@tanstack/react-query';
+import { useContext, useId, useState } from 'react';
+import { StepNav } from './StepNav';
+import { TourStepPanel } from './TourStepPanel';
+import { fetchTourContent, type TourContent } from './tourContent';
+import './tour.css';
+
+/** The query that reads `public/tour.json`; static content, read once. */
+const tourContentQuery = {
+  queryKey: ['tour', 'content'],
+  queryFn: ({ signal }: { signal: AbortSignal }) => fetchTourContent(signal),
+  staleTime: Infinity,
+} as const;
+
+let standaloneClient: QueryClient | undefined;
+
+/** The client the tour uses when it is rendered outside any `QueryClientProvider`. */
+function getStandaloneClient(): QueryClient {
+  standaloneClient ??= new QueryClient();
+  return standaloneClient;
+}
+
+/**
+ * "Learn": a guided tour of the eight sections of the lionherd Event notebook. Each step
+ * shows its TypeScript, runs it in the page with the real event core, and shows what it
+ * printed.
+ *
+ * Uses the surrounding `QueryClientProvider` when there is one and brings its own otherwise,
+ * so it also works on its own.
+ *
+ * Its headings start at `h3`: it sits under the host's `h2` (the app's "Learn" panel).
+ *
+ * ```tsx
+ * const Tour = lazy(() => import('./tour/Tour'));
+ * <Suspense fallback={null}><Tour /></Suspense>
+ * ```
+ */
+export function Tour() {
+  const client = useContext(QueryClientContext);
+  if (client !== undefined) return <TourLoader />;
+  return (
+    <QueryClientProvider client={getStandaloneClient()}>
+      <TourLoader />
+    </QueryClientProvider>
+  );
+}
+
+export default Tour;
+
+function TourLoader() {
+  const content = useQuery(tourContentQuery);
+  if (content.isPending) {
+    return (
+      <p className="tour tour-message" role="status">
+        Loading the tour…
+      </p>
+    );
+  }
+  if (content.isError) {
+    return (
+      <p className="tour tour-message" role="alert">
+        {content.error.message}
+      </p>
+    );
+  }
+  return <TourStepper content={content.data} />;
+}
+
+function TourStepper({ content }: { content: TourContent }) {
+  const [index, setIndex] = useState(0);
+  const titleId = useId();
+  const { steps } = content;
+  const step = steps[index];
+  if (step === undefined) return null;
+  const isFirst = index === 0;
+  const isLast = index === steps.length - 1;
+
+  return (
+    <section className="tour" aria-labelledby={titleId}>
+      <h3 id={titleId} className="tour-title">
+        {content.title}
+      </h3>
+      <p className="tour-intro">{content.intro}</p>
+      <div className="tour-layout">
+        <StepNav steps={steps} currentIndex={index} onSelect={setIndex} />
+        <div className="tour-main">
+          <TourStepPanel key={step.id} step={step} />
+          <div className="tour-pager">
+            <button
+              type="button"
+              disabled={isFirst}
+              onClick={() => {
+                setIndex(index - 1);
+              }}
+            >
+              Previous
+            </button>
+            <button
+              type="button"
+              disabled={isLast}
+              onClick={() => {
+                setIndex(index + 1);
+              }}
+            >
+              Next
+            </button>
+          </div>
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import tourJson from '../../../public/tour.json?raw';
+import { scenarios, TOUR_STEP_IDS } from './scenarios';
+import { parseTourContent } from './tourContent';
+
+const tour = parseTourContent(JSON.parse(tourJson));
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('public/tour.json', () => {
+  it('describes the eight steps in the scenarios’ order', () => {
+    expect(tour.steps.map((step) => step.id)).toEqual([...TOUR_STEP_IDS]);
+  });
+
+  it('shows, for every step, code that logs each expression the scenario prints', async () => {
+    for (const step of tour.steps) {
+      const running = scenarios[step.id]();
+      await vi.runAllTimersAsync();
+      const run = await running;
+      for (const { expression } of run.printed) {
+        expect(step.code, `${step.id}: console.log(${expression})`).toContain(
+          `console.log(${expression});`,
+        );
+      }
+    }
+  });
+
+  it('is rejected, with the place named, when a step is missing', () => {
+    const broken: unknown = { ...tour, steps: tour.steps.slice(1) };
+    expect(() => parseTourContent(broken)).toThrow(/steps/);
+  });
+
+  it('is rejected when a step has no code', () => {
+    const [first, ...rest] = tour.steps;
+    const broken: unknown = { ...tour, steps: [{ ...first, code: '' }, ...rest] };
+    expect(() => parseTourContent(broken)).toThrow(/code/);
+  });
+});

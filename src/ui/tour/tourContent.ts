@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { TOUR_STEP_IDS } from './scenarios';
+
+/** One step of the tour as `public/tour.json` describes it. */
+const tourStepSchema = z.object({
+  id: z.enum(TOUR_STEP_IDS),
+  title: z.string().min(1),
+  /** Paragraphs of plain text. */
+  explanation: z.array(z.string().min(1)).min(1),
+  /** The TypeScript the step runs, as shown to the reader. */
+  code: z.string().min(1),
+});
+
+/** The whole of `public/tour.json`: one step per scenario, in the scenarios' order. */
+export const tourContentSchema = z
+  .object({
+    title: z.string().min(1),
+    intro: z.string().min(1),
+    steps: z.array(tourStepSchema),
+  })
+  .refine(
+    (tour) =>
+      tour.steps.length === TOUR_STEP_IDS.length &&
+      tour.steps.every((step, index) => step.id === TOUR_STEP_IDS[index]),
+    {
+      path: ['steps'],
+      message: `steps must be exactly ${TOUR_STEP_IDS.join(', ')}, in that order`,
+    },
+  );
+
+export type TourContent = z.infer<typeof tourContentSchema>;
+export type TourStep = TourContent['steps'][number];
+
+/** Where the app serves the tour's text and code. */
+export const TOUR_CONTENT_URL = `${import.meta.env.BASE_URL}tour.json`;
+
+/** Checks what was read from `tour.json`; the error says what is wrong and where. */
+export function parseTourContent(data: unknown): TourContent {
+  const parsed = tourContentSchema.safeParse(data);
+  if (!parsed.success) {
+    throw new Error(`tour.json is not a valid tour:\n${z.prettifyError(parsed.error)}`);
+  }
+  return parsed.data;
+}
+
+/** Reads and checks the tour's content. */
+export async function fetchTourContent(signal?: AbortSignal): Promise<TourContent> {
+  const response = await fetch(TOUR_CONTENT_URL, { signal });
+  if (!response.ok) {
+    throw new Error(`Could not load the tour: ${TOUR_CONTENT_URL} answered ${response.status}`);
+  }
+  return parseTourContent(await response.json());
+}
