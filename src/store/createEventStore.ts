@@ -112,11 +112,14 @@ export function createEventStore(options: EventStoreOptions = {}): EventStore {
   /** Abort controllers of the retry runs in progress, by chain id. */
   const retryControllers = new Map<string, AbortController>();
   let noticeCount = 0;
+  const nextNoticeId = (): string => {
+    noticeCount += 1;
+    return `notice-${noticeCount}`;
+  };
 
   const initializer: StateCreator<EventStoreState> = (set, get) => {
     const notice = (level: Notice['level'], message: string): void => {
-      noticeCount += 1;
-      const entry: Notice = { id: `notice-${noticeCount}`, level, message };
+      const entry: Notice = { id: nextNoticeId(), level, message };
       set((state) => ({ notices: [...state.notices, entry].slice(-MAX_NOTICES) }));
     };
 
@@ -531,6 +534,7 @@ export function createEventStore(options: EventStoreOptions = {}): EventStore {
     storageKey,
     persistDelay,
     clock,
+    nextNoticeId,
   });
   persister.load();
   return store;
@@ -550,6 +554,7 @@ function createPersister(
     storageKey: string;
     persistDelay: number;
     clock: Clock;
+    nextNoticeId: () => string;
   },
 ): Persister {
   const { storageKey, persistDelay, clock } = config;
@@ -558,10 +563,9 @@ function createPersister(
 
   const addNotice = (level: Notice['level'], message: string): void => {
     store.setState((state) => ({
-      notices: [
-        ...state.notices,
-        { id: `storage-${state.notices.length}-${clock.now()}`, level, message },
-      ].slice(-MAX_NOTICES),
+      notices: [...state.notices, { id: config.nextNoticeId(), level, message }].slice(
+        -MAX_NOTICES,
+      ),
     }));
   };
 

@@ -46,6 +46,7 @@ export function mirrorRecord(tracked: Tracked): EventRecord {
 
 /** `toJsonSafe` for a plain object, always giving an object back. */
 export function jsonRecord(value: unknown): Record<string, JsonValue> {
+  if (isEmptyPlainObject(value)) return {};
   const safe = toJsonSafe(value);
   return typeof safe === 'object' && safe !== null && !Array.isArray(safe) ? safe : {};
 }
@@ -56,4 +57,11 @@ export function originalIdOf(metadata: Record<string, unknown>): string | null {
   if (typeof original !== 'object' || original === null) return null;
   const id = (original as { id?: unknown }).id;
   return typeof id === 'string' ? id : null;
+}
+
+function isEmptyPlainObject(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+  for (const _key in value) return false;
+  return true;
 }

@@ -96,9 +96,15 @@ export function formatPath(prefix: string, path: readonly PropertyKey[]): string
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
+  // A message written for the schema says it best.
+  if (!issue.message.startsWith('Invalid') && !issue.message.startsWith('Too ')) {
+    return issue.message;
+  }
   switch (issue.code) {
     case 'invalid_value':
-      return `expected one of ${issue.values.map(String).join('|')}`;
+      return issue.values.length === 1
+        ? `expected ${String(issue.values[0])}`
+        : `expected one of ${issue.values.map(String).join('|')}`;
     case 'invalid_union':
       return 'expected JSON data (text, number, true/false, null, list or object)';
     default:

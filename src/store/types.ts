@@ -117,44 +117,44 @@ export interface EventStoreActions {
    * if (!result.ok) result.issues; // [{ field: 'timeout', message: '…' }]
    * ```
    */
-  launch(kind: string, params: unknown, count?: number): LaunchResult;
+  launch: (kind: string, params: unknown, count?: number) => LaunchResult;
   /**
    * Calls `event.invoke()` `times` times at once. The calls share the one run, so `runs`
    * stays 1 while `invokeCalls` grows. Read-only records get a notice and nothing else.
    */
-  invoke(id: string, times?: number): Promise<void>;
+  invoke: (id: string, times?: number) => Promise<void>;
   /** Cancels a pending or processing live event; `false` (with a notice) when it cannot. */
-  cancel(id: string, reason?: string): boolean;
+  cancel: (id: string, reason?: string) => boolean;
   /** Skips a pending live event; `false` when it is not pending. */
-  skip(id: string, reason?: string): boolean;
+  skip: (id: string, reason?: string) => boolean;
   /**
    * Makes a fresh attempt of the record (`asFreshEvent`, or the catalogue for a restored
    * record), links it into the record's chain and invokes it. Returns the new id, or `null`
    * (with a notice) when the record cannot be retried.
    */
-  retryFresh(id: string, options?: { copyMeta?: boolean }): string | null;
+  retryFresh: (id: string, options?: { copyMeta?: boolean }) => string | null;
   /**
    * Runs the record's event under a retry policy; each attempt appears in the chain as it
    * starts and `retryRuns[chainId]` follows the run live. Rejects with a `ValidationError`
    * for an invalid policy, a record that cannot be retried, or a chain already running.
    */
-  runRetryPolicy(id: string, policy: RetryPolicy): Promise<RetryOutcome>;
+  runRetryPolicy: (id: string, policy: RetryPolicy) => Promise<RetryOutcome>;
   /** Stops the retry run of a chain: the attempt in flight is cancelled, no other starts. */
-  stopRetryRun(chainId: string): boolean;
-  select(id: string | null): void;
+  stopRetryRun: (chainId: string) => boolean;
+  select: (id: string | null) => void;
   /** Forgets every record (live events still running are cancelled) and clears storage. */
-  clear(): void;
-  dismissNotice(id: string): void;
+  clear: () => void;
+  dismissNotice: (id: string) => void;
   /** The whole history as a {@link LifecycleLabLog} JSON string. */
-  exportLog(): string;
+  exportLog: () => string;
   /**
    * Reads a Lifecycle Lab export or a lionherd-core log (JSON array of
    * `Event.to_dict(mode="json")` records) and adds its records as read-only `imported`
    * records. On any problem nothing changes and `error` says what is wrong and where.
    */
-  importLog(text: string, fileName?: string): ImportResult;
+  importLog: (text: string, fileName?: string) => ImportResult;
   /** Applies pending changes and writes history to storage now (the app calls it on `pagehide`). */
-  saveNow(): void;
+  saveNow: () => void;
 }
 
 export interface EventStoreState extends EventStoreActions {

@@ -1,0 +1,315 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import type { EventStatus } from '../lib';
+import { DEMO_KINDS } from './catalogue';
+import { createTestStore, type TestStore } from './testHelpers';
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** Lets every timer due within `ms` fire, then applies the batched changes. */
+async function settle(harness: TestStore, ms = 10_000): Promise<void> {
+  await vi.advanceTimersByTimeAsync(ms);
+  harness.flush();
+}
+
+function launchOne(harness: TestStore, kind: string, params: unknown = {}): string {
+  const result = harness.store.getState().launch(kind, params);
+  if (!result.ok) throw new Error(JSON.stringify(result.issues));
+  const [id] = result.ids;
+  if (id === undefined) throw new Error('no id');
+  return id;
+}
+
+function recordOf(harness: TestStore, id: string) {
+  const record = harness.store.getState().records[id];
+  if (record === undefined) throw new Error(`no record ${id}`);
+  return record;
+}
+
+describe('launching', () => {
+  const expected: Record<string, { status: EventStatus; response?: unknown; error?: string }> = {
+    simple: { status: 'completed', response: 42 },
+    failing: { status: 'failed', error: 'ValueError' },
+    slow: { status: 'completed', response: 'completed' },
+    'status-tracking': { status: 'completed', response: 'done' },
+    counting: { status: 'completed', response: 'result_1' },
+    'multi-error': { status: 'failed', error: 'AggregateError' },
+    'null-returning': { status: 'completed', response: null },
+    conditional: { status: 'skipped' },
+    guarded: { status: 'aborted', error: 'ValidationError' },
+    progress: { status: 'completed', response: 5 },
+    flaky: { status: 'completed', response: 'ok' },
+  };
+
+  test('the catalogue lists every kind this test expects', () => {
+    expect(DEMO_KINDS.map((kind) => kind.kind)).toEqual(Object.keys(expected));
+  });
+
+  test.each(Object.entries(expected))(
+    'a launched %s event with default parameters reaches its expected final status',
+    async (kind, outcome) => {
+      const harness = createTestStore({ random: () => 0.99 });
+      const id = launchOne(harness, kind);
+      await settle(harness);
+      const record = recordOf(harness, id);
+      expect(record.status).toBe(outcome.status);
+      expect(record.execution.status).toBe(outcome.status);
+      if ('response' in outcome) expect(record.execution.response).toEqual(outcome.response);
+      if (outcome.error !== undefined) expect(record.execution.error?.error).toBe(outcome.error);
+      expect(record.transitions.at(-1)?.status).toBe(outcome.status);
+      expect(record.kind).toBe(kind);
+      expect(record.source).toBe('live');
+      expect(record.invokeCalls).toBe(1);
+    },
+  );
+
+  test('a launch returns one id per event and lists them newest first', () => {
+    const harness = createTestStore();
+    const first = launchOne(harness, 'simple');
+    const result = harness.store.getState().launch('slow', {}, 3);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.ids).toHaveLength(3);
+    expect(harness.store.getState().order).toEqual([...result.ids].reverse().concat(first));
+  });
+
+  test('a record mirrors the processing state as soon as the launch returns', () => {
+    const harness = createTestStore();
+    const id = launchOne(harness, 'slow', { delay: 5 });
+    const record = recordOf(harness, id);
+    expect(record.status).toBe('processing');
+    expect(record.transitions.map((step) => step.status)).toEqual(['pending', 'processing']);
+    expect(record.runs).toBe(1);
+    expect(record.duration).toBeNull();
+  });
+
+  test('the simple event returns its text as JSON when it parses and as text otherwise', async () => {
+    const harness = createTestStore();
+    const json = launchOne(harness, 'simple', { returnValue: '{"a": [1, 2]}' });
+    const plain = launchOne(harness, 'simple', { returnValue: 'hello' });
+    await settle(harness);
+    expect(recordOf(harness, json).execution.response).toEqual({ a: [1, 2] });
+    expect(recordOf(harness, plain).execution.response).toBe('hello');
+    expect(recordOf(harness, plain).params).toEqual({ returnValue: 'hello', timeout: null });
+  });
+
+  test('a slow event with a timeout below its delay ends cancelled with a TimeoutError', async () => {
+    const harness = createTestStore();
+    const id = launchOne(harness, 'slow', { delay: '2', timeout: '0.5' });
+    await settle(harness);
+    const record = recordOf(harness, id);
+    expect(record.status).toBe('cancelled');
+    expect(record.execution.error).toMatchObject({
+      error: 'TimeoutError',
+      message: 'Operation timed out after 0.5s',
+    });
+    expect(record.retryable).toBe(true);
+    expect(record.verdict).toBe(
+      "retryable: TimeoutError 'Operation timed out after 0.5s' is retryable",
+    );
+  });
+
+  test('a failed multi-error event carries the verdict in words', async () => {
+    const harness = createTestStore();
+    const id = launchOne(harness, 'multi-error');
+    await settle(harness);
+    const record = recordOf(harness, id);
+    expect(record.execution.error?.exceptions).toHaveLength(3);
+    expect(record.verdict).toBe(
+      "retryable: all 3 errors inside AggregateError 'multiple errors (3 sub-exceptions)' are retryable",
+    );
+  });
+
+  test('the progress event reports its progress and message into the record', async () => {
+    const harness = createTestStore();
+    const id = launchOne(harness, 'progress', { steps: 4, stepDelay: 1 });
+    await vi.advanceTimersByTimeAsync(2_000);
+    harness.flush();
+    expect(recordOf(harness, id)).toMatchObject({
+      progress: 0.5,
+      progressMessage: 'step 2 of 4',
+      status: 'processing',
+    });
+    await settle(harness);
+    expect(recordOf(harness, id)).toMatchObject({ progress: 1, status: 'completed' });
+  });
+
+  test('a flaky event fails with the chosen error kind when the dice say so', async () => {
+    const harness = createTestStore({ random: () => 0 });
+    const id = launchOne(harness, 'flaky', { failureRate: 1, errorKind: 'validation' });
+    await settle(harness);
+    expect(recordOf(harness, id)).toMatchObject({
+      status: 'failed',
+      retryable: false,
+      verdict: "not retryable: ValidationError 'bad input' is not retryable",
+    });
+  });
+});
+
+describe('invalid launches', () => {
+  test.each([
+    ['slow', { delay: -1 }, 'delay', 'delay must be between 0 and 3600 seconds'],
+    ['slow', { timeout: 0 }, 'timeout', 'timeout must be greater than 0 seconds'],
+    ['simple', { timeout: 'soon' }, 'timeout', 'timeout must be a number of seconds'],
+    ['flaky', { failureRate: 2 }, 'failureRate', 'failure rate must be between 0 and 1'],
+    ['progress', { steps: 2.5 }, 'steps', 'steps must be a whole number'],
+    [
+      'flaky',
+      { errorKind: 'boom' },
+      'errorKind',
+      'error kind must be one of connection, validation, plain',
+    ],
+  ])(
+    '%s with %o is refused with a message on %s and launches nothing',
+    (kind, params, field, message) => {
+      const harness = createTestStore();
+      const result = harness.store.getState().launch(kind, params, 5);
+      expect(result).toEqual({ ok: false, issues: [{ field, message }] });
+      expect(harness.store.getState().order).toEqual([]);
+      expect(harness.updates).toBe(0);
+    },
+  );
+
+  test('a count outside 1..10000 is refused and launches nothing', () => {
+    const harness = createTestStore();
+    for (const count of [0, 10_001, 1.5, Number.NaN]) {
+      const result = harness.store.getState().launch('simple', {}, count);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.issues[0]?.field).toBe('count');
+    }
+    expect(harness.store.getState().order).toEqual([]);
+  });
+
+  test('an unknown kind is refused', () => {
+    const harness = createTestStore();
+    expect(harness.store.getState().launch('teleport', {})).toEqual({
+      ok: false,
+      issues: [{ field: 'kind', message: 'unknown kind "teleport"' }],
+    });
+  });
+});
+
+describe('acting on events', () => {
+  test('invoking a completed event again counts the call but does not run it again', async () => {
+    const harness = createTestStore();
+    const id = launchOne(harness, 'counting');
+    await settle(harness);
+    await harness.store.getState().invoke(id);
+    harness.flush();
+    expect(recordOf(harness, id)).toMatchObject({
+      invokeCalls: 2,
+      runs: 1,
+      execution: { response: 'result_1' },
+    });
+  });
+
+  test('three invokes at once on a running event share its one run', async () => {
+    const harness = createTestStore();
+    const id = launchOne(harness, 'slow', { delay: 1 });
+    const invoked = harness.store.getState().invoke(id, 3);
+    await settle(harness);
+    await invoked;
+    harness.flush();
+    expect(recordOf(harness, id)).toMatchObject({ invokeCalls: 4, runs: 1, status: 'completed' });
+  });
+
+  test('cancelling a processing slow event ends it cancelled at once', async () => {
+    const harness = createTestStore();
+    const id = launchOne(harness, 'slow', { delay: 60 });
+    expect(harness.store.getState().cancel(id, 'changed my mind')).toBe(true);
+    harness.flush();
+    const record = recordOf(harness, id);
+    expect(record.status).toBe('cancelled');
+    expect(record.execution.error).toMatchObject({
+      error: 'CancellationError',
+      message: 'changed my mind',
+    });
+    expect(record.transitions.at(-1)).toMatchObject({
+      status: 'cancelled',
+      reason: 'changed my mind',
+    });
+    await settle(harness, 120_000);
+    expect(recordOf(harness, id).status).toBe('cancelled');
+  });
+
+  test('cancelling an event that has ended changes nothing and says why', async () => {
+    const harness = createTestStore();
+    const id = launchOne(harness, 'simple');
+    await settle(harness);
+    expect(harness.store.getState().cancel(id)).toBe(false);
+    expect(recordOf(harness, id).status).toBe('completed');
+    expect(harness.store.getState().notices.at(-1)?.message).toMatch(/already ended/);
+  });
+
+  test('a fresh retry is linked to its original, and the chain is visible from either', async () => {
+    const harness = createTestStore();
+    const original = launchOne(harness, 'failing', { errorMsg: 'nope' });
+    await settle(harness);
+    const retry = harness.store.getState().retryFresh(original);
+    expect(retry).not.toBeNull();
+    if (retry === null) return;
+    await settle(harness);
+    const fresh = recordOf(harness, retry);
+    expect(fresh).toMatchObject({
+      originalId: original,
+      chainId: original,
+      attempt: 2,
+      status: 'failed',
+      params: { errorMsg: 'nope', timeout: null },
+      invokeCalls: 1,
+      runs: 1,
+    });
+    expect(fresh.metadata).toMatchObject({ attempt: 2, original: { id: original } });
+    const second = harness.store.getState().retryFresh(retry);
+    if (second === null) throw new Error('no second retry');
+    harness.flush();
+    expect(recordOf(harness, second)).toMatchObject({
+      originalId: retry,
+      chainId: original,
+      attempt: 3,
+    });
+  });
+
+  test('a fresh retry copies metadata only when asked', async () => {
+    const harness = createTestStore();
+    const original = launchOne(harness, 'failing');
+    await settle(harness);
+    const plain = harness.store.getState().retryFresh(original, { copyMeta: false }) ?? '';
+    const copied = harness.store.getState().retryFresh(plain, { copyMeta: true }) ?? '';
+    harness.flush();
+    expect(Object.keys(recordOf(harness, plain).metadata).sort()).toEqual(['attempt', 'original']);
+    expect(recordOf(harness, copied).metadata).toMatchObject({
+      attempt: 3,
+      original: { id: plain },
+    });
+  });
+
+  test('selecting and dismissing change only what they name', () => {
+    const harness = createTestStore();
+    const id = launchOne(harness, 'simple');
+    harness.store.getState().select(id);
+    expect(harness.store.getState().selectedId).toBe(id);
+    harness.store.getState().cancel('unknown-id');
+    harness.store.getState().select(null);
+    expect(harness.store.getState().selectedId).toBeNull();
+  });
+
+  test('clearing forgets every record and cancels events still running', async () => {
+    const harness = createTestStore();
+    launchOne(harness, 'slow', { delay: 60 });
+    launchOne(harness, 'simple');
+    harness.store.getState().clear();
+    await settle(harness, 120_000);
+    expect(harness.store.getState()).toMatchObject({ records: {}, order: [], selectedId: null });
+  });
+
+  test('the store works with the devtools middleware connected', () => {
+    const harness = createTestStore({ devtools: 'test store' });
+    expect(launchOne(harness, 'simple')).toMatch(/-/);
+  });
+});

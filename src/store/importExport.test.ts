@@ -1,0 +1,183 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import type { EventRecord } from './eventRecord';
+import { MAX_IMPORT_BYTES } from './logFormat';
+import { createTestStore, type TestStore } from './testHelpers';
+import type { LifecycleLabLog } from './types';
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** A store with one record of every interesting shape: results, errors, a chain, progress. */
+async function busyStore(): Promise<TestStore> {
+  const harness = createTestStore({ random: () => 0 });
+  const { launch } = harness.store.getState();
+  launch('simple', { returnValue: '{"nested": {"list": [1, "two", null]}}' });
+  launch('failing', { errorMsg: 'bad <b>markup</b> & "quotes"' });
+  launch('multi-error', {});
+  launch('null-returning', {});
+  launch('conditional', {});
+  launch('guarded', { amount: 500 });
+  launch('progress', { steps: 2, stepDelay: 0.1 });
+  launch('slow', { delay: 0.5, timeout: 0.1 });
+  launch('slow', { delay: 60 }); // still processing at export time
+  await vi.advanceTimersByTimeAsync(1_000);
+  const failed = harness.store
+    .getState()
+    .order.find((id) => harness.store.getState().records[id]?.kind === 'failing');
+  harness.store.getState().retryFresh(failed ?? '', { copyMeta: true });
+  await vi.advanceTimersByTimeAsync(0);
+  harness.flush();
+  return harness;
+}
+
+function recordsInOrder(harness: TestStore): EventRecord[] {
+  const { records, order } = harness.store.getState();
+  return order.flatMap((id) => records[id] ?? []);
+}
+
+describe('export', () => {
+  test('the export is our versioned JSON format with every record, newest first', async () => {
+    const harness = await busyStore();
+    const log = JSON.parse(harness.store.getState().exportLog()) as LifecycleLabLog;
+    expect(log.format).toBe('lifecycle-lab');
+    expect(log.version).toBe(1);
+    expect(new Date(log.exportedAt).toISOString()).toBe(log.exportedAt);
+    expect(log.records).toEqual(recordsInOrder(harness));
+  });
+});
+
+describe('import', () => {
+  test('an import of an export reproduces every record exactly, marked as imported', async () => {
+    const source = await busyStore();
+    const exported = recordsInOrder(source);
+    const target = createTestStore();
+    const result = target.store
+      .getState()
+      .importLog(source.store.getState().exportLog(), 'log.json');
+    expect(result).toEqual({
+      ok: true,
+      added: exported.length,
+      skipped: 0,
+      format: 'lifecycle-lab',
+    });
+    expect(target.store.getState().order).toEqual(source.store.getState().order);
+    expect(recordsInOrder(target)).toEqual(
+      exported.map((record) => ({
+        ...record,
+        source: 'imported',
+        importedFrom: { format: 'lifecycle-lab', fileName: 'log.json' },
+      })),
+    );
+  });
+
+  test('exporting imported records and importing them again changes nothing at all', async () => {
+    const source = await busyStore();
+    const first = createTestStore();
+    first.store.getState().importLog(source.store.getState().exportLog(), 'log.json');
+    const second = createTestStore();
+    second.store.getState().importLog(first.store.getState().exportLog(), 'again.json');
+    expect(recordsInOrder(second)).toEqual(recordsInOrder(first));
+  });
+
+  test('imported records are read-only', async () => {
+    const source = await busyStore();
+    const target = createTestStore();
+    target.store.getState().importLog(source.store.getState().exportLog());
+    const id = target.store
+      .getState()
+      .order.find((key) => target.store.getState().records[key]?.status === 'processing');
+    expect(id).toBeDefined();
+    expect(target.store.getState().cancel(id ?? '')).toBe(false);
+    await target.store.getState().invoke(id ?? '');
+    target.flush();
+    expect(target.store.getState().records[id ?? '']?.status).toBe('processing');
+    expect(target.store.getState().notices.at(-1)?.message).toMatch(/imported and read-only/);
+  });
+
+  test('records already in the history are skipped, not duplicated', async () => {
+    const harness = await busyStore();
+    const count = harness.store.getState().order.length;
+    const result = harness.store.getState().importLog(harness.store.getState().exportLog());
+    expect(result).toEqual({ ok: true, added: 0, skipped: count, format: 'lifecycle-lab' });
+    expect(harness.store.getState().order).toHaveLength(count);
+  });
+
+  const valid = (): LifecycleLabLog => ({
+    format: 'lifecycle-lab',
+    version: 1,
+    exportedAt: '2026-01-01T00:00:00.000Z',
+    records: [],
+  });
+
+  test.each([
+    ['text that is not JSON', '{"format": "lifecycle-lab", ', /is not valid JSON/],
+    ['a JSON value of the wrong kind', '"hello"', /is not a log this dashboard reads/],
+    ['an unknown format', JSON.stringify({ format: 'other' }), /has format "other"/],
+    [
+      'a record with a wrong status',
+      JSON.stringify({
+        ...valid(),
+        records: [{ id: 'a' }, { id: 'b' }, { id: 'c' }, { status: 'lost' }],
+      }),
+      /records\[0\]\.kind: expected string/,
+    ],
+    ['an unsupported version', JSON.stringify({ ...valid(), version: 2 }), /version: expected 1/],
+  ])(
+    'a file with %s is rejected with a clear message and nothing changes',
+    async (_case, text, message) => {
+      const harness = await busyStore();
+      const before = harness.store.getState();
+      const result = harness.store.getState().importLog(text, 'bad.json');
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.error).toMatch(message);
+        expect(result.error).toMatch(/^"bad\.json"/);
+      }
+      expect(harness.store.getState().records).toBe(before.records);
+      expect(harness.store.getState().order).toBe(before.order);
+    },
+  );
+
+  test('a rejection says which record and which field is wrong', async () => {
+    const source = await busyStore();
+    const log = JSON.parse(source.store.getState().exportLog()) as {
+      records: { status: string }[];
+    };
+    const third = log.records[3];
+    if (third !== undefined) third.status = 'lost';
+    const target = createTestStore();
+    const result = target.store.getState().importLog(JSON.stringify(log));
+    expect(result).toEqual({
+      ok: false,
+      error:
+        'The file is not a valid Lifecycle Lab log: records[3].status: expected one of pending|processing|completed|failed|cancelled|skipped|aborted',
+    });
+    expect(target.store.getState().order).toEqual([]);
+  });
+
+  test('a file over 5 MB is rejected before it is read, and nothing changes', async () => {
+    const harness = await busyStore();
+    const before = harness.store.getState();
+    const text = JSON.stringify({ ...valid(), padding: 'x'.repeat(MAX_IMPORT_BYTES) });
+    const result = harness.store.getState().importLog(text, 'huge.json');
+    expect(result).toEqual({
+      ok: false,
+      error: '"huge.json" is 5.0 MB; the largest log this dashboard imports is 5.0 MB.',
+    });
+    expect(harness.store.getState().records).toBe(before.records);
+  });
+
+  test('a file just under 5 MB of multi-byte text is measured in bytes', () => {
+    const harness = createTestStore();
+    const text = JSON.stringify({ ...valid(), padding: 'é'.repeat(MAX_IMPORT_BYTES / 2) });
+    const result = harness.store.getState().importLog(text);
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.error).toMatch(/the largest log this dashboard imports is 5\.0 MB/);
+  });
+});

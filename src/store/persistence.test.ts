@@ -1,0 +1,327 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import type { EventRecord } from './eventRecord';
+import {
+  DEFAULT_STORAGE_KEY,
+  HISTORY_VERSION,
+  INTERRUPTED_MESSAGE,
+  loadHistory,
+  MAX_STORED_RECORDS,
+  serializeHistory,
+} from './persistence';
+import { createTestStore, MemoryStorage, type TestStore } from './testHelpers';
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+function storedRecords(storage: MemoryStorage, key = DEFAULT_STORAGE_KEY): EventRecord[] {
+  const raw = storage.items.get(key);
+  if (raw === undefined) throw new Error('nothing stored');
+  return (JSON.parse(raw) as { state: { records: EventRecord[] } }).state.records;
+}
+
+async function launchAndSettle(harness: TestStore, kind: string, params: unknown = {}) {
+  const result = harness.store.getState().launch(kind, params);
+  if (!result.ok) throw new Error('launch failed');
+  await vi.advanceTimersByTimeAsync(0);
+  harness.flush();
+  return result.ids[0] ?? '';
+}
+
+describe('saving', () => {
+  test('history is written under a versioned key a moment after a change, not on every change', async () => {
+    const storage = new MemoryStorage();
+    const harness = createTestStore({ storage, persistDelay: 500 });
+    await launchAndSettle(harness, 'simple');
+    await launchAndSettle(harness, 'failing');
+    expect(storage.writes).toBe(0);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(storage.writes).toBe(1);
+    const stored = JSON.parse(storage.items.get(DEFAULT_STORAGE_KEY) ?? '{}') as {
+      version: number;
+    };
+    expect(stored.version).toBe(HISTORY_VERSION);
+    expect(storedRecords(storage).map((record) => record.kind)).toEqual(['failing', 'simple']);
+  });
+
+  test('history survives a reload: a new store reads back every record, read-only', async () => {
+    const storage = new MemoryStorage();
+    const first = createTestStore({ storage });
+    await launchAndSettle(first, 'simple');
+    await launchAndSettle(first, 'multi-error');
+    first.store.getState().saveNow();
+
+    const second = createTestStore({ storage });
+    const before = first.store.getState();
+    const after = second.store.getState();
+    expect(after.order).toEqual(before.order);
+    for (const id of before.order) {
+      expect(after.records[id]).toEqual({ ...before.records[id], source: 'restored' });
+    }
+    expect(after.storage).toEqual({ mode: 'persistent' });
+  });
+
+  test('events still processing when the page went away come back cancelled as interrupted', () => {
+    const storage = new MemoryStorage();
+    const first = createTestStore({ storage });
+    first.store.getState().launch('slow', { delay: 60 });
+    first.store.getState().saveNow();
+
+    const second = createTestStore({ storage });
+    const [record] = Object.values(second.store.getState().records);
+    expect(record).toMatchObject({
+      status: 'cancelled',
+      source: 'restored',
+      retryable: true,
+      execution: {
+        status: 'cancelled',
+        response: null,
+        retryable: true,
+        error: { error: 'CancellationError', message: INTERRUPTED_MESSAGE, retryable: true },
+      },
+    });
+    expect(record?.transitions.map((step) => step.status)).toEqual([
+      'pending',
+      'processing',
+      'cancelled',
+    ]);
+    expect(record?.duration).toBeGreaterThanOrEqual(0);
+  });
+
+  test('a restored event cannot be invoked, but can be retried fresh from the catalogue', async () => {
+    const storage = new MemoryStorage();
+    const first = createTestStore({ storage });
+    first.store.getState().launch('slow', { delay: 60, returnValue: 'back' });
+    first.store.getState().saveNow();
+
+    const second = createTestStore({ storage });
+    const id = second.store.getState().order[0] ?? '';
+    await second.store.getState().invoke(id);
+    expect(second.store.getState().notices.at(-1)?.message).toMatch(/read-only/);
+    const retry = second.store.getState().retryFresh(id);
+    if (retry === null) throw new Error('no retry');
+    await vi.advanceTimersByTimeAsync(60_000);
+    second.flush();
+    expect(second.store.getState().records[retry]).toMatchObject({
+      status: 'completed',
+      execution: { response: 'back' },
+      originalId: id,
+      attempt: 2,
+      source: 'live',
+    });
+  });
+
+  test(`only the newest ${MAX_STORED_RECORDS} records are written`, async () => {
+    const storage = new MemoryStorage();
+    const harness = createTestStore({ storage });
+    harness.store.getState().launch('simple', {}, 10);
+    harness.store.getState().launch('null-returning', {}, MAX_STORED_RECORDS);
+    await vi.advanceTimersByTimeAsync(0);
+    harness.store.getState().saveNow();
+    const stored = storedRecords(storage);
+    expect(stored).toHaveLength(MAX_STORED_RECORDS);
+    expect(stored.every((record) => record.kind === 'null-returning')).toBe(true);
+  });
+});
+
+describe('storage that fails', () => {
+  test('full storage keeps the store working in memory and says so', async () => {
+    const storage = new MemoryStorage();
+    const harness = createTestStore({ storage });
+    storage.full = true;
+    const id = await launchAndSettle(harness, 'simple');
+    harness.store.getState().saveNow();
+    const state = harness.store.getState();
+    expect(state.storage).toEqual({ mode: 'memory-only', reason: 'storage is full' });
+    expect(state.notices.at(-1)).toMatchObject({ level: 'warning' });
+    expect(state.notices.at(-1)?.message).toMatch(/storage is full/);
+    expect(state.records[id]?.status).toBe('completed');
+    await launchAndSettle(harness, 'simple');
+    expect(harness.store.getState().order).toHaveLength(2);
+  });
+
+  test('disabled storage keeps the store working in memory and says so', async () => {
+    const storage = new MemoryStorage();
+    storage.disabled = true;
+    const harness = createTestStore({ storage });
+    const state = harness.store.getState();
+    expect(state.storage.mode).toBe('memory-only');
+    expect(state.notices).toHaveLength(1);
+    expect(state.notices[0]?.message).toMatch(/memory only.*SecurityError|operation is insecure/);
+    await launchAndSettle(harness, 'simple');
+    harness.store.getState().saveNow();
+    expect(harness.store.getState().order).toHaveLength(1);
+  });
+
+  test.each([
+    ['invalid JSON', '{"version": 1, "state": {"records": ['],
+    ['a wrong shape', JSON.stringify({ version: 1, state: { records: [{ id: 'x' }] } })],
+    ['a version from the future', JSON.stringify({ version: 99, state: {} })],
+  ])('corrupted history (%s) is set aside with a notice, never a crash', (_case, raw) => {
+    const storage = new MemoryStorage();
+    storage.items.set(DEFAULT_STORAGE_KEY, raw);
+    const harness = createTestStore({ storage, clock: { now: () => 1_700_000_000_000 } });
+    const state = harness.store.getState();
+    expect(state.order).toEqual([]);
+    expect(storage.items.get(`${DEFAULT_STORAGE_KEY}:corrupted:1700000000000`)).toBe(raw);
+    expect(storage.items.has(DEFAULT_STORAGE_KEY)).toBe(false);
+    expect(state.notices).toHaveLength(1);
+    expect(state.notices[0]?.message).toContain(`${DEFAULT_STORAGE_KEY}:corrupted:1700000000000`);
+    // With the bad data kept elsewhere, new history can be saved again.
+    expect(state.storage).toEqual({ mode: 'persistent' });
+  });
+
+  test('corrupted history that cannot be set aside is left alone and the store stays in memory', () => {
+    const storage = new MemoryStorage();
+    storage.items.set(DEFAULT_STORAGE_KEY, 'not json');
+    storage.full = true;
+    const harness = createTestStore({ storage });
+    expect(harness.store.getState().storage.mode).toBe('memory-only');
+    expect(storage.items.get(DEFAULT_STORAGE_KEY)).toBe('not json');
+    harness.store.getState().saveNow();
+    expect(storage.items.get(DEFAULT_STORAGE_KEY)).toBe('not json');
+  });
+
+  test('a notice names where the corrupted data went wrong', () => {
+    const storage = new MemoryStorage();
+    storage.items.set(
+      DEFAULT_STORAGE_KEY,
+      JSON.stringify({ version: 1, state: { records: [{ ...sampleRecord(), status: 'lost' }] } }),
+    );
+    const harness = createTestStore({ storage });
+    expect(harness.store.getState().notices[0]?.message).toContain(
+      'state.records[0].status: expected one of pending|processing|completed|failed|cancelled|skipped|aborted',
+    );
+  });
+});
+
+describe('migrations', () => {
+  test('history saved in the version 0 shape is migrated to version 1', () => {
+    const storage = new MemoryStorage();
+    const v0 = {
+      version: 0,
+      state: {
+        events: [
+          {
+            id: 'old-1',
+            kind: 'simple',
+            status: 'completed',
+            createdAt: '2026-01-01T00:00:00.000Z',
+            execution: {
+              status: 'completed',
+              duration: 0.5,
+              response: 42,
+              error: null,
+              retryable: false,
+            },
+          },
+          {
+            id: 'old-2',
+            kind: 'slow',
+            label: 'Slow event',
+            status: 'processing',
+            createdAt: '2026-01-01T00:00:01.000Z',
+            transitions: [
+              { status: 'pending', at: 1767225601000 },
+              { status: 'processing', at: 1767225601000 },
+            ],
+            execution: { status: 'processing' },
+          },
+        ],
+      },
+    };
+    storage.items.set(DEFAULT_STORAGE_KEY, JSON.stringify(v0));
+    const result = loadHistory(storage, DEFAULT_STORAGE_KEY);
+    if (result.kind !== 'loaded') throw new Error(`not loaded: ${JSON.stringify(result)}`);
+    const [newest, oldest] = result.records;
+    expect(oldest).toMatchObject({
+      id: 'old-1',
+      label: 'simple',
+      attempt: 1,
+      chainId: 'old-1',
+      originalId: null,
+      runs: 1,
+      source: 'restored',
+      execution: { response: 42 },
+    });
+    expect(newest).toMatchObject({ id: 'old-2', status: 'cancelled', source: 'restored' });
+  });
+
+  test('the store loads a version 0 history and saves it back as version 1', () => {
+    const storage = new MemoryStorage();
+    storage.items.set(
+      DEFAULT_STORAGE_KEY,
+      JSON.stringify({
+        version: 0,
+        state: {
+          events: [
+            {
+              id: 'old-1',
+              kind: 'failing',
+              status: 'failed',
+              createdAt: '2026-01-01T00:00:00.000Z',
+              execution: {
+                status: 'failed',
+                duration: 0,
+                error: { error: 'ValueError', message: 'x' },
+              },
+            },
+          ],
+        },
+      }),
+    );
+    const harness = createTestStore({ storage });
+    expect(harness.store.getState().records['old-1']?.status).toBe('failed');
+    harness.store.getState().saveNow();
+    expect(JSON.parse(storage.items.get(DEFAULT_STORAGE_KEY) ?? '')).toMatchObject({ version: 1 });
+  });
+
+  test('what is saved is what is loaded', () => {
+    const storage = new MemoryStorage();
+    const record = { ...sampleRecord(), source: 'imported' as const };
+    storage.items.set(DEFAULT_STORAGE_KEY, serializeHistory([record], 0));
+    expect(loadHistory(storage, DEFAULT_STORAGE_KEY)).toEqual({
+      kind: 'loaded',
+      records: [record],
+    });
+  });
+});
+
+function sampleRecord(): EventRecord {
+  return {
+    id: 'sample',
+    kind: 'simple',
+    label: 'Simple event',
+    params: { returnValue: '42', timeout: null },
+    status: 'completed',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    transitions: [
+      { status: 'pending', at: 1 },
+      { status: 'processing', at: 2 },
+      { status: 'completed', at: 3 },
+    ],
+    duration: 0.001,
+    progress: null,
+    progressMessage: null,
+    execution: {
+      status: 'completed',
+      duration: 0.001,
+      response: 42,
+      error: null,
+      retryable: false,
+    },
+    retryable: false,
+    verdict: null,
+    metadata: {},
+    attempt: 1,
+    originalId: null,
+    chainId: 'sample',
+    invokeCalls: 1,
+    runs: 1,
+    source: 'live',
+  };
+}

@@ -1,0 +1,80 @@
+import { createEventStore } from './createEventStore';
+import type { EventStore, EventStoreOptions, StorageLike } from './types';
+
+/** Test support: a store whose frames are flushed by hand, with its updates counted. */
+export interface TestStore {
+  store: EventStore;
+  /** Runs every scheduled flush now. */
+  flush(): void;
+  /** How many flushes were scheduled since the last `flush()`. */
+  readonly scheduled: number;
+  /** How many times the store notified its subscribers. */
+  readonly updates: number;
+  resetUpdates(): void;
+}
+
+export function createTestStore(options: EventStoreOptions = {}): TestStore {
+  let queue: (() => void)[] = [];
+  let updates = 0;
+  const store = createEventStore({
+    storage: null,
+    clock: { now: () => Date.now() },
+    schedule: (flush) => {
+      queue.push(flush);
+    },
+    ...options,
+  });
+  store.subscribe(() => {
+    updates += 1;
+  });
+  return {
+    store,
+    flush() {
+      const pending = queue;
+      queue = [];
+      for (const flush of pending) flush();
+    },
+    get scheduled() {
+      return queue.length;
+    },
+    get updates() {
+      return updates;
+    },
+    resetUpdates() {
+      updates = 0;
+    },
+  };
+}
+
+/** A `Storage` in a `Map`, that can be made to fail the way browsers fail. */
+export class MemoryStorage implements StorageLike {
+  readonly items = new Map<string, string>();
+  /** `setItem` throws a `QuotaExceededError`. */
+  full = false;
+  /** Every call throws a `SecurityError`, as when storage is disabled. */
+  disabled = false;
+  writes = 0;
+
+  getItem(key: string): string | null {
+    this.#check();
+    return this.items.get(key) ?? null;
+  }
+
+  setItem(key: string, value: string): void {
+    this.#check();
+    if (this.full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    this.writes += 1;
+    this.items.set(key, value);
+  }
+
+  removeItem(key: string): void {
+    this.#check();
+    this.items.delete(key);
+  }
+
+  #check(): void {
+    if (this.disabled) {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    }
+  }
+}
