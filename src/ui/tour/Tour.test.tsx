@@ -3,13 +3,13 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import tourJson from '../../../public/tour.json?raw';
 import { Tour } from './Tour';
-import { parseTourContent } from './tourContent';
+import { parseTourContent, tourContentQuery } from './tourContent';
 
 const content = parseTourContent(JSON.parse(tourJson));
 
 function renderWithContent(): string {
   const client = new QueryClient();
-  client.setQueryData(['tour', 'content'], content);
+  client.setQueryData(tourContentQuery.queryKey, content);
   return renderToStaticMarkup(
     <QueryClientProvider client={client}>
       <Tour />

@@ -7,15 +7,8 @@ import {
 import { useContext, useId, useState } from 'react';
 import { StepNav } from './StepNav';
 import { TourStepPanel } from './TourStepPanel';
-import { fetchTourContent, type TourContent } from './tourContent';
+import { tourContentQuery, type TourContent } from './tourContent';
 import './tour.css';
-
-/** The query that reads `public/tour.json`; static content, read once. */
-const tourContentQuery = {
-  queryKey: ['tour', 'content'],
-  queryFn: ({ signal }: { signal: AbortSignal }) => fetchTourContent(signal),
-  staleTime: Infinity,
-} as const;
 
 let standaloneClient: QueryClient | undefined;
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import tourJson from '../../../public/tour.json?raw';
 import { scenarios, TOUR_STEP_IDS } from './scenarios';
-import { parseTourContent } from './tourContent';
+import { fetchTourContent, parseTourContent } from './tourContent';
 
 const tour = parseTourContent(JSON.parse(tourJson));
 
@@ -11,6 +11,7 @@ beforeEach(() => {
 
 afterEach(() => {
   vi.useRealTimers();
+  vi.unstubAllGlobals();
 });
 
 describe('public/tour.json', () => {
@@ -40,5 +41,23 @@ describe('public/tour.json', () => {
     const [first, ...rest] = tour.steps;
     const broken: unknown = { ...tour, steps: [{ ...first, code: '' }, ...rest] };
     expect(() => parseTourContent(broken)).toThrow(/code/);
+  });
+});
+
+describe('fetchTourContent', () => {
+  it('reads and checks the tour', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.resolve(new Response(tourJson))),
+    );
+    await expect(fetchTourContent()).resolves.toEqual(tour);
+  });
+
+  it('says which address failed and how when the tour cannot be read', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.resolve(new Response('missing', { status: 404 }))),
+    );
+    await expect(fetchTourContent()).rejects.toThrow(/tour\.json answered 404/);
   });
 });

@@ -1,3 +1,4 @@
+import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { TOUR_STEP_IDS } from './scenarios';
 
@@ -51,3 +52,10 @@ export async function fetchTourContent(signal?: AbortSignal): Promise<TourConten
   }
   return parseTourContent(await response.json());
 }
+
+/** The query that reads the tour's content: static, so read once and kept. */
+export const tourContentQuery = queryOptions({
+  queryKey: ['tour', 'content'],
+  queryFn: ({ signal }) => fetchTourContent(signal),
+  staleTime: Infinity,
+});
