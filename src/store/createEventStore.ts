@@ -16,7 +16,8 @@ import {
 import { createBatcher, frameScheduler } from './batcher';
 import { findKind, type DemoInit, type DemoKind, type DemoParams } from './catalogue';
 import type { EventRecord } from './eventRecord';
-import { formatLog, parseLog, type LogParser } from './logFormat';
+import { parseLionherdLog } from './interop/lionherdFormat';
+import { formatLog, parseLog } from './logFormat';
 import { mirrorRecord, originalIdOf, type Tracked } from './mirror';
 import {
   DEFAULT_STORAGE_KEY,
@@ -70,15 +71,6 @@ const retryPolicySchema = z.object({
     .number({ error: 'jitter must be a number' })
     .min(0, { error: 'jitter must be between 0 and 1' })
     .max(1, { error: 'jitter must be between 0 and 1' }),
-});
-
-/**
- * Reads lionherd-core logs. The parser lives in `./interop/lionherdFormat`; until it is
- * there, such logs are refused with a clear message.
- */
-const parseLionherdLog: LogParser = () => ({
-  ok: false,
-  error: 'lionherd-core logs cannot be imported in this build yet',
 });
 
 const wallClock: Clock = { now: () => Date.now() };

@@ -1,3 +1,6 @@
+import lifecycleLabSample from '../../public/samples/lifecycle-lab-sample.json?raw';
+import lionherdSample from '../../public/samples/lionherd-notebook-run.json?raw';
+import fixture from '../../tests/fixtures/lionherd-python/notebook-run.json?raw';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { EventRecord } from './eventRecord';
 import { MAX_IMPORT_BYTES } from './logFormat';
@@ -179,5 +182,51 @@ describe('import', () => {
     expect(result.ok).toBe(false);
     if (!result.ok)
       expect(result.error).toMatch(/the largest log this dashboard imports is 5\.0 MB/);
+  });
+});
+
+describe('lionherd-core logs', () => {
+  test('a lionherd-core notebook log is imported as read-only records, newest first', () => {
+    const harness = createTestStore();
+    const count = (JSON.parse(fixture) as unknown[]).length;
+    const result = harness.store.getState().importLog(fixture, 'notebook-run.json');
+    expect(result).toEqual({ ok: true, added: count, skipped: 0, format: 'lionherd' });
+    const records = recordsInOrder(harness);
+    expect(records).toHaveLength(count);
+    for (const record of records) {
+      expect(record.source).toBe('imported');
+      expect(record.importedFrom).toMatchObject({
+        format: 'lionherd',
+        fileName: 'notebook-run.json',
+      });
+    }
+    const times = records.map((record) => record.createdAt);
+    expect(times).toEqual([...times].sort().reverse());
+  });
+
+  test('a broken lionherd-core log is rejected and nothing changes', () => {
+    const harness = createTestStore();
+    const log = JSON.parse(fixture) as { execution: { status: string } }[];
+    const first = log[0];
+    if (first !== undefined) first.execution.status = 'exploded';
+    const result = harness.store.getState().importLog(JSON.stringify(log), 'run.json');
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error).toMatch(/^"run\.json" is not a valid lionherd-core log: /);
+      expect(result.error).toMatch(/\[0\]\.execution\.status/);
+    }
+    expect(harness.store.getState().order).toEqual([]);
+  });
+});
+
+describe('the samples the dashboard ships', () => {
+  test.each([
+    ['lifecycle-lab-sample.json', lifecycleLabSample],
+    ['lionherd-notebook-run.json', lionherdSample],
+  ])('public/samples/%s imports without a problem', (name, text) => {
+    const harness = createTestStore();
+    const result = harness.store.getState().importLog(text, name);
+    expect(result).toMatchObject({ ok: true, skipped: 0 });
+    expect(harness.store.getState().order.length).toBeGreaterThan(0);
   });
 });
