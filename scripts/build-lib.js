@@ -1,0 +1,109 @@
+// Builds the event core (src/lib) as an ESM package in dist-lib/:
+//
+//   dist-lib/package.json     name "lifecycle-lab-core", type module, an `exports` map
+//   dist-lib/*.js             the JavaScript, bundled by Vite (library mode), one file per entry
+//   dist-lib/types/**/*.d.ts  the declarations, emitted by tsc
+//
+//   npm run build:lib
+//
+// Entries: "." (src/lib/index.ts), "./demo" (the demo events) and "./tanstack-query" (the
+// TanStack Query helpers). The core has no runtime dependencies.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { build } from 'vite';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const OUT = join(ROOT, 'dist-lib');
+const TYPES = join(OUT, 'types');
+
+/** Export path → [entry name, source file relative to src/lib, without extension]. */
+const ENTRIES = {
+  '.': ['index', 'index'],
+  './demo': ['demo', 'demo/index'],
+  './tanstack-query': ['tanstack-query', 'interop/tanstackQuery'],
+};
+
+await build({
+  configFile: false,
+  root: ROOT,
+  logLevel: 'warn',
+  mode: 'production',
+  build: {
+    outDir: OUT,
+    emptyOutDir: true,
+    copyPublicDir: false,
+    target: 'es2022',
+    minify: false,
+    sourcemap: true,
+    lib: {
+      entry: Object.fromEntries(
+        Object.values(ENTRIES).map(([name, source]) => [
+          name,
+          join(ROOT, 'src/lib', `${source}.ts`),
+        ]),
+      ),
+      formats: ['es'],
+      fileName: (_format, name) => `${name}.js`,
+    },
+    rolldownOptions: { output: { chunkFileNames: 'chunks/core-[hash].js' } },
+  },
+});
+
+execFileSync(
+  process.execPath,
+  [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build-lib.json')],
+  { stdio: 'inherit' },
+);
+addJsExtensions(TYPES);
+
+const rootPackage = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+const exportsMap = Object.fromEntries(
+  Object.entries(ENTRIES).map(([path, [name, source]]) => [
+    path,
+    { types: `./types/${source}.d.ts`, import: `./${name}.js` },
+  ]),
+);
+const manifest = {
+  name: 'lifecycle-lab-core',
+  version: rootPackage.version,
+  description:
+    'Async work as events with an observable lifecycle: the event core of Lifecycle Lab.',
+  type: 'module',
+  sideEffects: false,
+  engines: rootPackage.engines,
+  exports: exportsMap,
+  types: './types/index.d.ts',
+  module: './index.js',
+};
+writeFileSync(join(OUT, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+console.log(`built lifecycle-lab-core ${manifest.version} in ${OUT}`);
+
+/**
+ * The sources import each other without extensions (bundler resolution); Node's own resolution
+ * (`moduleResolution: node16`/`nodenext`) wants `./event.js`. Rewrites every relative specifier
+ * in the declarations to the file or folder index it points at.
+ */
+function addJsExtensions(folder) {
+  for (const entry of readdirSync(folder)) {
+    const path = join(folder, entry);
+    if (statSync(path).isDirectory()) {
+      addJsExtensions(path);
+      continue;
+    }
+    if (!path.endsWith('.d.ts')) continue;
+    const text = readFileSync(path, 'utf8');
+    const fixed = text.replace(
+      /(\bfrom\s+|\bimport\s*\(\s*)(['"])(\.{1,2}\/[^'"]*)\2/g,
+      (match, prefix, quote, specifier) => {
+        if (/\.(js|mjs|cjs|json)$/.test(specifier)) return match;
+        const target = resolve(dirname(path), specifier);
+        const withIndex = existsSync(`${target}.d.ts`)
+          ? `${specifier}.js`
+          : `${specifier}/index.js`;
+        return `${prefix}${quote}${withIndex}${quote}`;
+      },
+    );
+    if (fixed !== text) writeFileSync(path, fixed);
+  }
+}

@@ -1,0 +1,159 @@
+// The event core as a package: imports the BUILT dist-lib/ by its package name from plain
+// Node (no Vite, no Vitest transform) and type-checks a consumer against its declarations
+// with Node's own module resolution. Run by `npm run test:package`, which builds it first.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import process from 'node:process';
+import { after, before, describe, it } from 'node:test';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const PACKAGE_DIR = join(ROOT, 'dist-lib');
+
+/** A throwaway project with lifecycle-lab-core in its node_modules, as an install would put it. */
+let consumerDir = '';
+/** The consumer's view of the package: { core, demo, tanstack }. */
+let pkg;
+
+before(async () => {
+  assert.ok(
+    existsSync(join(PACKAGE_DIR, 'package.json')),
+    'dist-lib/package.json is missing: run `npm run build:lib` first (npm run test:package does)',
+  );
+  consumerDir = mkdtempSync(join(tmpdir(), 'lifecycle-lab-consumer-'));
+  mkdirSync(join(consumerDir, 'node_modules'));
+  symlinkSync(PACKAGE_DIR, join(consumerDir, 'node_modules/lifecycle-lab-core'), 'dir');
+  writeFileSync(join(consumerDir, 'package.json'), '{ "type": "module", "private": true }\n');
+  writeFileSync(
+    join(consumerDir, 'consumer.js'),
+    [
+      "export * as core from 'lifecycle-lab-core';",
+      "export * as demo from 'lifecycle-lab-core/demo';",
+      "export * as tanstack from 'lifecycle-lab-core/tanstack-query';",
+      "export const importInternal = () => import('lifecycle-lab-core/event');",
+    ].join('\n'),
+  );
+  pkg = await import(join(consumerDir, 'consumer.js'));
+});
+
+after(() => {
+  if (consumerDir !== '') rmSync(consumerDir, { recursive: true, force: true });
+});
+
+describe('the built lifecycle-lab-core package, from plain Node', () => {
+  it('runs an event to completion', async () => {
+    const { createEvent, EventStatus } = pkg.core;
+    const event = createEvent(async () => 42, { timeout: 1 });
+    assert.equal(event.status, EventStatus.PENDING);
+    assert.equal(await event.invoke(), 42);
+    assert.equal(event.status, 'completed');
+    const dict = event.toDict();
+    assert.deepEqual(Object.keys(dict), ['id', 'created_at', 'metadata', 'execution']);
+    assert.deepEqual(
+      { ...dict.execution, duration: typeof dict.execution.duration },
+      { status: 'completed', duration: 'number', response: 42, error: null, retryable: false },
+    );
+  });
+
+  it('captures a failure with its retryable verdict', async () => {
+    const { createEvent, ValidationError, Unset } = pkg.core;
+    const event = createEvent(() => {
+      throw new ValidationError('bad input');
+    });
+    assert.equal(await event.invoke(), undefined);
+    assert.equal(event.status, 'failed');
+    assert.equal(event.execution.retryable, false);
+    assert.equal(event.execution.response, Unset);
+    assert.deepEqual(event.execution.toDict().error, {
+      error: 'ValidationError',
+      message: 'bad input',
+      retryable: false,
+    });
+  });
+
+  it('times out a demo event from the ./demo entry, sharing the core’s classes', async () => {
+    const { SlowEvent } = pkg.demo;
+    const { Event, TimeoutError } = pkg.core;
+    const event = new SlowEvent({ delay: 5, timeout: 0.02 });
+    assert.ok(event instanceof Event);
+    await event.invoke();
+    assert.equal(event.status, 'cancelled');
+    assert.ok(event.execution.error instanceof TimeoutError);
+  });
+
+  it('retries fresh with runWithRetry until the flaky event passes', async () => {
+    const { runWithRetry } = pkg.core;
+    const { FlakyEvent } = pkg.demo;
+    const draws = [0, 0, 0.99];
+    const random = () => draws.shift() ?? 0.99;
+    const result = await runWithRetry(new FlakyEvent({ failureRate: 0.5, random }), {
+      maxAttempts: 5,
+      baseDelay: 0.001,
+      random: () => 0,
+    });
+    assert.equal(result.outcome, 'completed');
+    assert.equal(result.attempts.length, 3);
+  });
+
+  it('serves the TanStack Query helpers from ./tanstack-query', async () => {
+    const { eventQueryFn, retryFromVerdict } = pkg.tanstack;
+    const { SimpleEvent } = pkg.demo;
+    const { ConnectionError, NotFoundError } = pkg.core;
+    const queryFn = eventQueryFn(() => new SimpleEvent({ returnValue: 'hi' }));
+    assert.equal(await queryFn({}), 'hi');
+    const retry = retryFromVerdict(2);
+    assert.equal(retry(0, new ConnectionError('reset')), true);
+    assert.equal(retry(0, new NotFoundError('gone')), false);
+  });
+
+  it('keeps its internals private: only the exports map is importable', async () => {
+    await assert.rejects(pkg.importInternal(), { code: 'ERR_PACKAGE_PATH_NOT_EXPORTED' });
+  });
+
+  it('type-checks a TypeScript consumer with Node’s own module resolution', () => {
+    writeFileSync(
+      join(consumerDir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          target: 'ES2022',
+          lib: ['ES2022', 'DOM'],
+          types: [],
+          strict: true,
+          noEmit: true,
+        },
+        files: ['consumer.ts'],
+      }),
+    );
+    writeFileSync(
+      join(consumerDir, 'consumer.ts'),
+      [
+        "import { createEvent, isRetryable, type EventDict } from 'lifecycle-lab-core';",
+        "import { HttpEvent, SlowEvent } from 'lifecycle-lab-core/demo';",
+        "import { eventQueryFn, retryFromVerdict } from 'lifecycle-lab-core/tanstack-query';",
+        'const event = createEvent(async () => 42);',
+        'export const answer: Promise<number | undefined> = event.invoke();',
+        'export const dict: EventDict = event.toDict();',
+        'export const slow = new SlowEvent({ delay: 1, timeout: 0.5 });',
+        "export const http = new HttpEvent({ url: 'http://localhost/api', timeout: 2 });",
+        'export const queryFn = eventQueryFn(() => slow);',
+        'export const retry: (n: number, e: unknown) => boolean = retryFromVerdict(3);',
+        'export const judged: boolean = isRetryable(new Error());',
+        '// @ts-expect-error the response is a number, not a string',
+        'export const wrong: Promise<string | undefined> = event.invoke();',
+      ].join('\n'),
+    );
+    const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
+    try {
+      execFileSync(process.execPath, [tsc, '-p', join(consumerDir, 'tsconfig.json')], {
+        encoding: 'utf8',
+        stdio: 'pipe',
+      });
+    } catch (error) {
+      assert.fail(`the consumer does not type-check:\n${error.stdout}${error.stderr}`);
+    }
+  });
+});
