@@ -1,0 +1,237 @@
+/**
+ * The dashboard under a burst: builds the app, serves it with `vite preview`, launches 10,000
+ * mixed demo events from the launch form in Chromium, and reports how long until the status
+ * counters show every one of them terminal, the longest main-thread task, React commits
+ * against animation frames, list rows in the DOM, and the JS heap afterwards.
+ * A report, not a test: it always exits 0.
+ *
+ *   npm run bench:ui
+ *
+ * Commits are counted through the hook React offers developer tools (it is called in
+ * production builds too), so the app needs no instrumentation of its own.
+ */
+import { resolve } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { build, preview } from 'vite';
+import { chromiumLaunchOptions } from '../e2e/support/chromium.ts';
+import { formatTable, verdict } from './report.ts';
+
+const PORT = 4473;
+const OUT_DIR = resolve('node_modules/.tmp/ui-bench/dist');
+
+/** The burst: five kinds that end completed, failed, cancelled (timed out) and with null. */
+const BURSTS: readonly { kind: string; count: number; params?: Record<string, string> }[] = [
+  { kind: 'Simple event', count: 2000 },
+  { kind: 'Failing event', count: 2000 },
+  { kind: 'Slow event', count: 2000, params: { 'Delay (s)': '0.3', 'Timeout (s)': '0.1' } },
+  { kind: 'Status-tracking event', count: 2000 },
+  { kind: 'Null-returning event', count: 2000 },
+];
+const TOTAL = BURSTS.reduce((sum, burst) => sum + burst.count, 0);
+
+const LONGEST_TASK_BUDGET_MS = 50;
+const HEAP_BUDGET_BYTES = 100 * 1024 * 1024;
+/** Rows a virtualized list may render: a screenful plus overscan, far below the count. */
+const ROW_BUDGET = 100;
+/** "Near the number of frames": at most this many commits per animation frame. */
+const COMMITS_PER_FRAME_BUDGET = 2;
+
+interface BenchState {
+  measuring: boolean;
+  longestTaskMs: number;
+  longTasks: number;
+  /** The longest tasks: when they started (ms after the first launch) and how long they took. */
+  worstTasks: { at: number; ms: number }[];
+  commits: number;
+  frames: number;
+  startedAt: number;
+  doneAt: number;
+}
+
+declare global {
+  interface Window {
+    __uiBench: BenchState;
+  }
+}
+
+/** Runs in the page before the app: long-task observer, commit counter, frame counter. */
+function instrument(): void {
+  const state: BenchState = {
+    measuring: false,
+    longestTaskMs: 0,
+    longTasks: 0,
+    worstTasks: [],
+    commits: 0,
+    frames: 0,
+    startedAt: 0,
+    doneAt: 0,
+  };
+  window.__uiBench = state;
+  new PerformanceObserver((list) => {
+    if (!state.measuring) return;
+    for (const entry of list.getEntries()) {
+      state.longTasks += 1;
+      state.longestTaskMs = Math.max(state.longestTaskMs, entry.duration);
+      state.worstTasks.push({ at: entry.startTime - state.startedAt, ms: entry.duration });
+      state.worstTasks.sort((a, b) => b.ms - a.ms).splice(5);
+    }
+  }).observe({ type: 'longtask', buffered: false });
+  // The developer-tools hook: React calls onCommitFiberRoot once per commit.
+  Object.defineProperty(window, '__REACT_DEVTOOLS_GLOBAL_HOOK__', {
+    value: {
+      supportsFiber: true,
+      isDisabled: false,
+      renderers: new Map(),
+      inject: () => 1,
+      checkDCE: () => undefined,
+      onScheduleFiberRoot: () => undefined,
+      onCommitFiberRoot: () => {
+        if (state.measuring) state.commits += 1;
+      },
+      onCommitFiberUnmount: () => undefined,
+      onPostCommitFiberRoot: () => undefined,
+    },
+  });
+  const countFrame = (): void => {
+    if (state.measuring) state.frames += 1;
+    requestAnimationFrame(countFrame);
+  };
+  requestAnimationFrame(countFrame);
+}
+
+async function launchBursts(page: Page): Promise<void> {
+  const form = page.getByRole('form', { name: 'Launch an event' });
+  for (const burst of BURSTS) {
+    await form.getByRole('radio', { name: burst.kind, exact: true }).check();
+    for (const [label, value] of Object.entries(burst.params ?? {})) {
+      await form.getByLabel(label, { exact: true }).fill(value);
+    }
+    await form.getByLabel('Burst size (N)').fill(String(burst.count));
+    await form.getByRole('button', { name: 'Launch burst' }).click();
+    await form
+      .getByRole('status')
+      .filter({ hasText: `Launched ${String(burst.count)}` })
+      .waitFor();
+  }
+}
+
+/** Waits, checking every frame, until the counters show every event terminal; stops measuring. */
+async function waitUntilAllTerminal(page: Page): Promise<void> {
+  await page.waitForFunction(
+    (total) => {
+      const count = (name: string): number => {
+        const item = document.querySelector(
+          `[aria-label="Status counters"] li[aria-label^="${name}: "]`,
+        );
+        return Number(item?.getAttribute('aria-label')?.split(': ')[1] ?? Number.NaN);
+      };
+      const done = count('total') === total && count('pending') === 0 && count('processing') === 0;
+      if (done) {
+        window.__uiBench.doneAt = performance.now();
+        window.__uiBench.measuring = false;
+      }
+      return done;
+    },
+    TOTAL,
+    { polling: 'raf', timeout: 180_000 },
+  );
+}
+
+async function main(): Promise<void> {
+  await build({ logLevel: 'warn', build: { outDir: OUT_DIR, emptyOutDir: true } });
+  const server = await preview({
+    logLevel: 'warn',
+    build: { outDir: OUT_DIR },
+    preview: { port: PORT, strictPort: true, open: false },
+  });
+  const browser = await chromium.launch(chromiumLaunchOptions());
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.addInitScript(instrument);
+    await page.goto(`http://127.0.0.1:${String(PORT)}/`);
+    await page.getByRole('form', { name: 'Launch an event' }).waitFor();
+
+    await page.evaluate(() => {
+      window.__uiBench.measuring = true;
+      window.__uiBench.startedAt = performance.now();
+    });
+    await launchBursts(page);
+    await waitUntilAllTerminal(page);
+    const state = await page.evaluate(() => window.__uiBench);
+    // Let the live view settle (last batched updates) before looking at rows and heap.
+    await page.waitForTimeout(1000);
+    const rows = await page.locator('ul[aria-label="Events"] > li').count();
+
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.enable');
+    const before = await cdp.send('Runtime.getHeapUsage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const after = await cdp.send('Runtime.getHeapUsage');
+
+    const seconds = (state.doneAt - state.startedAt) / 1000;
+    const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+    const commitsPerFrame = state.commits / Math.max(1, state.frames);
+    console.log(
+      `Burst of ${String(TOTAL)} events: ${BURSTS.map((burst) => `${String(burst.count)} × ${burst.kind}`).join(', ')}\n`,
+    );
+    console.log(
+      formatTable(
+        ['measure', 'value'],
+        [
+          ['time from first launch to all terminal', `${seconds.toFixed(2)} s`],
+          ['longest main-thread task', `${state.longestTaskMs.toFixed(0)} ms`],
+          ['long tasks (> 50 ms)', String(state.longTasks)],
+          ['React commits', String(state.commits)],
+          ['animation frames', String(state.frames)],
+          ['commits per frame', commitsPerFrame.toFixed(2)],
+          ['list rows in the DOM', String(rows)],
+          ['JS heap before / after GC', `${mb(before.usedSize)} / ${mb(after.usedSize)}`],
+        ],
+      ),
+    );
+    console.log(
+      `\nlongest tasks (ms after the first launch: duration): ${state.worstTasks
+        .map((task) => `${(task.at / 1000).toFixed(2)} s: ${task.ms.toFixed(0)} ms`)
+        .join(', ')}`,
+    );
+    console.log('\nGoals');
+    console.log(
+      formatTable(
+        ['goal', 'measured', 'target', 'verdict'],
+        [
+          [
+            'longest task during the burst',
+            `${state.longestTaskMs.toFixed(0)} ms`,
+            `≤ ${String(LONGEST_TASK_BUDGET_MS)} ms`,
+            verdict(state.longestTaskMs <= LONGEST_TASK_BUDGET_MS),
+          ],
+          [
+            'list rows in the DOM (virtualized)',
+            String(rows),
+            `≤ ${String(ROW_BUDGET)}`,
+            verdict(rows <= ROW_BUDGET),
+          ],
+          [
+            'React commits near frames',
+            `${commitsPerFrame.toFixed(2)} per frame`,
+            `≤ ${String(COMMITS_PER_FRAME_BUDGET)} per frame`,
+            verdict(commitsPerFrame <= COMMITS_PER_FRAME_BUDGET),
+          ],
+          [
+            'JS heap after GC',
+            mb(after.usedSize),
+            `< ${mb(HEAP_BUDGET_BYTES)}`,
+            verdict(after.usedSize < HEAP_BUDGET_BYTES),
+          ],
+        ],
+      ),
+    );
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+});
