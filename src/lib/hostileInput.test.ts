@@ -21,6 +21,7 @@ import {
 } from './index';
 import { SimpleEvent } from './demo';
 import {
+  CHEAP_HOSTILE_NAMES,
   deepAggregate,
   deepCauseChain,
   everyTrapThrows,
@@ -296,7 +297,7 @@ describe('hostile subscribers', () => {
     configureEvents(previous);
   });
 
-  it.each(hostileThrownValues.filter(([name]) => !/5,000|thousands|sixfold|huge/.test(name)))(
+  it.each(hostileThrownValues.filter(([name]) => CHEAP_HOSTILE_NAMES.includes(name)))(
     'a subscriber that throws %s is reported and disturbs neither the event nor the others',
     async (_name, make) => {
       const thrown = make();

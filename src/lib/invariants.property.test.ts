@@ -10,262 +10,31 @@ import {
   ALLOWED_TRANSITIONS,
   CancellationError,
   configureEvents,
-  Event,
-  type Clock,
+  type Event,
   type EventDefaults,
-  type EventInit,
   type EventNotification,
   type EventStatus,
-  type InvokeContext,
   isRetryable,
   isTerminalStatus,
   TimeoutError,
   Unset,
 } from './index';
+import { describeRunSettings, propertyRunSettings, unbox } from './testing/arbitraries';
 import {
-  anyValueArbitrary,
-  describeRunSettings,
-  propertyRunSettings,
-  responseArbitrary,
-  thrownValueArbitrary,
-  timeoutArbitrary,
-  unbox,
-} from './testing/arbitraries';
+  fakeClock,
+  PrecheckedEvent,
+  programArbitrary,
+  ScriptedEvent,
+  type Action,
+  type ListenerKind,
+  type Program,
+  type ScriptedInit,
+} from './testing/programs';
 
 const settings = propertyRunSettings();
 console.info(describeRunSettings('invariants', settings));
 /** Generous: the default 1,000 runs take a few seconds; soak runs scale with `FC_NUM_RUNS`. */
 const PROPERTY_TIMEOUT_MS = Math.max(60_000, settings.numRuns * 60);
-
-// ---------------------------------------------------------------------------------------------
-// Scripted events: what `_invoke` and the pre-check do is data, so fresh copies repeat it.
-
-type Timing = 'sync' | 'scheduled' | { delayMs: number };
-
-type Work =
-  | { kind: 'return'; value: unknown; timing: Timing }
-  | { kind: 'throw'; value: unknown; timing: Timing }
-  | { kind: 'hang'; rejectsOnAbort: boolean };
-
-type Precheck =
-  | { kind: 'pass'; timing: 'sync' | 'scheduled' }
-  | { kind: 'skip' }
-  | { kind: 'throw'; value: unknown; timing: 'sync' | 'scheduled' };
-
-interface Script {
-  work: Work;
-  precheck: Precheck | undefined;
-}
-
-interface ScriptedInit extends EventInit {
-  script: Script;
-  scheduler: fc.Scheduler;
-}
-
-/** Timestamps and durations come from the faked `Date`, so they follow the fake timers. */
-const fakeClock: Clock = { now: () => Date.now() };
-
-class ScriptedEvent extends Event {
-  /** How often `_invoke` really ran. */
-  runs = 0;
-  readonly script: Script;
-  readonly scheduler: fc.Scheduler;
-
-  constructor(init: ScriptedInit) {
-    super(init);
-    this.script = init.script;
-    this.scheduler = init.scheduler;
-  }
-
-  protected _invoke(ctx: InvokeContext): unknown {
-    this.runs += 1;
-    const { work } = this.script;
-    switch (work.kind) {
-      case 'hang':
-        return new Promise((_resolve, reject) => {
-          if (work.rejectsOnAbort) {
-            ctx.signal.addEventListener('abort', () => {
-              reject(ctx.signal.reason as Error);
-            });
-          }
-        });
-      case 'return':
-        return after(work.timing, this.scheduler, () => unbox(work.value));
-      case 'throw':
-        return after(work.timing, this.scheduler, () => {
-          throw unbox(work.value);
-        });
-    }
-  }
-}
-
-/** A scripted event with a pre-check that passes, skips the event, or throws to abort it. */
-class PrecheckedEvent extends ScriptedEvent {
-  protected override _precheck(): void | Promise<void> {
-    const precheck = this.script.precheck;
-    if (precheck === undefined) return;
-    if (precheck.kind === 'skip') {
-      this.skip('the pre-check skipped it');
-      return;
-    }
-    if (precheck.kind === 'pass') {
-      return precheck.timing === 'sync' ? undefined : this.scheduler.schedule(Promise.resolve());
-    }
-    return after(precheck.timing, this.scheduler, () => {
-      throw unbox(precheck.value);
-    }) as Promise<void>;
-  }
-}
-
-function after(timing: Timing, scheduler: fc.Scheduler, finish: () => unknown): unknown {
-  if (timing === 'sync') return finish();
-  const wait =
-    timing === 'scheduled'
-      ? scheduler.schedule(Promise.resolve())
-      : new Promise((resolve) => setTimeout(resolve, timing.delayMs));
-  return wait.then(finish);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Programs.
-
-type ListenerKind =
-  | 'record'
-  | 'throw'
-  | 'unsubscribe-self'
-  | 'cancel-on-processing'
-  | 'invoke-again'
-  | 'subscribe-another';
-
-type Action =
-  | { type: 'invoke'; target: number; times: number }
-  | { type: 'cancel'; target: number; reason: string | undefined }
-  | { type: 'skip'; target: number; reason: string | undefined }
-  | { type: 'subscribe'; target: number; kind: ListenerKind; thrown: unknown }
-  | { type: 'unsubscribe'; listener: number }
-  | { type: 'fresh'; target: number; copyMeta: boolean }
-  | { type: 'advance'; ms: number }
-  | { type: 'release' };
-
-interface RootEvent {
-  script: Script;
-  timeout: number | null;
-  metadata: Record<string, unknown> | undefined;
-}
-
-interface Program {
-  roots: RootEvent[];
-  actions: Action[];
-  scheduler: fc.Scheduler;
-}
-
-const timingArbitrary: fc.Arbitrary<Timing> = fc.oneof(
-  fc.constant<Timing>('sync'),
-  fc.constant<Timing>('scheduled'),
-  fc.integer({ min: 0, max: 4_000 }).map((delayMs): Timing => ({ delayMs })),
-);
-
-const workArbitrary: fc.Arbitrary<Work> = fc.oneof(
-  fc.record({
-    kind: fc.constant('return' as const),
-    value: responseArbitrary,
-    timing: timingArbitrary,
-  }),
-  fc.record({
-    kind: fc.constant('throw' as const),
-    value: thrownValueArbitrary,
-    timing: timingArbitrary,
-  }),
-  fc.record({ kind: fc.constant('hang' as const), rejectsOnAbort: fc.boolean() }),
-);
-
-const precheckArbitrary: fc.Arbitrary<Precheck | undefined> = fc.oneof(
-  { weight: 4, arbitrary: fc.constant(undefined) },
-  {
-    weight: 2,
-    arbitrary: fc.record({
-      kind: fc.constant('pass' as const),
-      timing: fc.constantFrom('sync' as const, 'scheduled' as const),
-    }),
-  },
-  { weight: 1, arbitrary: fc.constant({ kind: 'skip' as const }) },
-  {
-    weight: 1,
-    arbitrary: fc.record({
-      kind: fc.constant('throw' as const),
-      value: thrownValueArbitrary,
-      timing: fc.constantFrom('sync' as const, 'scheduled' as const),
-    }),
-  },
-);
-
-const rootArbitrary: fc.Arbitrary<RootEvent> = fc.record({
-  script: fc.record({ work: workArbitrary, precheck: precheckArbitrary }),
-  timeout: timeoutArbitrary,
-  metadata: fc.option(
-    fc.dictionary(fc.string({ maxLength: 6 }), anyValueArbitrary, { maxKeys: 3 }),
-    {
-      nil: undefined,
-    },
-  ),
-});
-
-const target = fc.nat({ max: 7 });
-const reason = fc.option(fc.string({ maxLength: 12 }), { nil: undefined });
-
-const actionArbitrary: fc.Arbitrary<Action> = fc.oneof(
-  {
-    weight: 4,
-    arbitrary: fc.record({
-      type: fc.constant('invoke' as const),
-      target,
-      times: fc.integer({ min: 1, max: 3 }),
-    }),
-  },
-  { weight: 2, arbitrary: fc.record({ type: fc.constant('cancel' as const), target, reason }) },
-  { weight: 1, arbitrary: fc.record({ type: fc.constant('skip' as const), target, reason }) },
-  {
-    weight: 3,
-    arbitrary: fc.record({
-      type: fc.constant('subscribe' as const),
-      target,
-      kind: fc.constantFrom<ListenerKind>(
-        'record',
-        'throw',
-        'unsubscribe-self',
-        'cancel-on-processing',
-        'invoke-again',
-        'subscribe-another',
-      ),
-      thrown: anyValueArbitrary,
-    }),
-  },
-  {
-    weight: 1,
-    arbitrary: fc.record({
-      type: fc.constant('unsubscribe' as const),
-      listener: fc.nat({ max: 15 }),
-    }),
-  },
-  {
-    weight: 2,
-    arbitrary: fc.record({ type: fc.constant('fresh' as const), target, copyMeta: fc.boolean() }),
-  },
-  {
-    weight: 3,
-    arbitrary: fc.record({
-      type: fc.constant('advance' as const),
-      ms: fc.integer({ min: 0, max: 3_000 }),
-    }),
-  },
-  { weight: 3, arbitrary: fc.constant({ type: 'release' as const }) },
-);
-
-const programArbitrary: fc.Arbitrary<Program> = fc.record({
-  roots: fc.array(rootArbitrary, { minLength: 1, maxLength: 3 }),
-  actions: fc.array(actionArbitrary, { maxLength: 24 }),
-  scheduler: fc.scheduler(),
-});
 
 // ---------------------------------------------------------------------------------------------
 // The world a program runs in, and what it observed.

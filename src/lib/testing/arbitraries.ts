@@ -309,7 +309,7 @@ export const anyValueArbitrary: fc.Arbitrary<unknown> = fc.anything({
 });
 
 /** Small hostile values cheap enough for every run (the deepest and largest stay out). */
-const CHEAP_HOSTILE_NAMES = Object.keys(HOSTILE_THROWN_VALUES).filter(
+export const CHEAP_HOSTILE_NAMES: readonly string[] = Object.keys(HOSTILE_THROWN_VALUES).filter(
   (name) => !/5,000|thousands|sixfold|huge/.test(name),
 );
 
