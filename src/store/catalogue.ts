@@ -6,6 +6,8 @@ import {
   FailingEvent,
   FlakyEvent,
   GuardedEvent,
+  demoEndpointUrl,
+  HttpEvent,
   MultiErrorEvent,
   NullEvent,
   ProgressReportingEvent,
@@ -461,6 +463,69 @@ const flaky = defineKind({
     }),
 });
 
+const http = defineKind({
+  kind: 'http',
+  label: 'HTTP event',
+  fields: [
+    {
+      name: 'latency',
+      label: 'Latency',
+      type: 'number',
+      defaultValue: 1000,
+      unit: 'ms',
+      min: 0,
+      max: 60_000,
+      step: 100,
+      help: 'How long the local endpoint /api/demo waits before it answers.',
+    },
+    {
+      name: 'status',
+      label: 'HTTP status',
+      type: 'number',
+      defaultValue: 200,
+      min: 200,
+      max: 599,
+      step: 1,
+      help: '5xx fails retryably (ConnectionError); 404 and other 4xx do not.',
+    },
+    {
+      name: 'failureRate',
+      label: 'Failure rate',
+      type: 'number',
+      defaultValue: 0,
+      min: 0,
+      max: 1,
+      step: 0.05,
+      help: 'Chance that the endpoint answers 503 instead.',
+    },
+    {
+      name: 'hang',
+      label: 'Never answer',
+      type: 'boolean',
+      defaultValue: false,
+      help: 'The request stays open until a timeout or cancel aborts it.',
+    },
+    timeoutField,
+  ],
+  schema: z.object({
+    latency: requiredNumber('latency', 1000, { min: 0, max: 60_000, integer: true }),
+    status: requiredNumber('HTTP status', 200, { min: 200, max: 599, integer: true }),
+    failureRate: requiredNumber('failure rate', 0, { min: 0, max: 1 }),
+    hang: boolean('never answer', false),
+    timeout: timeoutSchema,
+  }),
+  create: (params, init) =>
+    new HttpEvent({
+      ...baseInit(params, init),
+      url: demoEndpointUrl({
+        latency: params.latency,
+        status: params.status,
+        failureRate: params.failureRate,
+        hang: params.hang,
+      }),
+    }),
+});
+
 /**
  * Every demo event the dashboard can launch, in the order the launch panel lists them.
  * To add a kind, declare it with `defineKind` above and list it here; descriptions for
@@ -478,6 +543,7 @@ export const DEMO_KINDS: readonly DemoKind[] = Object.freeze([
   guarded,
   progress,
   flaky,
+  http,
 ]);
 
 const KINDS_BY_NAME = new Map(DEMO_KINDS.map((entry) => [entry.kind, entry]));

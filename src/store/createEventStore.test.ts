@@ -44,6 +44,8 @@ describe('launching', () => {
     guarded: { status: 'aborted', error: 'ValidationError' },
     progress: { status: 'completed', response: 5 },
     flaky: { status: 'completed', response: 'ok' },
+    // No page in Node to resolve /api/demo against: fetch rejects, a ConnectionError.
+    http: { status: 'failed', error: 'ConnectionError' },
   };
 
   test('the catalogue lists every kind this test expects', () => {
