@@ -7,15 +7,20 @@ let appStore: EventStore | undefined;
 
 /**
  * The dashboard's one store, made on first use: history in `localStorage`, updates once per
- * animation frame, Zustand devtools in development builds. It saves on `pagehide` so events
- * still running when the page goes away come back as interrupted.
+ * animation frame, Zustand devtools in development builds. It saves when the page is hidden
+ * or closed, so events still running when the page goes away come back as interrupted.
  */
 export function getAppStore(): EventStore {
   if (appStore === undefined) {
     const store = createEventStore({ devtools: import.meta.env.DEV ? 'Lifecycle Lab' : false });
     if (typeof window !== 'undefined') {
+      // Animation frames stop in hidden tabs, and a hidden tab may be discarded without
+      // `pagehide`: save whenever the page stops being visible.
       window.addEventListener('pagehide', () => {
         store.getState().saveNow();
+      });
+      document.addEventListener('visibilitychange', () => {
+        if (document.visibilityState === 'hidden') store.getState().saveNow();
       });
     }
     appStore = store;
