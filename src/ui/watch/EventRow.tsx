@@ -1,0 +1,39 @@
+import { memo } from 'react';
+import { liveDuration, useEventStore } from '../../store';
+import { formatSeconds } from '../common/formatDuration.ts';
+import { StatusBadge } from '../common/StatusBadge.tsx';
+import { useNow } from '../common/ticker.ts';
+
+interface Props {
+  id: string;
+  selected: boolean;
+  onSelect: (id: string) => void;
+}
+
+/** One event in the list: a button whose name says status, kind, attempt and duration. */
+export const EventRow = memo(function EventRow({ id, selected, onSelect }: Props) {
+  const record = useEventStore((state) => state.records[id]);
+  // Only processing rows listen to the shared ticker; the others never re-render on ticks.
+  const now = useNow(record?.status === 'processing');
+  if (!record) return null;
+  const seconds = liveDuration(record, now);
+  return (
+    <button
+      type="button"
+      className="event-row"
+      aria-pressed={selected}
+      onClick={() => {
+        onSelect(id);
+      }}
+    >
+      <StatusBadge status={record.status} />
+      <span className="row-kind">{record.label}</span>
+      <span className="row-attempt">
+        attempt {record.attempt}
+        {record.source === 'live' ? '' : ` · ${record.source}`}
+      </span>
+      <span className="row-duration">{seconds === null ? '—' : formatSeconds(seconds)}</span>
+      <span className="row-id">{id.slice(0, 8)}</span>
+    </button>
+  );
+});
