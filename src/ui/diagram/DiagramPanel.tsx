@@ -1,0 +1,23 @@
+import { useShallow } from 'zustand/react/shallow';
+import type { EventStatus } from '../../lib';
+import { useEventStore } from '../../store';
+import { LifecycleDiagram } from './LifecycleDiagram.tsx';
+
+/** The lifecycle diagram of the selected event (or the bare lifecycle when none is). */
+export function DiagramPanel() {
+  const path = useEventStore(
+    useShallow((state): EventStatus[] => {
+      const record = state.selectedId === null ? undefined : state.records[state.selectedId];
+      return record ? record.transitions.map((step) => step.status) : [];
+    }),
+  );
+  return (
+    <>
+      <LifecycleDiagram path={path} />
+      <p className="muted diagram-legend">
+        Filled box with “now”: current state · bold box with ✓: visited · thick solid arrow: move
+        taken · dashed arrow: allowed move.
+      </p>
+    </>
+  );
+}
