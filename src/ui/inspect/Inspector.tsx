@@ -1,0 +1,96 @@
+import { lazy, Suspense } from 'react';
+import { selectSelected, useEventStore, type EventRecord } from '../../store';
+import { formatSeconds } from '../common/formatDuration.ts';
+import { StatusBadge } from '../common/StatusBadge.tsx';
+import { AttemptChain } from './AttemptChain.tsx';
+import { ErrorInspector } from './ErrorInspector.tsx';
+import { EventActions } from './EventActions.tsx';
+import { ResponseView } from './ResponseView.tsx';
+import { RetryPolicyForm } from './RetryPolicyForm.tsx';
+import { RunCounts } from './RunCounts.tsx';
+import { TransitionTimeline } from './TransitionTimeline.tsx';
+import './inspector.css';
+
+const ExecutionJson = lazy(() => import('./ExecutionJson.tsx'));
+
+/** Everything about the selected event, and what can be done with it. */
+export function Inspector() {
+  const record = useEventStore(selectSelected);
+  if (!record) {
+    return <p className="muted">Select an event in the list, or launch one, to inspect it here.</p>;
+  }
+  return <RecordDetails key={record.id} record={record} />;
+}
+
+function RecordDetails({ record }: { record: EventRecord }) {
+  const readOnly = record.source !== 'live';
+  return (
+    <div className="record-details">
+      <div className="record-heading">
+        <h3>
+          {record.label} <span className="muted">· attempt {record.attempt}</span>
+        </h3>
+        <p role="status" aria-label="Event status" className="record-status">
+          <StatusBadge status={record.status} />
+        </p>
+      </div>
+      <p className="record-meta muted">
+        id <code>{record.id}</code>
+        {record.duration === null ? null : <> · took {formatSeconds(record.duration)}</>}
+        {record.progress === null ? null : (
+          <>
+            {' '}
+            · progress {Math.round(record.progress * 100)}%
+            {record.progressMessage ? ` (${record.progressMessage})` : ''}
+          </>
+        )}
+      </p>
+      {readOnly ? (
+        <p className="read-only-note">
+          <span aria-hidden="true">🔒 </span>
+          {record.source === 'imported'
+            ? `imported${record.importedFrom?.fileName ? ` from ${record.importedFrom.fileName}` : ''} — read-only: its event is not in this page, so it cannot be invoked or cancelled.`
+            : 'restored from an earlier visit — read-only: it can be retried fresh, not invoked or cancelled.'}
+        </p>
+      ) : null}
+      <RunCounts record={record} />
+
+      <section aria-labelledby={`${record.id}-act`}>
+        <h4 id={`${record.id}-act`}>Act</h4>
+        <EventActions record={record} />
+      </section>
+
+      <section aria-labelledby={`${record.id}-chain`}>
+        <h4 id={`${record.id}-chain`}>Attempt chain</h4>
+        <AttemptChain record={record} />
+      </section>
+
+      <section aria-labelledby={`${record.id}-timeline`}>
+        <h4 id={`${record.id}-timeline`}>Timeline</h4>
+        <TransitionTimeline transitions={record.transitions} />
+      </section>
+
+      <section aria-labelledby={`${record.id}-response`}>
+        <h4 id={`${record.id}-response`}>Response</h4>
+        <ResponseView record={record} />
+      </section>
+
+      <section aria-labelledby={`${record.id}-error`}>
+        <h4 id={`${record.id}-error`}>Error</h4>
+        <ErrorInspector record={record} />
+      </section>
+
+      <details className="json-details" open>
+        <summary>execution.toDict() JSON</summary>
+        <Suspense fallback={<p className="muted">Loading…</p>}>
+          <ExecutionJson execution={record.execution} />
+        </Suspense>
+      </details>
+
+      <section aria-labelledby={`${record.id}-policy`}>
+        <h4 id={`${record.id}-policy`}>Retry policy</h4>
+        <RetryPolicyForm record={record} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import type { ErrorDict } from '../../lib';
+
+/** One node of the error tree as the inspector draws it. */
+export interface ErrorTreeNode {
+  /** Stable within one tree: the path of child indexes from the root, e.g. `0.2.c`. */
+  key: string;
+  /** How the node hangs from its parent. */
+  relation: 'root' | 'inside' | 'cause';
+  name: string;
+  message: string;
+  /** The node's own flag, or the rule's answer for nodes that carry none. */
+  retryable: boolean;
+  /** `true` when the error said so itself (library errors), `false` when the rule decided. */
+  declared: boolean;
+  /** Notes about what serialization cut away. */
+  notes: string[];
+  children: ErrorTreeNode[];
+}
+
+/**
+ * Builds the tree from `execution.toDict().error`. Retryability follows the core's rule on the
+ * serialized form: a node's own `retryable` is believed; an aggregate is retryable only if
+ * every error inside is; anything else counts as retryable. Causes are shown but, as in the
+ * core, do not change their error's verdict.
+ */
+export function buildErrorTree(
+  error: ErrorDict,
+  key = 'root',
+  relation: ErrorTreeNode['relation'] = 'root',
+): ErrorTreeNode {
+  const inside = (error.exceptions ?? []).map((child, index) =>
+    buildErrorTree(child, `${key}.${String(index)}`, 'inside'),
+  );
+  const cause = error.cause ? [buildErrorTree(error.cause, `${key}.cause`, 'cause')] : [];
+  const declared = typeof error.retryable === 'boolean';
+  const retryable =
+    typeof error.retryable === 'boolean'
+      ? error.retryable
+      : error.exceptions
+        ? inside.every((child) => child.retryable)
+        : true;
+  const notes: string[] = [];
+  if (error.nested_count !== undefined) {
+    notes.push(`${String(error.nested_count)} nested errors not shown (too deep)`);
+  }
+  if (error.omitted_count !== undefined) {
+    notes.push(`${String(error.omitted_count)} errors left out to keep the log small`);
+  }
+  return {
+    key,
+    relation,
+    name: error.error,
+    message: error.message,
+    retryable,
+    declared,
+    notes,
+    children: [...inside, ...cause],
+  };
+}
+
+/** The rolled-up verdict in words, for records that carry none (imported logs). */
+export function verdictOf(root: ErrorTreeNode): string {
+  const culprit = findNotRetryable(root);
+  if (culprit) return `not retryable: ${label(culprit)} is not retryable`;
+  const inside = root.children.filter((child) => child.relation === 'inside');
+  if (!root.declared && inside.length > 0) {
+    const count = inside.length === 1 ? '1 error' : `${String(inside.length)} errors`;
+    return `retryable: all ${count} inside ${label(root)} are retryable`;
+  }
+  if (root.declared) return `retryable: ${label(root)} is retryable`;
+  return `retryable: ${label(root)} does not say it is not, so it counts as retryable`;
+}
+
+function findNotRetryable(node: ErrorTreeNode): ErrorTreeNode | undefined {
+  if (node.declared) return node.retryable ? undefined : node;
+  for (const child of node.children) {
+    if (child.relation !== 'inside') continue;
+    const found = findNotRetryable(child);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function label(node: ErrorTreeNode): string {
+  const short = node.message.length > 80 ? `${node.message.slice(0, 80)}…` : node.message;
+  return short === '' ? node.name : `${node.name} '${short}'`;
+}
