@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App.tsx';
 
@@ -8,12 +8,34 @@ if (!rootElement) {
   throw new Error('Lifecycle Lab: index.html has no element with id "root" to mount into.');
 }
 
-const queryClient = new QueryClient();
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { refetchOnWindowFocus: false } },
+});
 
-createRoot(rootElement).render(
+/** Development only: the import is dropped from production builds. */
+const QueryDevtools = import.meta.env.DEV
+  ? lazy(() =>
+      import('@tanstack/react-query-devtools').then((module) => ({
+        default: module.ReactQueryDevtools,
+      })),
+    )
+  : null;
+
+createRoot(rootElement, {
+  // A view that crashed shows its own recoverable message (ErrorBoundary); log it as a warning
+  // so it is visible to developers without reading as an uncaught failure.
+  onCaughtError: (error, info) => {
+    console.warn('A view crashed and shows a recoverable message:', error, info.componentStack);
+  },
+}).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <App />
+      {QueryDevtools ? (
+        <Suspense fallback={null}>
+          <QueryDevtools buttonPosition="bottom-left" />
+        </Suspense>
+      ) : null}
     </QueryClientProvider>
   </StrictMode>,
 );

@@ -1,0 +1,92 @@
+import { useMutation } from '@tanstack/react-query';
+import { useId, useRef } from 'react';
+import { MAX_IMPORT_BYTES, useEventStore } from '../../store';
+import { downloadText } from './downloadText.ts';
+import { storeActions } from '../common/storeActions.ts';
+
+/** Export the history as JSON, import a log back, or clear everything. */
+export function KeepPanel() {
+  const total = useEventStore((state) => state.order.length);
+  const storage = useEventStore((state) => state.storage);
+  const inputId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  const importing = useMutation({
+    mutationFn: async (file: File) => {
+      if (file.size > MAX_IMPORT_BYTES) {
+        throw new Error(
+          `${file.name} was not imported: it is ${megabytes(file.size)}; the limit is ${megabytes(MAX_IMPORT_BYTES)}.`,
+        );
+      }
+      const result = storeActions().importLog(await file.text(), file.name);
+      if (!result.ok) throw new Error(`${file.name} was not imported: ${result.error}`);
+      return { ...result, fileName: file.name };
+    },
+    onSettled: () => {
+      if (inputRef.current) inputRef.current.value = '';
+    },
+  });
+
+  const onExport = (): void => {
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    downloadText(storeActions().exportLog(), `lifecycle-lab-${stamp}.json`);
+  };
+
+  return (
+    <div className="keep-panel">
+      <div className="row">
+        <button type="button" onClick={onExport} disabled={total === 0}>
+          Export log
+        </button>
+        <label htmlFor={inputId} className="file-label">
+          Import log
+        </label>
+        <input
+          id={inputId}
+          ref={inputRef}
+          type="file"
+          accept="application/json,.json"
+          disabled={importing.isPending}
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            if (file) importing.mutate(file);
+          }}
+        />
+        <button
+          type="button"
+          disabled={total === 0}
+          onClick={() => {
+            if (window.confirm('Forget every event in the history?')) storeActions().clear();
+          }}
+        >
+          Clear history
+        </button>
+      </div>
+      <p className="muted storage-mode">
+        {storage.mode === 'persistent'
+          ? 'History is saved in this browser and survives a reload.'
+          : `History is kept in memory only: ${storage.reason}`}
+      </p>
+      {importing.isPending ? <p role="status">Importing…</p> : null}
+      {importing.isSuccess ? (
+        <p role="status">
+          Imported {importing.data.added} {importing.data.added === 1 ? 'event' : 'events'} from{' '}
+          {importing.data.fileName}
+          {importing.data.skipped > 0
+            ? ` (${String(importing.data.skipped)} already in the history, left as they were)`
+            : ''}
+          .
+        </p>
+      ) : null}
+      {importing.isError ? (
+        <p role="alert" className="field-error">
+          {importing.error.message}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
