@@ -1,0 +1,103 @@
+import { expect, test } from './support/dashboard.ts';
+
+test('invoking a completed event again returns the cached result and the work runs once', async ({
+  dashboard,
+}) => {
+  await dashboard.launch('Counting event');
+  await expect(dashboard.eventStatus).toHaveText('completed');
+  const response = dashboard.inspector.getByRole('region', { name: 'Response' });
+  await expect(response).toContainText('"result_1"');
+
+  await dashboard.inspector.getByRole('button', { name: 'Invoke again' }).click();
+
+  await expect(dashboard.inspector).toContainText('invoke count: 2, _invoke runs: 1');
+  await expect(response).toContainText('"result_1"');
+});
+
+test('three invokes at once share one run', async ({ dashboard }) => {
+  await dashboard.launch('Slow event', { 'Delay (s)': '3' });
+  await expect(dashboard.eventStatus).toHaveText('processing');
+
+  await dashboard.inspector.getByRole('button', { name: 'Invoke ×3 at once' }).click();
+
+  await expect(dashboard.inspector).toContainText('invoke count: 4, _invoke runs: 1');
+  await expect(dashboard.eventStatus).toHaveText('completed', { timeout: 10_000 });
+  await expect(dashboard.inspector).toContainText('invoke count: 4, _invoke runs: 1');
+});
+
+test('a failed event can be retried fresh and the attempts are linked', async ({ dashboard }) => {
+  await dashboard.launch('Failing event', { 'Error message': 'disk on fire' });
+  await expect(dashboard.eventStatus).toHaveText('failed');
+
+  await dashboard.inspector.getByRole('button', { name: 'Retry fresh' }).click();
+
+  await expect(
+    dashboard.inspector.getByRole('heading', { name: 'Failing event · attempt 2' }),
+  ).toBeVisible();
+  await expect(dashboard.eventStatus).toHaveText('failed');
+  const first = dashboard.attemptChain.getByRole('link', { name: 'Attempt 1' });
+  const second = dashboard.attemptChain.getByRole('link', { name: 'Attempt 2' });
+  await expect(second).toHaveAttribute('aria-current', 'true');
+  await expect(first).toBeVisible();
+
+  await first.click();
+
+  await expect(
+    dashboard.inspector.getByRole('heading', { name: 'Failing event · attempt 1' }),
+  ).toBeVisible();
+  await expect(first).toHaveAttribute('aria-current', 'true');
+  await expect(second).toBeVisible();
+  await expect(dashboard.counter('failed', 2)).toBeVisible();
+});
+
+test('the aggregate-error event shows a tree of three leaves and the verdict in words', async ({
+  dashboard,
+}) => {
+  await dashboard.launch('Multi-error event');
+  await expect(dashboard.eventStatus).toHaveText('failed');
+
+  const root = dashboard.errorTree.getByRole('treeitem', { name: /^AggregateError/ });
+  await expect(root).toHaveAttribute('aria-expanded', 'true');
+  const leaves = root.getByRole('group').getByRole('treeitem');
+  await expect(leaves).toHaveCount(3);
+  await expect(leaves.nth(0)).toHaveAccessibleName(/ValueError: validation error/);
+  await expect(leaves.nth(1)).toHaveAccessibleName(/TypeError: type mismatch/);
+  await expect(leaves.nth(2)).toHaveAccessibleName(/KeyError: 'missing key'/);
+  await expect(dashboard.inspector).toContainText(
+    "Verdict: retryable: all 3 errors inside AggregateError 'multiple errors (3 sub-exceptions)' are retryable",
+  );
+});
+
+test('the error tree can be walked with the keyboard', async ({ dashboard, page }) => {
+  await dashboard.launch('Multi-error event');
+  const root = dashboard.errorTree.getByRole('treeitem', { name: /^AggregateError/ });
+  await root.focus();
+
+  await page.keyboard.press('ArrowDown');
+  await expect(dashboard.errorTree.getByRole('treeitem', { name: /ValueError/ })).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(root).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(root).toHaveAttribute('aria-expanded', 'false');
+  await expect(dashboard.errorTree.getByRole('treeitem')).toHaveCount(1);
+});
+
+test('a retry policy shows the attempt count and stops at the first non-retryable failure', async ({
+  dashboard,
+}) => {
+  await dashboard.fill('Flaky event', { 'Failure rate': '1' });
+  await dashboard.launchPanel
+    .getByRole('combobox', { name: 'Error kind' })
+    .selectOption('validation');
+  await dashboard.launchPanel.getByRole('button', { name: 'Launch', exact: true }).click();
+  await expect(dashboard.eventStatus).toHaveText('failed');
+
+  const policy = dashboard.inspector.getByRole('form', { name: 'Retry policy' });
+  await policy.getByRole('textbox', { name: 'Max attempts' }).fill('3');
+  await policy.getByRole('textbox', { name: 'Base delay (s)' }).fill('0.1');
+  await policy.getByRole('button', { name: 'Run retry policy' }).click();
+
+  const run = policy.getByRole('status', { name: 'Retry run' });
+  await expect(run).toContainText(/attempt \d of 3/);
+  await expect(run).toContainText(/not retryable: ValidationError 'bad input'/);
+});
