@@ -23,6 +23,7 @@ import {
   DEFAULT_STORAGE_KEY,
   isQuotaError,
   loadHistory,
+  MAX_STORED_RECORDS,
   messageOf,
   serializeHistory,
 } from './persistence';
@@ -44,6 +45,8 @@ import type {
 export const MAX_LAUNCH_COUNT = 10_000;
 /** Most concurrent `invoke()` calls one `invoke` action makes. */
 export const MAX_INVOKE_TIMES = 100;
+/** Below this many records, storage that is full is given up on. */
+const MIN_STORED_RECORDS = 50;
 /** Notices kept; older ones are dropped. */
 const MAX_NOTICES = 20;
 
@@ -94,7 +97,7 @@ export function createEventStore(options: EventStoreOptions = {}): EventStore {
   const clock = options.clock ?? wallClock;
   const schedule = options.schedule ?? frameScheduler;
   const storageKey = options.storageKey ?? DEFAULT_STORAGE_KEY;
-  const persistDelay = options.persistDelay ?? 500;
+  const persistDelay = options.persistDelay ?? 1_000;
   const random = options.random ?? Math.random;
   const eventInit: DemoInit = { random };
   if (options.clock !== undefined) eventInit.clock = options.clock;
@@ -570,6 +573,9 @@ function createPersister(
     if (message !== null) addNotice('warning', message);
   };
 
+  /** Most records to write; lowered when storage turns out to hold fewer. */
+  let storedLimit = MAX_STORED_RECORDS;
+
   const saveNow = (): void => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
@@ -577,22 +583,36 @@ function createPersister(
     const { records, order } = store.getState();
     const list: EventRecord[] = [];
     for (const id of order) {
+      if (list.length >= storedLimit) break;
       const record = records[id];
       if (record !== undefined) list.push(record);
     }
-    try {
-      storage.setItem(storageKey, serializeHistory(list, clock.now()));
-    } catch (error) {
-      if (isQuotaError(error)) {
-        goMemoryOnly(
-          'storage is full',
-          'History is now kept in memory only: the browser storage is full. Export the log to keep it, or clear the history.',
-        );
-      } else {
-        goMemoryOnly(
-          `storage cannot be written (${messageOf(error)})`,
-          `History is now kept in memory only: the browser refused to save it (${messageOf(error)}). Export the log to keep it.`,
-        );
+    // When storage is full, keep the newest half, and again, before giving up on it.
+    for (let limit = list.length; ; limit = Math.floor(limit / 2)) {
+      try {
+        storage.setItem(storageKey, serializeHistory(list.slice(0, limit), clock.now()));
+        if (limit < list.length) {
+          storedLimit = limit;
+          addNotice(
+            'warning',
+            `Browser storage is nearly full: only the newest ${limit} records are saved from now on. Export the log to keep them all.`,
+          );
+        }
+        return;
+      } catch (error) {
+        if (isQuotaError(error) && limit > MIN_STORED_RECORDS) continue;
+        if (isQuotaError(error)) {
+          goMemoryOnly(
+            'storage is full',
+            'History is now kept in memory only: the browser storage is full. Export the log to keep it, or clear the history.',
+          );
+        } else {
+          goMemoryOnly(
+            `storage cannot be written (${messageOf(error)})`,
+            `History is now kept in memory only: the browser refused to save it (${messageOf(error)}). Export the log to keep it.`,
+          );
+        }
+        return;
       }
     }
   };

@@ -144,6 +144,23 @@ describe('storage that fails', () => {
     expect(harness.store.getState().order).toHaveLength(2);
   });
 
+  test('nearly full storage keeps the newest records that fit, and says so', async () => {
+    const storage = new MemoryStorage();
+    storage.capacity = 100 * 1_000;
+    const harness = createTestStore({ storage });
+    harness.store.getState().launch('simple', {}, 400);
+    await vi.advanceTimersByTimeAsync(0);
+    harness.store.getState().saveNow();
+    const stored = storedRecords(storage);
+    expect(stored.length).toBeGreaterThanOrEqual(50);
+    expect(stored.length).toBeLessThan(400);
+    expect(stored[0]?.id).toBe(harness.store.getState().order[0]);
+    expect(harness.store.getState().storage).toEqual({ mode: 'persistent' });
+    expect(harness.store.getState().notices.at(-1)?.message).toMatch(
+      new RegExp(`only the newest ${stored.length} records are saved`),
+    );
+  });
+
   test('disabled storage keeps the store working in memory and says so', async () => {
     const storage = new MemoryStorage();
     storage.disabled = true;

@@ -51,6 +51,8 @@ export class MemoryStorage implements StorageLike {
   readonly items = new Map<string, string>();
   /** `setItem` throws a `QuotaExceededError`. */
   full = false;
+  /** `setItem` of a longer value throws a `QuotaExceededError`. */
+  capacity = Number.POSITIVE_INFINITY;
   /** Every call throws a `SecurityError`, as when storage is disabled. */
   disabled = false;
   writes = 0;
@@ -62,7 +64,8 @@ export class MemoryStorage implements StorageLike {
 
   setItem(key: string, value: string): void {
     this.#check();
-    if (this.full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    if (this.full || value.length > this.capacity)
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     this.writes += 1;
     this.items.set(key, value);
   }

@@ -26,7 +26,7 @@ export interface EventStoreOptions {
   clock?: Clock;
   /** Storage key of the history (default `lifecycle-lab:history`). */
   storageKey?: string;
-  /** Milliseconds to wait after a change before writing history to storage (default 500). */
+  /** Milliseconds to wait after a change before writing history to storage (default 1000). */
   persistDelay?: number;
   /** Randomness for the flaky demo and for retry jitter, `[0, 1)` (default `Math.random`). */
   random?: () => number;
