@@ -1,0 +1,61 @@
+import type { APIRequestContext } from '@playwright/test';
+import { expect, test } from './support/dashboard.ts';
+
+/** The counters of the local endpoint (see server/demoEndpoint.ts). */
+interface DemoStats {
+  requests: number;
+  aborted: number;
+  inFlight: number;
+}
+
+// The endpoint's counters are shared by the whole server: run these one at a time.
+test.describe.configure({ mode: 'serial' });
+
+async function stats(request: APIRequestContext): Promise<DemoStats> {
+  const response = await request.get('/api/demo/stats');
+  expect(response.ok()).toBe(true);
+  return (await response.json()) as DemoStats;
+}
+
+test('cancelling an HTTP event aborts its request to the endpoint', async ({
+  dashboard,
+  request,
+}) => {
+  const before = await stats(request);
+
+  await dashboard.launch('HTTP event', { 'Never answer': true });
+  await expect(dashboard.eventStatus).toHaveText('processing');
+  await expect
+    .poll(async () => (await stats(request)).requests, {
+      message: 'the request reached the endpoint',
+    })
+    .toBe(before.requests + 1);
+
+  await dashboard.inspector.getByRole('button', { name: 'Cancel' }).click();
+
+  await expect(dashboard.eventStatus).toHaveText('cancelled');
+  await expect
+    .poll(async () => (await stats(request)).aborted, { message: 'the endpoint saw the abort' })
+    .toBe(before.aborted + 1);
+});
+
+test('an HTTP event that times out aborts its request too', async ({ dashboard, request }) => {
+  const before = await stats(request);
+
+  await dashboard.launch('HTTP event', { 'Never answer': true, 'Timeout (s)': '0.5' });
+
+  await expect(dashboard.eventStatus).toHaveText('cancelled');
+  await expect(dashboard.inspector).toContainText('Operation timed out after 0.5s');
+  await expect
+    .poll(async () => (await stats(request)).aborted, { message: 'the endpoint saw the abort' })
+    .toBe(before.aborted + 1);
+});
+
+test('an HTTP event completes with the endpoint’s JSON answer', async ({ dashboard }) => {
+  await dashboard.launch('HTTP event', { 'Latency (ms)': '50' });
+
+  await expect(dashboard.eventStatus).toHaveText('completed');
+  const response = dashboard.inspector.getByRole('region', { name: 'Response' });
+  await expect(response).toContainText('"status": 200');
+  await expect(response).toContainText('"latency": 50');
+});
