@@ -170,6 +170,29 @@ describe('constructing an event', () => {
     expect(create).toThrow(named);
   });
 
+  it.each([
+    ['a Map', new Map([['owner', 'ana']])],
+    ['a Date', new Date(0)],
+    [
+      'a class instance',
+      new (class Settings {
+        owner = 'ana';
+      })(),
+    ],
+  ])('rejects %s as metadata, whose data would be lost', (_kind, metadata) => {
+    const create = () =>
+      new SimpleEvent({ metadata: metadata as unknown as Record<string, unknown> });
+    expect(create).toThrow(ValidationError);
+    expect(create).toThrow('metadata must be a plain object, got an object');
+  });
+
+  it('accepts metadata without a prototype', () => {
+    const metadata = Object.assign(Object.create(null) as Record<string, unknown>, {
+      owner: 'ana',
+    });
+    expect(new SimpleEvent({ metadata }).metadata).toEqual({ owner: 'ana' });
+  });
+
   it.each([null, 5, 'options'])('rejects the options %s with a ValidationError', (options) => {
     expect(() => new SimpleEvent(options as EventInit)).toThrow(ValidationError);
   });
@@ -674,6 +697,18 @@ describe('subscribing', () => {
     );
   });
 
+  it('a listener that cancels the event as it starts keeps the work from running', async () => {
+    const event = new ControlledEvent();
+    event.subscribe((notification) => {
+      if (notification.type === 'transition' && notification.to === 'processing') {
+        event.cancel('stopped at the door');
+      }
+    });
+    await expect(event.invoke()).resolves.toBeUndefined();
+    expect(event.status).toBe('cancelled');
+    expect(event.runs).toBe(0);
+  });
+
   it('an unsubscribed listener hears nothing more', async () => {
     const event = new ControlledEvent();
     const listener = vi.fn();
@@ -910,6 +945,15 @@ describe('toDict', () => {
   it('writes a response with no JSON form as "<unserializable>"', async () => {
     const event = new SimpleEvent({ returnValue: () => 1 });
     await event.invoke();
+    expect(event.execution.toDict().response).toBe('<unserializable>');
+  });
+
+  it('writes a cyclic response as "<unserializable>"', async () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    const event = new SimpleEvent({ returnValue: cyclic });
+    await event.invoke();
+    expect(event.execution.response).toBe(cyclic);
     expect(event.execution.toDict().response).toBe('<unserializable>');
   });
 

@@ -518,12 +518,21 @@ function validateMetadata(metadata: unknown): Record<string, unknown> {
     });
   if (typeof metadata !== 'object' || metadata === null) throw invalid();
   try {
-    if (Array.isArray(metadata)) throw invalid();
+    if (Array.isArray(metadata) || !hasPlainPrototype(metadata)) throw invalid();
     return { ...(metadata as Record<string, unknown>) };
   } catch (error) {
     // A proxy whose traps throw, a revoked proxy, a getter that throws: not plain data.
     throw error instanceof ValidationError ? error : invalid();
   }
+}
+
+/**
+ * `true` for `{…}` and `Object.create(null)`, also from another realm; `false` for a `Map`,
+ * `Date` or class instance, whose data spreading would silently lose.
+ */
+function hasPlainPrototype(value: object): boolean {
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === null || Object.getPrototypeOf(prototype) === null;
 }
 
 function toJsonSafeRecord(record: Record<string, unknown>): Record<string, JsonValue> {
