@@ -23,7 +23,7 @@ test('a launch of 1,000 events is one store update, and all their completions ar
   expect(harness.updates).toBe(2);
   const statuses = new Set(Object.values(harness.store.getState().records).map((r) => r.status));
   expect([...statuses]).toEqual(['completed']);
-});
+}, 30_000);
 
 test('a thousand progress reports between two frames become a single update', async () => {
   const harness = createTestStore();
@@ -36,7 +36,7 @@ test('a thousand progress reports between two frames become a single update', as
   expect(harness.updates).toBe(1);
   const first = Object.values(harness.store.getState().records)[0];
   expect(first?.progress).toBe(0.5);
-});
+}, 30_000);
 
 test('a flush replaces only the records that changed', async () => {
   const harness = createTestStore();

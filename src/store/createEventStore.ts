@@ -653,6 +653,7 @@ function createPersister(
           );
           return;
         }
+        case 'partial':
         case 'loaded': {
           const records: Record<string, EventRecord> = {};
           const order: string[] = [];
@@ -662,6 +663,22 @@ function createPersister(
             order.push(record.id);
           }
           store.setState({ records, order });
+          if (loaded.kind === 'partial') {
+            const aside = `${storageKey}:corrupted:${clock.now()}`;
+            try {
+              storage.setItem(aside, loaded.raw);
+            } catch (error) {
+              goMemoryOnly(
+                `saved history is partly unreadable and could not be set aside (${messageOf(error)})`,
+                `Part of the saved history could not be read (${loaded.reason}) and could not be set aside, so it is left untouched and history is kept in memory only.`,
+              );
+              return;
+            }
+            addNotice(
+              'warning',
+              `Part of the saved history could not be read: ${loaded.reason}. A copy of the saved data is kept under "${aside}".`,
+            );
+          }
           return;
         }
       }

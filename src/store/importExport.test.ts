@@ -4,7 +4,7 @@ import fixture from '../../tests/fixtures/lionherd-python/notebook-run.json?raw'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { EventRecord } from './eventRecord';
 import { MAX_IMPORT_BYTES } from './logFormat';
-import { createTestStore, type TestStore } from './testHelpers';
+import { createTestStore, MemoryStorage, type TestStore } from './testHelpers';
 import type { LifecycleLabLog } from './types';
 
 beforeEach(() => {
@@ -202,6 +202,16 @@ describe('lionherd-core logs', () => {
     }
     const times = records.map((record) => record.createdAt);
     expect(times).toEqual([...times].sort().reverse());
+  });
+
+  test('imported lionherd-core records survive a reload unchanged', () => {
+    const storage = new MemoryStorage();
+    const first = createTestStore({ storage });
+    first.store.getState().importLog(fixture, 'notebook-run.json');
+    first.store.getState().saveNow();
+    const second = createTestStore({ storage });
+    expect(second.store.getState().notices).toEqual([]);
+    expect(recordsInOrder(second)).toEqual(recordsInOrder(first));
   });
 
   test('a broken lionherd-core log is rejected and nothing changes', () => {

@@ -65,6 +65,16 @@ export function parseLog(text: unknown, parseLionherd: LogParser, fileName?: str
     }
     if (!parsed.ok)
       return { ok: false, error: `${where} is not a valid lionherd-core log: ${parsed.error}` };
+    // Whatever the parser made must be a record this store can keep and reload.
+    for (const [index, record] of parsed.records.entries()) {
+      const checked = eventRecordSchema.safeParse(record);
+      if (!checked.success) {
+        return {
+          ok: false,
+          error: `${where} could not be read as a lionherd-core log: ${describeIssues(checked.error, `[${index}]`, 1)}`,
+        };
+      }
+    }
     return { ok: true, format: 'lionherd', records: parsed.records };
   }
   if (typeof data === 'object' && data !== null && 'format' in data) {

@@ -125,7 +125,7 @@ describe('saving', () => {
     const stored = storedRecords(storage);
     expect(stored).toHaveLength(MAX_STORED_RECORDS);
     expect(stored.every((record) => record.kind === 'null-returning')).toBe(true);
-  });
+  }, 30_000);
 });
 
 describe('storage that fails', () => {
@@ -176,7 +176,7 @@ describe('storage that fails', () => {
 
   test.each([
     ['invalid JSON', '{"version": 1, "state": {"records": ['],
-    ['a wrong shape', JSON.stringify({ version: 1, state: { records: [{ id: 'x' }] } })],
+    ['a wrong shape', JSON.stringify({ version: 1, state: { items: [] } })],
     ['a version from the future', JSON.stringify({ version: 99, state: {} })],
   ])('corrupted history (%s) is set aside with a notice, never a crash', (_case, raw) => {
     const storage = new MemoryStorage();
@@ -203,15 +203,20 @@ describe('storage that fails', () => {
     expect(storage.items.get(DEFAULT_STORAGE_KEY)).toBe('not json');
   });
 
-  test('a notice names where the corrupted data went wrong', () => {
+  test('records that cannot be read are left out, the rest are kept, and the notice says where', () => {
     const storage = new MemoryStorage();
-    storage.items.set(
-      DEFAULT_STORAGE_KEY,
-      JSON.stringify({ version: 1, state: { records: [{ ...sampleRecord(), status: 'lost' }] } }),
-    );
-    const harness = createTestStore({ storage });
-    expect(harness.store.getState().notices[0]?.message).toContain(
-      'state.records[0].status: expected one of pending|processing|completed|failed|cancelled|skipped|aborted',
+    const raw = JSON.stringify({
+      version: 1,
+      state: { records: [sampleRecord(), { ...sampleRecord(), id: 'broken', status: 'lost' }] },
+    });
+    storage.items.set(DEFAULT_STORAGE_KEY, raw);
+    const harness = createTestStore({ storage, clock: { now: () => 42 } });
+    const state = harness.store.getState();
+    expect(state.order).toEqual(['sample']);
+    expect(state.storage).toEqual({ mode: 'persistent' });
+    expect(storage.items.get(`${DEFAULT_STORAGE_KEY}:corrupted:42`)).toBe(raw);
+    expect(state.notices[0]?.message).toContain(
+      '1 record could not be read (state.records[1].status: expected one of pending|processing|completed|failed|cancelled|skipped|aborted)',
     );
   });
 });

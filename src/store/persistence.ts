@@ -34,7 +34,7 @@ const envelopeSchema = z.object({
   state: z.unknown(),
 });
 
-const historyV1Schema = z.object({ records: z.array(eventRecordSchema) });
+const historyV1Schema = z.object({ records: z.array(z.unknown()) });
 
 /**
  * Version 0, the first prototype's shape: `{ events: [...] }`, oldest first, each event
@@ -100,6 +100,8 @@ export const migrations: Record<number, (state: unknown) => unknown> = {
 export type LoadResult =
   | { kind: 'empty' }
   | { kind: 'loaded'; records: EventRecord[] }
+  /** Some records were readable; the others are described in `reason`. */
+  | { kind: 'partial'; records: EventRecord[]; reason: string; raw: string }
   /** Storage could not be read at all (disabled, blocked). */
   | { kind: 'unavailable'; reason: string }
   /** The key holds data that cannot be read; `raw` is it, for setting aside. */
@@ -150,7 +152,28 @@ export function loadHistory(storage: StorageLike, key: string): LoadResult {
   if (!history.success) {
     return { kind: 'corrupted', reason: describeIssues(history.error, 'state'), raw };
   }
-  const records = history.data.records.map((record) => restoreRecord(record, savedAt));
+  // One unreadable record should not cost the rest: keep every record that passes.
+  const records: EventRecord[] = [];
+  let firstProblem: string | undefined;
+  let dropped = 0;
+  history.data.records.forEach((candidate, index) => {
+    const record = eventRecordSchema.safeParse(candidate);
+    if (record.success) {
+      records.push(restoreRecord(record.data, savedAt));
+    } else {
+      dropped += 1;
+      firstProblem ??= describeIssues(record.error, `state.records[${index}]`, 1);
+    }
+  });
+  if (dropped > 0) {
+    const count = dropped === 1 ? '1 record' : `${dropped} records`;
+    return {
+      kind: 'partial',
+      records,
+      reason: `${count} could not be read (${firstProblem ?? ''})`,
+      raw,
+    };
+  }
   return { kind: 'loaded', records };
 }
 
