@@ -1,12 +1,16 @@
+import { lazy, Suspense } from 'react';
 import { Panel } from './common/Panel.tsx';
-import { DiagramPanel } from './diagram/DiagramPanel.tsx';
-import { Inspector } from './inspect/Inspector.tsx';
 import { KeepPanel } from './keep/KeepPanel.tsx';
 import { NoticesArea } from './keep/NoticesArea.tsx';
 import { LaunchPanel } from './launch/LaunchPanel.tsx';
 import { LearnPanel } from './learn/LearnPanel.tsx';
 import { WatchPanel } from './watch/WatchPanel.tsx';
 import './app.css';
+
+// The inspector and the diagram come in a second chunk, fetched in parallel with the first
+// render, to keep the first download small.
+const Inspector = lazy(() => import('./inspect/Inspector.tsx'));
+const DiagramPanel = lazy(() => import('./diagram/DiagramPanel.tsx'));
 
 /** The dashboard: launch, watch, inspect, act, keep and learn, on one page. */
 export function App() {
@@ -34,11 +38,15 @@ export function App() {
             <WatchPanel />
           </Panel>
           <Panel title="Lifecycle">
-            <DiagramPanel />
+            <Suspense fallback={<p className="muted">Loading the diagram…</p>}>
+              <DiagramPanel />
+            </Suspense>
           </Panel>
         </div>
         <Panel title="Inspector" className="area-inspect">
-          <Inspector />
+          <Suspense fallback={<p className="muted">Loading the inspector…</p>}>
+            <Inspector />
+          </Suspense>
         </Panel>
         <Panel title="Learn" className="area-learn">
           <LearnPanel />

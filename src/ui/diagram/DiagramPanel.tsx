@@ -4,7 +4,7 @@ import { useEventStore } from '../../store';
 import { LifecycleDiagram } from './LifecycleDiagram.tsx';
 
 /** The lifecycle diagram of the selected event (or the bare lifecycle when none is). */
-export function DiagramPanel() {
+export default function DiagramPanel() {
   const path = useEventStore(
     useShallow((state): EventStatus[] => {
       const record = state.selectedId === null ? undefined : state.records[state.selectedId];

@@ -14,7 +14,7 @@ import './inspector.css';
 const ExecutionJson = lazy(() => import('./ExecutionJson.tsx'));
 
 /** Everything about the selected event, and what can be done with it. */
-export function Inspector() {
+export default function Inspector() {
   const record = useEventStore(selectSelected);
   if (!record) {
     return <p className="muted">Select an event in the list, or launch one, to inspect it here.</p>;
