@@ -131,7 +131,7 @@ function TreeItem({ node, level, collapsed, activeKey, onFocusNode, onToggle }: 
         ) : null}
         {node.relation === 'cause' ? <span className="relation">caused by </span> : null}
         <strong>{node.name}</strong>
-        {node.message === '' ? null : <span className="error-message">: {node.message}</span>}
+        {node.message === '' ? null : <span className="error-message">: {node.message}</span>}{' '}
         <span className={node.retryable ? 'flag flag-retryable' : 'flag flag-final'}>
           {node.retryable ? '↻ retryable' : '⛔ not retryable'}
           {node.declared ? '' : ' (by rule)'}
