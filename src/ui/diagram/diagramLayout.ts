@@ -1,19 +1,19 @@
 import type { EventStatus } from '../../lib';
 
-/** Where each state sits in the diagram's 560 × 250 drawing. */
+/** Where each state sits in the diagram's 620 × 250 drawing. */
 export const NODE_POSITION: Readonly<Record<EventStatus, { x: number; y: number }>> = {
-  pending: { x: 70, y: 125 },
-  processing: { x: 270, y: 45 },
-  skipped: { x: 270, y: 175 },
-  aborted: { x: 270, y: 225 },
-  completed: { x: 480, y: 20 },
-  failed: { x: 480, y: 70 },
-  cancelled: { x: 480, y: 125 },
+  pending: { x: 75, y: 125 },
+  processing: { x: 305, y: 45 },
+  skipped: { x: 305, y: 175 },
+  aborted: { x: 305, y: 225 },
+  completed: { x: 540, y: 20 },
+  failed: { x: 540, y: 70 },
+  cancelled: { x: 540, y: 125 },
 };
 
-export const NODE_WIDTH = 116;
+export const NODE_WIDTH = 140;
 export const NODE_HEIGHT = 34;
-export const VIEW_BOX = '0 0 560 250';
+export const VIEW_BOX = '0 0 620 250';
 
 /** The start and end of an arrow from one box's edge to another's. */
 export function edgeEnds(
