@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ConnectionError } from '../errors/connectionError';
 import { ExecutionError } from '../errors/executionError';
 import { NotFoundError } from '../errors/notFoundError';
+import { QueueFullError } from '../errors/queueFullError';
 import { TimeoutError } from '../errors/timeoutError';
 import { ValidationError } from '../errors/validationError';
 import { demoEndpointUrl, HttpEvent, type FetchFunction } from './httpEvent';
@@ -93,7 +94,7 @@ describe('HttpEvent', () => {
     });
   });
 
-  it.each([400, 401, 403, 409, 422, 429])(
+  it.each([400, 401, 403, 409, 422])(
     'maps a %i answer to a ValidationError that is not retryable',
     async (status) => {
       const event = new HttpEvent({
@@ -104,6 +105,23 @@ describe('HttpEvent', () => {
       expect(event.execution.error).toBeInstanceOf(ValidationError);
       expect(event.execution.retryable).toBe(false);
       expect((event.execution.error as ValidationError).details).toMatchObject({ status });
+    },
+  );
+
+  it.each([
+    [408, TimeoutError],
+    [429, QueueFullError],
+  ] as const)(
+    'maps a %i answer, which means "not now", to a retryable %O',
+    async (status, ErrorClass) => {
+      const event = new HttpEvent({
+        url: URL_OK,
+        fetch: answering(() => jsonResponse(status, {})),
+      });
+      await event.invoke();
+      expect(event.execution.error).toBeInstanceOf(ErrorClass);
+      expect(event.execution.retryable).toBe(true);
+      expect((event.execution.error as TimeoutError).details).toMatchObject({ status });
     },
   );
 

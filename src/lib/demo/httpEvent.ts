@@ -2,6 +2,8 @@ import { ConnectionError } from '../errors/connectionError';
 import { ExecutionError } from '../errors/executionError';
 import type { LionherdError } from '../errors/lionherdError';
 import { NotFoundError } from '../errors/notFoundError';
+import { QueueFullError } from '../errors/queueFullError';
+import { TimeoutError } from '../errors/timeoutError';
 import { ValidationError } from '../errors/validationError';
 import { Event, type EventInit, type InvokeContext } from '../event';
 import { describeValue } from '../serialize/describeValue';
@@ -43,12 +45,14 @@ const MAX_BODY_IN_DETAILS = 500;
  * |------------------------------------|-------------------|-----------|
  * | network error (no answer)          | `ConnectionError` | yes       |
  * | 5xx                                | `ConnectionError` | yes       |
+ * | 408 Request Timeout                | `TimeoutError`    | yes       |
+ * | 429 Too Many Requests              | `QueueFullError`  | yes       |
  * | 404                                | `NotFoundError`   | no        |
  * | other 4xx                          | `ValidationError` | no        |
  * | 2xx whose JSON body does not parse | `ExecutionError`  | yes       |
  *
- * 408 and 429 are 4xx too and so not retryable here; a caller that wants to retry them can
- * catch the `ValidationError` and check `details.status`.
+ * 408 and 429 are the two 4xx answers that say "not now" rather than "never", so they
+ * are retryable.
  *
  * ```ts
  * const event = new HttpEvent({ url: '/api/demo?latency=2000', timeout: 1 });
@@ -103,6 +107,8 @@ export class HttpEvent extends Event<HttpResult> {
     if (text !== '') details.body = clip(text, MAX_BODY_IN_DETAILS);
     if (status >= 500) return new ConnectionError(message, { details });
     if (status === 404) return new NotFoundError(message, { details });
+    if (status === 408) return new TimeoutError(message, { details });
+    if (status === 429) return new QueueFullError(message, { details });
     if (status >= 400) return new ValidationError(message, { details });
     // 1xx and 3xx never reach here with fetch's default redirect handling.
     return new ExecutionError(message, { details });
