@@ -303,8 +303,10 @@ async function main(): Promise<void> {
   } else {
     plainBytes = await retainedBytesPerItem(makePlainRecord);
     eventBytes = await retainedBytesPerItem(makeCompletedEvent);
+    // Node builds randomUUID() strings by concatenation; the pieces are part of the record.
+    const uuidBytes = await retainedBytesPerItem(() => Promise.resolve(crypto.randomUUID()));
     console.log(
-      `\nretained heap over ${String(HEAP_EVENTS)} held items: completed event ${eventBytes.toFixed(0)} B, plain object with the same fields ${plainBytes.toFixed(0)} B`,
+      `\nretained heap over ${String(HEAP_EVENTS)} held items: completed event ${eventBytes.toFixed(0)} B, plain object with the same fields ${plainBytes.toFixed(0)} B (of which its crypto.randomUUID() id: ${uuidBytes.toFixed(0)} B)`,
     );
   }
 
