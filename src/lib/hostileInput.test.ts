@@ -159,6 +159,15 @@ describe('hostile thrown values', () => {
     expect(dict.omitted_count).toBe(3_000 - (MAX_ERROR_NODES - 1));
   });
 
+  it('an aggregate claiming a billion errors is judged and written from its first ones only', () => {
+    const aggregate = new AggregateError([new TypeError('first')], 'sparse');
+    (aggregate.errors as unknown[]).length = 1_000_000_000;
+    expect(isRetryable(aggregate)).toBe(true);
+    const dict = serializeError(aggregate);
+    expect(dict.exceptions?.length).toBeLessThanOrEqual(MAX_ERROR_NODES);
+    expect(dict.omitted_count).toBe(1_000_000_000 - (dict.exceptions?.length ?? 0));
+  });
+
   it('an aggregate whose errors cannot be read is written without them and counts as retryable', async () => {
     const make = HOSTILE_THROWN_VALUES[
       'an aggregate whose errors array is a proxy whose every trap throws'

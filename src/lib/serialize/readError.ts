@@ -47,18 +47,42 @@ export function errorCauseOf(value: unknown): unknown {
   return tryRead(() => (value as { cause?: unknown }).cause);
 }
 
-/** The errors inside an aggregate (`AggregateError`, or one from another realm), else `undefined`. */
+/**
+ * Most errors read from one aggregate. An `errors` array can be sparse with a length in the
+ * billions; reading past this bound would exhaust memory, so later errors are not inspected.
+ */
+export const MAX_AGGREGATE_ERRORS_READ = 10_000;
+
+/**
+ * The errors inside an aggregate (`AggregateError`, or one from another realm), at most the
+ * first {@link MAX_AGGREGATE_ERRORS_READ}; `undefined` for anything else.
+ */
 export function aggregatedErrorsOf(value: unknown): readonly unknown[] | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   return tryRead(() => {
-    const errors = (value as { errors?: unknown }).errors;
-    if (!Array.isArray(errors)) return undefined;
-    const isAggregate =
-      value instanceof AggregateError || (value as { name?: unknown }).name === 'AggregateError';
+    const errors = aggregateErrorsArray(value);
+    if (errors === undefined) return undefined;
     // A copy, read here where a throw is caught: `errors` may be a proxy of an array whose
     // every read throws, and callers index the list they get without guarding each read.
-    return isAggregate ? Array.from(errors as unknown[]) : undefined;
+    return Array.from(
+      { length: Math.min(errors.length, MAX_AGGREGATE_ERRORS_READ) },
+      (_, i) => errors[i],
+    );
   });
+}
+
+/** How many errors an aggregate says it holds (its `errors.length`); 0 for anything else. */
+export function aggregateSizeOf(value: unknown): number {
+  if (typeof value !== 'object' || value === null) return 0;
+  return tryRead(() => aggregateErrorsArray(value)?.length) ?? 0;
+}
+
+function aggregateErrorsArray(value: object): readonly unknown[] | undefined {
+  const errors = (value as { errors?: unknown }).errors;
+  if (!Array.isArray(errors)) return undefined;
+  const isAggregate =
+    value instanceof AggregateError || (value as { name?: unknown }).name === 'AggregateError';
+  return isAggregate ? (errors as unknown[]) : undefined;
 }
 
 /** A value's own verdict: its boolean `retryable`, or `undefined` when it gives none. */

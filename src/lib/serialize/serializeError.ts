@@ -1,6 +1,7 @@
 import { isLionherdError } from '../errors/lionherdError';
 import {
   aggregatedErrorsOf,
+  aggregateSizeOf,
   errorCauseOf,
   errorMessageOf,
   errorNameOf,
@@ -85,7 +86,7 @@ function serializeNode(value: unknown, depth: number, walk: Walk): ErrorDict {
     return {
       error,
       message: `Max nesting depth (${MAX_ERROR_DEPTH}) exceeded`,
-      nested_count: children?.length ?? 0,
+      nested_count: aggregateSizeOf(value),
     };
   }
   const isObject = typeof value === 'object' && value !== null;
@@ -101,20 +102,11 @@ function serializeNode(value: unknown, depth: number, walk: Walk): ErrorDict {
   let omitted = 0;
   if (children !== undefined) {
     const exceptions: ErrorDict[] = [];
-    for (let index = 0; index < children.length; index++) {
-      if (walk.nodesLeft <= 0) {
-        omitted += children.length - index;
-        break;
-      }
-      exceptions.push(
-        serializeNode(
-          tryRead(() => children[index]),
-          depth + 1,
-          walk,
-        ),
-      );
+    for (let index = 0; index < children.length && walk.nodesLeft > 0; index++) {
+      exceptions.push(serializeNode(children[index], depth + 1, walk));
     }
     dict.exceptions = exceptions;
+    omitted += aggregateSizeOf(value) - exceptions.length;
   }
   const cause = errorCauseOf(value);
   if (cause !== undefined) {
