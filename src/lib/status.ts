@@ -17,16 +17,21 @@ export const EventStatus = {
 
 export type EventStatus = (typeof EventStatus)[keyof typeof EventStatus];
 
+// The tables below are written with literals and marked pure, so that a bundle that does not
+// use them drops them whole (reads of `EventStatus.X` would be kept, in case of getters).
+
 /** Every status, in lifecycle order. */
-export const EVENT_STATUSES: readonly EventStatus[] = Object.freeze(Object.values(EventStatus));
+export const EVENT_STATUSES: readonly EventStatus[] = /* @__PURE__ */ Object.freeze(
+  /* @__PURE__ */ Object.values(EventStatus),
+);
 
 /** Statuses that never change again once reached. */
-export const TERMINAL_STATUSES: readonly EventStatus[] = Object.freeze([
-  EventStatus.COMPLETED,
-  EventStatus.FAILED,
-  EventStatus.CANCELLED,
-  EventStatus.SKIPPED,
-  EventStatus.ABORTED,
+export const TERMINAL_STATUSES: readonly EventStatus[] = /* @__PURE__ */ Object.freeze([
+  'completed',
+  'failed',
+  'cancelled',
+  'skipped',
+  'aborted',
 ]);
 
 /**
@@ -35,14 +40,9 @@ export const TERMINAL_STATUSES: readonly EventStatus[] = Object.freeze([
  * terminal statuses have no way out.
  */
 export const ALLOWED_TRANSITIONS: Readonly<Record<EventStatus, readonly EventStatus[]>> =
-  Object.freeze({
-    pending: [
-      EventStatus.PROCESSING,
-      EventStatus.CANCELLED,
-      EventStatus.SKIPPED,
-      EventStatus.ABORTED,
-    ],
-    processing: [EventStatus.COMPLETED, EventStatus.FAILED, EventStatus.CANCELLED],
+  /* @__PURE__ */ Object.freeze({
+    pending: ['processing', 'cancelled', 'skipped', 'aborted'],
+    processing: ['completed', 'failed', 'cancelled'],
     completed: [],
     failed: [],
     cancelled: [],
