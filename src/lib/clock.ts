@@ -12,10 +12,22 @@ export interface Clock {
   now(): number;
 }
 
+/** The `performance` last read, and its `timeOrigin`: a getter, constant while it is. */
+let seenPerformance: typeof performance | undefined;
+let timeOrigin = 0;
+
 /**
  * High-resolution wall-clock time from `performance`, so that sub-millisecond durations
- * are measured rather than rounded to zero.
+ * are measured rather than rounded to zero. Follows a replaced global `performance` (fake
+ * timers install their own).
  */
 export const systemClock: Clock = {
-  now: () => performance.timeOrigin + performance.now(),
+  now: () => {
+    const perf = performance;
+    if (perf !== seenPerformance) {
+      seenPerformance = perf;
+      timeOrigin = perf.timeOrigin;
+    }
+    return timeOrigin + perf.now();
+  },
 };

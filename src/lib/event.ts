@@ -110,7 +110,6 @@ export interface OriginalRef {
 export abstract class Event<TResponse = unknown> {
   /** UUID v4. */
   readonly id: string;
-  readonly createdAt: Date;
   /** Plain-object metadata; yours to write. */
   readonly metadata: Record<string, unknown>;
   /** Seconds, or `null` for no limit. */
@@ -120,6 +119,8 @@ export abstract class Event<TResponse = unknown> {
   readonly #init: EventInit;
   readonly #clock: Clock;
   readonly #createdAtMs: number;
+  /** Made on first read: an event wrapped around a call is rarely asked for a `Date`. */
+  #createdAt: Date | undefined;
   #startedAtMs = Number.NaN;
   #endedAtMs = Number.NaN;
   #endReason: string | undefined;
@@ -146,7 +147,11 @@ export abstract class Event<TResponse = unknown> {
     this.#init = init;
     this.id = createId();
     this.#createdAtMs = this.#clock.now();
-    this.createdAt = new Date(this.#createdAtMs);
+  }
+
+  /** When the event was made, from its clock. The `Date` is made on first read, then kept. */
+  get createdAt(): Date {
+    return (this.#createdAt ??= new Date(this.#createdAtMs));
   }
 
   /** The work. Receives a context whose `signal` is aborted on timeout or cancel. */
@@ -321,12 +326,7 @@ export abstract class Event<TResponse = unknown> {
     if (this.#execution.status !== EventStatus.PENDING) return;
     this.#startedAtMs = this.#clock.now();
     this.#execution.status = EventStatus.PROCESSING;
-    this.#notify({
-      type: 'transition',
-      from: EventStatus.PENDING,
-      to: EventStatus.PROCESSING,
-      at: this.#startedAtMs,
-    });
+    this.#notifyTransition(EventStatus.PENDING, EventStatus.PROCESSING, this.#startedAtMs);
     if (this.isTerminal) return; // a listener cancelled it
     if (this.timeout !== null) this.#startTimer(this.timeout * 1000);
     let result: Promise<TResponse> | TResponse;
@@ -404,9 +404,7 @@ export abstract class Event<TResponse = unknown> {
     execution.duration = Number.isNaN(this.#startedAtMs)
       ? 0
       : Math.max(0, (at - this.#startedAtMs) / 1000);
-    const notification: EventNotification = { type: 'transition', from, to: status, at };
-    if (reason !== undefined) notification.reason = reason;
-    this.#notify(notification);
+    this.#notifyTransition(from, status, at, reason);
     const resolve = this.#resolveRun;
     this.#resolveRun = undefined;
     resolve?.(status === EventStatus.COMPLETED ? response : undefined);
@@ -441,6 +439,14 @@ export abstract class Event<TResponse = unknown> {
       at: this.#clock.now(),
     };
     if (message !== undefined) notification.message = message;
+    this.#notify(notification);
+  }
+
+  /** Tells listeners of a transition; the notification is only built when someone listens. */
+  #notifyTransition(from: EventStatus, to: EventStatus, at: number, reason?: string): void {
+    if (!this.#listeners?.size) return;
+    const notification: EventNotification = { type: 'transition', from, to, at };
+    if (reason !== undefined) notification.reason = reason;
     this.#notify(notification);
   }
 
