@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { Event, EventInit, JsonValue } from '../lib';
 import {
   ConditionalEvent,
@@ -15,6 +14,7 @@ import {
   SlowEvent,
   StatusTrackingEvent,
 } from '../lib/demo';
+import { z } from './zod';
 
 /** One input of a kind's launch form. */
 export interface FieldSpec {
@@ -56,7 +56,7 @@ export interface DemoKind {
    * Validates and normalises form values: numbers may come as strings, empty optional fields
    * become `null`, missing fields take their defaults. Messages name the field.
    */
-  readonly schema: z.ZodType<DemoParams>;
+  readonly schema: z.ZodMiniType<DemoParams>;
   /** Builds the event. `params` is checked with `schema` again, so it cannot be wrong. */
   create(params: unknown, init?: DemoInit): Event;
 }
@@ -65,7 +65,7 @@ export interface DemoKind {
  * Declares a kind. The params type flows from the schema into `create`, and the returned
  * `create` parses its params first, so callers need no casts.
  */
-function defineKind<S extends z.ZodType<DemoParams>>(definition: {
+function defineKind<S extends z.ZodMiniType<DemoParams>>(definition: {
   kind: string;
   label: string;
   fields: readonly FieldSpec[];
@@ -111,52 +111,62 @@ interface NumberRule {
 }
 
 /** A number field, with messages that say what is expected in the field's own words. */
-function numberSchema(noun: string, rule: NumberRule): z.ZodNumber {
+function numberSchema(noun: string, rule: NumberRule): z.ZodMiniNumber<number> {
   const unit = rule.unit === 's' ? ' seconds' : '';
-  let schema = z.number({
-    error: `${noun} must be a number${rule.unit === 's' ? ' of seconds' : ''}`,
-  });
-  if (rule.integer === true) schema = schema.int({ error: `${noun} must be a whole number` });
+  const checks: z.core.$ZodCheck<number>[] = [];
+  if (rule.integer === true) checks.push(z.int({ error: `${noun} must be a whole number` }));
   if (rule.min !== undefined) {
-    schema =
+    checks.push(
       rule.exclusiveMin === true
-        ? schema.gt(rule.min, { error: `${noun} must be greater than ${rule.min}${unit}` })
+        ? z.gt(rule.min, { error: `${noun} must be greater than ${rule.min}${unit}` })
         : rule.max !== undefined
-          ? schema.min(rule.min, {
+          ? z.minimum(rule.min, {
               error: `${noun} must be between ${rule.min} and ${rule.max}${unit}`,
             })
-          : schema.min(rule.min, { error: `${noun} must be ${rule.min}${unit} or more` });
+          : z.minimum(rule.min, { error: `${noun} must be ${rule.min}${unit} or more` }),
+    );
   }
   if (rule.max !== undefined) {
-    schema = schema.max(rule.max, {
-      error:
-        rule.min !== undefined && rule.exclusiveMin !== true
-          ? `${noun} must be between ${rule.min} and ${rule.max}${unit}`
-          : `${noun} must be at most ${rule.max}${unit}`,
-    });
+    checks.push(
+      z.maximum(rule.max, {
+        error:
+          rule.min !== undefined && rule.exclusiveMin !== true
+            ? `${noun} must be between ${rule.min} and ${rule.max}${unit}`
+            : `${noun} must be at most ${rule.max}${unit}`,
+      }),
+    );
   }
-  return schema;
+  return z
+    .number({ error: `${noun} must be a number${rule.unit === 's' ? ' of seconds' : ''}` })
+    .check(...checks);
+}
+
+/** A form value made ready by `prepare` (form text to number or boolean), then checked. */
+function preprocess<T extends z.core.$ZodType>(prepare: (value: unknown) => unknown, schema: T) {
+  return z.pipe(z.transform(prepare), schema);
 }
 
 function requiredNumber(noun: string, defaultValue: number, rule: NumberRule = {}) {
-  return z.preprocess(toNumberish, numberSchema(noun, rule).default(defaultValue));
+  return preprocess(toNumberish, z._default(numberSchema(noun, rule), defaultValue));
 }
 
 function optionalNumber(noun: string, rule: NumberRule = {}) {
-  return z.preprocess(toNumberish, numberSchema(noun, rule).nullable().default(null));
+  return preprocess(toNumberish, z._default(z.nullable(numberSchema(noun, rule)), null));
 }
 
 function text(noun: string, defaultValue: string, maxLength = 10_000) {
-  return z
-    .string({ error: `${noun} must be text` })
-    .max(maxLength, { error: `${noun} must be at most ${maxLength} characters` })
-    .default(defaultValue);
+  return z._default(
+    z
+      .string({ error: `${noun} must be text` })
+      .check(z.maxLength(maxLength, { error: `${noun} must be at most ${maxLength} characters` })),
+    defaultValue,
+  );
 }
 
 function boolean(noun: string, defaultValue: boolean) {
-  return z.preprocess(
+  return preprocess(
     toBooleanish,
-    z.boolean({ error: `${noun} must be true or false` }).default(defaultValue),
+    z._default(z.boolean({ error: `${noun} must be true or false` }), defaultValue),
   );
 }
 
@@ -448,11 +458,12 @@ const flaky = defineKind({
   ],
   schema: z.object({
     failureRate: requiredNumber('failure rate', 0.5, { min: 0, max: 1 }),
-    errorKind: z
-      .enum(FLAKY_ERROR_KINDS, {
+    errorKind: z._default(
+      z.enum(FLAKY_ERROR_KINDS, {
         error: `error kind must be one of ${FLAKY_ERROR_KINDS.join(', ')}`,
-      })
-      .default('connection'),
+      }),
+      'connection',
+    ),
     timeout: timeoutSchema,
   }),
   create: (params, init) =>

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { devtools } from 'zustand/middleware';
 import { createStore, type StateCreator } from 'zustand/vanilla';
 import {
@@ -40,6 +39,7 @@ import type {
   StorageLike,
   StorageStatus,
 } from './types';
+import { z } from './zod';
 
 /** Most events one launch creates. */
 export const MAX_LAUNCH_COUNT = 10_000;
@@ -50,30 +50,41 @@ const MIN_STORED_RECORDS = 50;
 /** Notices kept; older ones are dropped. */
 const MAX_NOTICES = 20;
 
+const countRange = `count must be between 1 and ${MAX_LAUNCH_COUNT}`;
 const countSchema = z
   .number({ error: 'count must be a number' })
-  .int({ error: 'count must be a whole number' })
-  .min(1, { error: `count must be between 1 and ${MAX_LAUNCH_COUNT}` })
-  .max(MAX_LAUNCH_COUNT, { error: `count must be between 1 and ${MAX_LAUNCH_COUNT}` });
+  .check(
+    z.int({ error: 'count must be a whole number' }),
+    z.minimum(1, { error: countRange }),
+    z.maximum(MAX_LAUNCH_COUNT, { error: countRange }),
+  );
 
 const retryPolicySchema = z.object({
   maxAttempts: z
     .number({ error: 'max attempts must be a number' })
-    .int({ error: 'max attempts must be a whole number' })
-    .min(1, { error: 'max attempts must be between 1 and 100' })
-    .max(100, { error: 'max attempts must be between 1 and 100' }),
+    .check(
+      z.int({ error: 'max attempts must be a whole number' }),
+      z.minimum(1, { error: 'max attempts must be between 1 and 100' }),
+      z.maximum(100, { error: 'max attempts must be between 1 and 100' }),
+    ),
   baseDelay: z
     .number({ error: 'base delay must be a number of seconds' })
-    .min(0, { error: 'base delay must be 0 seconds or more' })
-    .max(3600, { error: 'base delay must be at most 3600 seconds' }),
+    .check(
+      z.minimum(0, { error: 'base delay must be 0 seconds or more' }),
+      z.maximum(3600, { error: 'base delay must be at most 3600 seconds' }),
+    ),
   factor: z
     .number({ error: 'factor must be a number' })
-    .min(1, { error: 'factor must be 1 or more' })
-    .max(100, { error: 'factor must be at most 100' }),
+    .check(
+      z.minimum(1, { error: 'factor must be 1 or more' }),
+      z.maximum(100, { error: 'factor must be at most 100' }),
+    ),
   jitter: z
     .number({ error: 'jitter must be a number' })
-    .min(0, { error: 'jitter must be between 0 and 1' })
-    .max(1, { error: 'jitter must be between 0 and 1' }),
+    .check(
+      z.minimum(0, { error: 'jitter must be between 0 and 1' }),
+      z.maximum(1, { error: 'jitter must be between 0 and 1' }),
+    ),
 });
 
 const wallClock: Clock = { now: () => Date.now() };
@@ -714,7 +725,7 @@ function resolveStorage(
 }
 
 /** Launch issues, one per field, in the field's own words. */
-function fieldIssues(error: z.ZodError): FieldIssue[] {
+function fieldIssues(error: z.core.$ZodError): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const seen = new Set<string>();
   for (const issue of error.issues) {

@@ -56,3 +56,5 @@ export type {
   StorageStatus,
 } from './types';
 export { getAppStore, useEventStore, useEventStoreShallow } from './useEventStore';
+/** The store's Zod (`zod/mini` with English messages), for schemas elsewhere in the app. */
+export { z } from './zod';

@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import type { EventRecord } from './eventRecord';
 import { describeIssues, eventRecordSchema } from './recordSchema';
 import type { LifecycleLabLog, LogFormat } from './types';
+import { z } from './zod';
 
 /** Largest log file `importLog` reads: 5 MB. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;

@@ -1,8 +1,8 @@
-import { z } from 'zod';
 import { CancellationError, EventStatus, explainRetryable, type ErrorDict } from '../lib';
 import type { EventRecord } from './eventRecord';
 import { describeIssues, eventRecordSchema } from './recordSchema';
 import type { StorageLike } from './types';
+import { z } from './zod';
 
 /**
  * History in storage, in the manner of Zustand's `persist` middleware: one key holding
@@ -29,8 +29,8 @@ export interface StoredHistoryV1 {
 }
 
 const envelopeSchema = z.object({
-  version: z.number().int().min(0),
-  savedAt: z.number().optional(),
+  version: z.number().check(z.int(), z.minimum(0)),
+  savedAt: z.optional(z.number()),
   state: z.unknown(),
 });
 
@@ -42,19 +42,17 @@ const historyV1Schema = z.object({ records: z.array(z.unknown()) });
  */
 const historyV0Schema = z.object({
   events: z.array(
-    z
-      .object({
-        id: z.string(),
-        kind: z.string(),
-        label: z.string().optional(),
-        params: z.record(z.string(), z.json()).optional(),
-        status: z.string(),
-        createdAt: z.string(),
-        transitions: z.array(z.unknown()).optional(),
-        execution: z.record(z.string(), z.unknown()),
-        metadata: z.record(z.string(), z.json()).optional(),
-      })
-      .loose(),
+    z.looseObject({
+      id: z.string(),
+      kind: z.string(),
+      label: z.optional(z.string()),
+      params: z.optional(z.record(z.string(), z.json())),
+      status: z.string(),
+      createdAt: z.string(),
+      transitions: z.optional(z.array(z.unknown())),
+      execution: z.record(z.string(), z.unknown()),
+      metadata: z.optional(z.record(z.string(), z.json())),
+    }),
   ),
 });
 
@@ -145,7 +143,8 @@ export function loadHistory(storage: StorageLike, key: string): LoadResult {
       state = migrate(state);
     }
   } catch (error) {
-    const reason = error instanceof z.ZodError ? describeIssues(error, 'state') : messageOf(error);
+    const reason =
+      error instanceof z.core.$ZodError ? describeIssues(error, 'state') : messageOf(error);
     return { kind: 'corrupted', reason: `it could not be migrated: ${reason}`, raw };
   }
   const history = historyV1Schema.safeParse(state);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { EVENT_STATUSES, type ErrorDict, type EventStatus, type ExecutionDict } from '../lib';
 import type { EventRecord } from './eventRecord';
 
@@ -12,70 +12,70 @@ export const eventStatusSchema = z.enum(EVENT_STATUSES as [EventStatus, ...Event
 
 const jsonSchema = z.json();
 
-export const errorDictSchema: z.ZodType<ErrorDict> = z.lazy(() =>
-  z
-    .object({
-      error: z.string(),
-      message: z.string(),
-      retryable: z.boolean().optional(),
-      details: z.record(z.string(), jsonSchema).optional(),
-      exceptions: z.array(errorDictSchema).optional(),
-      cause: errorDictSchema.optional(),
-      nested_count: z.number().optional(),
-      omitted_count: z.number().optional(),
-    })
-    .loose(),
+export const errorDictSchema: z.ZodMiniType<ErrorDict> = z.lazy(() =>
+  z.looseObject({
+    error: z.string(),
+    message: z.string(),
+    retryable: z.optional(z.boolean()),
+    details: z.optional(z.record(z.string(), jsonSchema)),
+    exceptions: z.optional(z.array(errorDictSchema)),
+    cause: z.optional(errorDictSchema),
+    nested_count: z.optional(z.number()),
+    omitted_count: z.optional(z.number()),
+  }),
 );
 
-export const executionDictSchema: z.ZodType<ExecutionDict> = z.object({
+const durationSchema = z.nullable(z.number().check(z.nonnegative()));
+
+export const executionDictSchema: z.ZodMiniType<ExecutionDict> = z.object({
   status: eventStatusSchema,
-  duration: z.number().nonnegative().nullable(),
+  duration: durationSchema,
   response: jsonSchema,
-  error: errorDictSchema.nullable(),
-  retryable: z.boolean().nullable(),
+  error: z.nullable(errorDictSchema),
+  retryable: z.nullable(z.boolean()),
 });
 
 export const transitionSchema = z.object({
   status: eventStatusSchema,
   at: z.number(),
-  reason: z.string().optional(),
+  reason: z.optional(z.string()),
 });
 
-export const eventRecordSchema: z.ZodType<EventRecord> = z.object({
-  id: z.string().min(1),
+export const eventRecordSchema: z.ZodMiniType<EventRecord> = z.object({
+  id: z.string().check(z.minLength(1)),
   kind: z.string(),
   label: z.string(),
   params: z.record(z.string(), jsonSchema),
   status: eventStatusSchema,
   createdAt: z.iso.datetime({ offset: true }),
-  transitions: z.array(transitionSchema).min(1),
-  duration: z.number().nonnegative().nullable(),
-  progress: z.number().min(0).max(1).nullable(),
-  progressMessage: z.string().nullable(),
+  transitions: z.array(transitionSchema).check(z.minLength(1)),
+  duration: durationSchema,
+  progress: z.nullable(z.number().check(z.minimum(0), z.maximum(1))),
+  progressMessage: z.nullable(z.string()),
   execution: executionDictSchema,
-  retryable: z.boolean().nullable(),
-  verdict: z.string().nullable(),
+  retryable: z.nullable(z.boolean()),
+  verdict: z.nullable(z.string()),
   metadata: z.record(z.string(), jsonSchema),
-  attempt: z.number().int().min(1),
-  originalId: z.string().nullable(),
-  chainId: z.string().min(1),
-  invokeCalls: z.number().int().min(0),
-  runs: z.number().int().min(0).max(1),
+  attempt: z.number().check(z.int(), z.minimum(1)),
+  originalId: z.nullable(z.string()),
+  chainId: z.string().check(z.minLength(1)),
+  invokeCalls: z.number().check(z.int(), z.minimum(0)),
+  runs: z.number().check(z.int(), z.minimum(0), z.maximum(1)),
   source: z.enum(['live', 'restored', 'imported']),
-  importedFrom: z
-    .object({
+  importedFrom: z.optional(
+    z.object({
       format: z.enum(['lifecycle-lab', 'lionherd']),
-      lionClass: z.string().optional(),
-      fileName: z.string().optional(),
-    })
-    .optional(),
+      lionClass: z.optional(z.string()),
+      fileName: z.optional(z.string()),
+    }),
+  ),
 });
 
 /**
  * The first few problems of a failed parse, each as `where: what`, e.g.
  * `records[3].status: expected one of pending|processing|…`.
  */
-export function describeIssues(error: z.ZodError, prefix = '', limit = 3): string {
+export function describeIssues(error: z.core.$ZodError, prefix = '', limit = 3): string {
   const lines = error.issues.slice(0, limit).map((issue) => {
     const where = formatPath(prefix, issue.path);
     return `${where === '' ? '(top level)' : where}: ${describeIssue(issue)}`;

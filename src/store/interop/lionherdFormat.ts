@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   EVENT_STATUSES,
   explainRetryable,
@@ -10,6 +9,7 @@ import {
 } from '../../lib';
 import type { EventRecord } from '../eventRecord';
 import { describeIssues, formatPath } from '../recordSchema';
+import { z } from '../zod';
 
 /**
  * lionherd-core (Python) interop: logs made of `Event.to_dict(mode="json")` records, one per
@@ -62,40 +62,41 @@ interface PythonErrorDict {
 
 const jsonSchema = z.json();
 
-const pythonErrorSchema: z.ZodType<PythonErrorDict> = z.lazy(() =>
-  z
-    .object({
-      error: z.string({ error: 'expected the error class name as text' }),
-      message: z.string({ error: 'expected the error message as text' }),
-      retryable: z.boolean().optional(),
-      details: z.record(z.string(), jsonSchema).optional(),
-      exceptions: z.array(pythonErrorSchema).optional(),
-    })
-    .loose(),
+const pythonErrorSchema: z.ZodMiniType<PythonErrorDict> = z.lazy(() =>
+  z.looseObject({
+    error: z.string({ error: 'expected the error class name as text' }),
+    message: z.string({ error: 'expected the error message as text' }),
+    retryable: z.optional(z.boolean()),
+    details: z.optional(z.record(z.string(), jsonSchema)),
+    exceptions: z.optional(z.array(pythonErrorSchema)),
+  }),
 );
 
-const pythonRecordSchema = z
-  .object({
-    id: z.string({ error: 'expected the event id as text' }).min(1, 'must not be empty'),
-    created_at: z
-      .string({ error: 'expected an ISO 8601 timestamp' })
-      .refine((text) => parsePythonTimestamp(text) !== undefined, {
+const pythonRecordSchema = z.catchall(
+  z.object({
+    id: z
+      .string({ error: 'expected the event id as text' })
+      .check(z.minLength(1, 'must not be empty')),
+    created_at: z.string({ error: 'expected an ISO 8601 timestamp' }).check(
+      z.refine((text) => parsePythonTimestamp(text) !== undefined, {
         error:
           'expected an ISO 8601 timestamp with a UTC offset, e.g. 2026-11-20T09:30:00.157000+00:00',
       }),
-    metadata: z.record(z.string(), jsonSchema).default({}),
+    ),
+    metadata: z._default(z.record(z.string(), jsonSchema), {}),
     execution: z.object(
       {
         status: z.enum(EVENT_STATUSES as [EventStatus, ...EventStatus[]]),
-        duration: z.number().nonnegative().nullable(),
+        duration: z.nullable(z.number().check(z.nonnegative())),
         response: jsonSchema,
-        error: pythonErrorSchema.nullable(),
-        retryable: z.boolean().nullable(),
+        error: z.nullable(pythonErrorSchema),
+        retryable: z.nullable(z.boolean()),
       },
       { error: 'expected an object with status, duration, response, error and retryable' },
     ),
-  })
-  .catchall(jsonSchema);
+  }),
+  jsonSchema,
+);
 
 type PythonRecord = z.output<typeof pythonRecordSchema>;
 

@@ -1,32 +1,34 @@
 import { queryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from '../../store';
 import { TOUR_STEP_IDS } from './scenarios';
 
 /** One step of the tour as `public/tour.json` describes it. */
 const tourStepSchema = z.object({
   id: z.enum(TOUR_STEP_IDS),
-  title: z.string().min(1),
+  title: z.string().check(z.minLength(1)),
   /** Paragraphs of plain text. */
-  explanation: z.array(z.string().min(1)).min(1),
+  explanation: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
   /** The TypeScript the step runs, as shown to the reader. */
-  code: z.string().min(1),
+  code: z.string().check(z.minLength(1)),
 });
 
 /** The whole of `public/tour.json`: one step per scenario, in the scenarios' order. */
 export const tourContentSchema = z
   .object({
-    title: z.string().min(1),
-    intro: z.string().min(1),
+    title: z.string().check(z.minLength(1)),
+    intro: z.string().check(z.minLength(1)),
     steps: z.array(tourStepSchema),
   })
-  .refine(
-    (tour) =>
-      tour.steps.length === TOUR_STEP_IDS.length &&
-      tour.steps.every((step, index) => step.id === TOUR_STEP_IDS[index]),
-    {
-      path: ['steps'],
-      message: `steps must be exactly ${TOUR_STEP_IDS.join(', ')}, in that order`,
-    },
+  .check(
+    z.refine(
+      (tour) =>
+        tour.steps.length === TOUR_STEP_IDS.length &&
+        tour.steps.every((step, index) => step.id === TOUR_STEP_IDS[index]),
+      {
+        path: ['steps'],
+        message: `steps must be exactly ${TOUR_STEP_IDS.join(', ')}, in that order`,
+      },
+    ),
   );
 
 export type TourContent = z.infer<typeof tourContentSchema>;
