@@ -15,9 +15,10 @@ import {
 import { createBatcher, frameScheduler } from './batcher';
 import { findKind, type DemoInit, type DemoKind, type DemoParams } from './catalogue';
 import type { EventRecord } from './eventRecord';
-import { parseLionherdLog } from './interop/lionherdFormat';
-import { formatLog, parseLog } from './logFormat';
+import type { parseLionherdLog } from './interop/lionherdFormat';
+import { formatLog } from './logFormat';
 import { mirrorRecord, originalIdOf, type Tracked } from './mirror';
+import type { parseLog } from './parseLog';
 import {
   DEFAULT_STORAGE_KEY,
   isQuotaError,
@@ -478,8 +479,17 @@ export function createEventStore(options: EventStoreOptions = {}): EventStore {
         return formatLog(list, new Date(clock.now()));
       },
 
-      importLog(text, fileName) {
-        const parsed = parseLog(text, parseLionherdLog, fileName);
+      async importLog(text, fileName) {
+        let readers: LogReaders;
+        try {
+          readers = await loadLogReaders();
+        } catch (error) {
+          return {
+            ok: false,
+            error: `The log reader could not be loaded (${messageOf(error)}). Check the connection and try again.`,
+          };
+        }
+        const parsed = readers.parseLog(text, readers.parseLionherdLog, fileName);
         if (!parsed.ok) return { ok: false, error: parsed.error };
         const { records } = get();
         const added: EventRecord[] = [];
@@ -770,6 +780,24 @@ export function describeOutcome(result: RetryResult<Event>, maxAttempts: number)
       return `stopped: attempt ${attempts.length} ended ${status}, which is not retryable`;
     }
   }
+}
+
+/** The log parsers. This module imports them as types only: `loadLogReaders` fetches them. */
+interface LogReaders {
+  parseLog: typeof parseLog;
+  parseLionherdLog: typeof parseLionherdLog;
+}
+
+/**
+ * The parsers of imported logs and their schemas. Most visits never import a log, so they
+ * are fetched on the first import rather than with the page.
+ */
+async function loadLogReaders(): Promise<LogReaders> {
+  const [logFormat, lionherdFormat] = await Promise.all([
+    import('./parseLog'),
+    import('./interop/lionherdFormat'),
+  ]);
+  return { parseLog: logFormat.parseLog, parseLionherdLog: lionherdFormat.parseLionherdLog };
 }
 
 /** An imported record: read-only, marked with where it came from. */

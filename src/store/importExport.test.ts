@@ -59,7 +59,7 @@ describe('import', () => {
     const source = await busyStore();
     const exported = recordsInOrder(source);
     const target = createTestStore();
-    const result = target.store
+    const result = await target.store
       .getState()
       .importLog(source.store.getState().exportLog(), 'log.json');
     expect(result).toEqual({
@@ -81,16 +81,16 @@ describe('import', () => {
   test('exporting imported records and importing them again changes nothing at all', async () => {
     const source = await busyStore();
     const first = createTestStore();
-    first.store.getState().importLog(source.store.getState().exportLog(), 'log.json');
+    await first.store.getState().importLog(source.store.getState().exportLog(), 'log.json');
     const second = createTestStore();
-    second.store.getState().importLog(first.store.getState().exportLog(), 'again.json');
+    await second.store.getState().importLog(first.store.getState().exportLog(), 'again.json');
     expect(recordsInOrder(second)).toEqual(recordsInOrder(first));
   });
 
   test('imported records are read-only', async () => {
     const source = await busyStore();
     const target = createTestStore();
-    target.store.getState().importLog(source.store.getState().exportLog());
+    await target.store.getState().importLog(source.store.getState().exportLog());
     const id = target.store
       .getState()
       .order.find((key) => target.store.getState().records[key]?.status === 'processing');
@@ -105,7 +105,7 @@ describe('import', () => {
   test('records already in the history are skipped, not duplicated', async () => {
     const harness = await busyStore();
     const count = harness.store.getState().order.length;
-    const result = harness.store.getState().importLog(harness.store.getState().exportLog());
+    const result = await harness.store.getState().importLog(harness.store.getState().exportLog());
     expect(result).toEqual({ ok: true, added: 0, skipped: count, format: 'lifecycle-lab' });
     expect(harness.store.getState().order).toHaveLength(count);
   });
@@ -135,7 +135,7 @@ describe('import', () => {
     async (_case, text, message) => {
       const harness = await busyStore();
       const before = harness.store.getState();
-      const result = harness.store.getState().importLog(text, 'bad.json');
+      const result = await harness.store.getState().importLog(text, 'bad.json');
       expect(result.ok).toBe(false);
       if (!result.ok) {
         expect(result.error).toMatch(message);
@@ -154,7 +154,7 @@ describe('import', () => {
     const third = log.records[3];
     if (third !== undefined) third.status = 'lost';
     const target = createTestStore();
-    const result = target.store.getState().importLog(JSON.stringify(log));
+    const result = await target.store.getState().importLog(JSON.stringify(log));
     expect(result).toEqual({
       ok: false,
       error:
@@ -167,7 +167,7 @@ describe('import', () => {
     const harness = await busyStore();
     const before = harness.store.getState();
     const text = JSON.stringify({ ...valid(), padding: 'x'.repeat(MAX_IMPORT_BYTES) });
-    const result = harness.store.getState().importLog(text, 'huge.json');
+    const result = await harness.store.getState().importLog(text, 'huge.json');
     expect(result).toEqual({
       ok: false,
       error: '"huge.json" is 5.0 MB; the largest log this dashboard imports is 5.0 MB.',
@@ -175,10 +175,10 @@ describe('import', () => {
     expect(harness.store.getState().records).toBe(before.records);
   });
 
-  test('a file just under 5 MB of multi-byte text is measured in bytes', () => {
+  test('a file just under 5 MB of multi-byte text is measured in bytes', async () => {
     const harness = createTestStore();
     const text = JSON.stringify({ ...valid(), padding: 'é'.repeat(MAX_IMPORT_BYTES / 2) });
-    const result = harness.store.getState().importLog(text);
+    const result = await harness.store.getState().importLog(text);
     expect(result.ok).toBe(false);
     if (!result.ok)
       expect(result.error).toMatch(/the largest log this dashboard imports is 5\.0 MB/);
@@ -186,10 +186,10 @@ describe('import', () => {
 });
 
 describe('lionherd-core logs', () => {
-  test('a lionherd-core notebook log is imported as read-only records, newest first', () => {
+  test('a lionherd-core notebook log is imported as read-only records, newest first', async () => {
     const harness = createTestStore();
     const count = (JSON.parse(fixture) as unknown[]).length;
-    const result = harness.store.getState().importLog(fixture, 'notebook-run.json');
+    const result = await harness.store.getState().importLog(fixture, 'notebook-run.json');
     expect(result).toEqual({ ok: true, added: count, skipped: 0, format: 'lionherd' });
     const records = recordsInOrder(harness);
     expect(records).toHaveLength(count);
@@ -204,22 +204,22 @@ describe('lionherd-core logs', () => {
     expect(times).toEqual([...times].sort().reverse());
   });
 
-  test('imported lionherd-core records survive a reload unchanged', () => {
+  test('imported lionherd-core records survive a reload unchanged', async () => {
     const storage = new MemoryStorage();
     const first = createTestStore({ storage });
-    first.store.getState().importLog(fixture, 'notebook-run.json');
+    await first.store.getState().importLog(fixture, 'notebook-run.json');
     first.store.getState().saveNow();
     const second = createTestStore({ storage });
     expect(second.store.getState().notices).toEqual([]);
     expect(recordsInOrder(second)).toEqual(recordsInOrder(first));
   });
 
-  test('a broken lionherd-core log is rejected and nothing changes', () => {
+  test('a broken lionherd-core log is rejected and nothing changes', async () => {
     const harness = createTestStore();
     const log = JSON.parse(fixture) as { execution: { status: string } }[];
     const first = log[0];
     if (first !== undefined) first.execution.status = 'exploded';
-    const result = harness.store.getState().importLog(JSON.stringify(log), 'run.json');
+    const result = await harness.store.getState().importLog(JSON.stringify(log), 'run.json');
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error).toMatch(/^"run\.json" is not a valid lionherd-core log: /);
@@ -233,10 +233,29 @@ describe('the samples the dashboard ships', () => {
   test.each([
     ['lifecycle-lab-sample.json', lifecycleLabSample],
     ['lionherd-notebook-run.json', lionherdSample],
-  ])('public/samples/%s imports without a problem', (name, text) => {
+  ])('public/samples/%s imports without a problem', async (name, text) => {
     const harness = createTestStore();
-    const result = harness.store.getState().importLog(text, name);
+    const result = await harness.store.getState().importLog(text, name);
     expect(result).toMatchObject({ ok: true, skipped: 0 });
     expect(harness.store.getState().order.length).toBeGreaterThan(0);
+  });
+});
+
+describe('loading the log readers', () => {
+  test('an import whose readers cannot be loaded says so and changes nothing', async () => {
+    vi.doMock('./parseLog', () => {
+      throw new Error('the network is down');
+    });
+    try {
+      const harness = createTestStore();
+      const result = await harness.store.getState().importLog(fixture, 'notebook-run.json');
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.error).toMatch(/^The log reader could not be loaded \(.*\)\. Check the/);
+      }
+      expect(harness.store.getState().order).toEqual([]);
+    } finally {
+      vi.doUnmock('./parseLog');
+    }
   });
 });

@@ -1,10 +1,8 @@
 import type { EventRecord } from './eventRecord';
+import { MAX_IMPORT_BYTES } from './logFormat';
 import { describeIssues, eventRecordSchema } from './recordSchema';
-import type { LifecycleLabLog, LogFormat } from './types';
+import type { LogFormat } from './types';
 import { z } from './zod';
-
-/** Largest log file `importLog` reads: 5 MB. */
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 const lifecycleLabLogSchema = z.object({
   format: z.literal('lifecycle-lab'),
@@ -12,17 +10,6 @@ const lifecycleLabLogSchema = z.object({
   exportedAt: z.string(),
   records: z.array(eventRecordSchema),
 });
-
-/** Our export: `{ format: 'lifecycle-lab', version: 1, exportedAt, records }`, indented. */
-export function formatLog(records: EventRecord[], exportedAt: Date): string {
-  const log: LifecycleLabLog = {
-    format: 'lifecycle-lab',
-    version: 1,
-    exportedAt: exportedAt.toISOString(),
-    records,
-  };
-  return JSON.stringify(log, null, 2);
-}
 
 /** A parser of one foreign log format: records out, or what is wrong and where. */
 export type LogParser = (

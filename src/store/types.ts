@@ -151,8 +151,9 @@ export interface EventStoreActions {
    * Reads a Lifecycle Lab export or a lionherd-core log (JSON array of
    * `Event.to_dict(mode="json")` records) and adds its records as read-only `imported`
    * records. On any problem nothing changes and `error` says what is wrong and where.
+   * Asynchronous because the parsers are loaded on the first import; it never rejects.
    */
-  importLog: (text: string, fileName?: string) => ImportResult;
+  importLog: (text: string, fileName?: string) => Promise<ImportResult>;
   /** Applies pending changes and writes history to storage now (the app calls it on `pagehide`). */
   saveNow: () => void;
 }

@@ -3,7 +3,7 @@ import lionherdSample from '../../public/samples/lionherd-notebook-run.json?raw'
 import nativeSample from '../../public/samples/lifecycle-lab-sample.json?raw';
 import fixtureText from '../fixtures/lionherd-python/notebook-run.json?raw';
 import { parseLionherdLog } from '../../src/store/interop/lionherdFormat';
-import { parseLog } from '../../src/store/logFormat';
+import { parseLog } from '../../src/store/parseLog';
 
 describe('the samples the dashboard ships in public/samples', () => {
   it('include the lionherd notebook run, identical to the test fixture', () => {

@@ -18,7 +18,7 @@ export function KeepPanel() {
           `${file.name} was not imported: it is ${megabytes(file.size)}; the limit is ${megabytes(MAX_IMPORT_BYTES)}.`,
         );
       }
-      const result = storeActions().importLog(await file.text(), file.name);
+      const result = await storeActions().importLog(await file.text(), file.name);
       if (!result.ok) throw new Error(`${file.name} was not imported: ${result.error}`);
       return { ...result, fileName: file.name };
     },
