@@ -536,8 +536,9 @@ export function createEventStore(options: EventStoreOptions = {}): EventStore {
     }
   };
 
+  // `import.meta.env.DEV` is a constant in builds: production bundles leave the middleware out.
   const store: EventStore =
-    options.devtools !== undefined && options.devtools !== false
+    import.meta.env.DEV && options.devtools !== undefined && options.devtools !== false
       ? createStore<EventStoreState>()(
           devtools(initializer, {
             name: typeof options.devtools === 'string' ? options.devtools : 'event store',

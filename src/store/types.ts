@@ -30,7 +30,10 @@ export interface EventStoreOptions {
   persistDelay?: number;
   /** Randomness for the flaky demo and for retry jitter, `[0, 1)` (default `Math.random`). */
   random?: () => number;
-  /** Connect Zustand's devtools middleware, under this name when a string (default off). */
+  /**
+   * Connect Zustand's devtools middleware, under this name when a string (default off).
+   * Development builds only: production builds leave the middleware out and ignore this.
+   */
   devtools?: boolean | string;
 }
 
