@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { useEventStore } from '../../store';
+import { EmptyEventList } from './EmptyEventList.tsx';
 import { EventRow } from './EventRow.tsx';
 import { storeActions } from '../common/storeActions.ts';
 
@@ -14,7 +15,7 @@ function selectEvent(id: string): void {
  * The events passing the filters, newest first. Virtualized: only the rows in view (plus a
  * few) are in the DOM, so ten thousand events stay fast.
  */
-export function EventList({ ids }: { ids: readonly string[] }) {
+export default function EventList({ ids }: { ids: readonly string[] }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const selectedId = useEventStore((state) => state.selectedId);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read in render by design
@@ -27,11 +28,7 @@ export function EventList({ ids }: { ids: readonly string[] }) {
     initialRect: { width: 400, height: 420 },
   });
 
-  if (ids.length === 0) {
-    return (
-      <p className="muted empty-list">No events to show. Launch one, or change the filters.</p>
-    );
-  }
+  if (ids.length === 0) return <EmptyEventList />;
 
   return (
     <div ref={scrollRef} className="event-list-scroll" tabIndex={-1}>

@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useMemo, useState } from 'react';
 import {
   makeFilteredIdsSelector,
   useEventStore,
@@ -6,9 +6,13 @@ import {
   DEMO_KINDS,
 } from '../../store';
 import { EventFilters, type ListFilter } from './EventFilters.tsx';
-import { EventList } from './EventList.tsx';
+import { EmptyEventList } from './EmptyEventList.tsx';
 import { StatusCounters } from './StatusCounters.tsx';
 import './watch.css';
+
+// The virtualized list (TanStack Virtual) comes in its own chunk, fetched in parallel with the
+// first render; until it arrives an empty history looks as the list itself would show it.
+const EventList = lazy(() => import('./EventList.tsx'));
 
 const KNOWN_KINDS = new Set(DEMO_KINDS.map((kind) => kind.kind));
 
@@ -27,7 +31,17 @@ export function WatchPanel() {
       <p className="muted list-count" aria-live="polite">
         Showing {ids.length} {ids.length === 1 ? 'event' : 'events'}
       </p>
-      <EventList ids={ids} />
+      <Suspense
+        fallback={
+          ids.length === 0 ? (
+            <EmptyEventList />
+          ) : (
+            <p className="muted empty-list">Loading the events…</p>
+          )
+        }
+      >
+        <EventList ids={ids} />
+      </Suspense>
     </>
   );
 }
