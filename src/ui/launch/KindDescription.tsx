@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { catalogueQuery } from './catalogueQuery.ts';
 
 /** What the chosen kind does and how it usually ends, from `public/catalogue.json`. */
-export function KindDescription({ kind }: { kind: string }) {
+export default function KindDescription({ kind }: { kind: string }) {
   const { data, error, isPending } = useQuery(catalogueQuery);
   if (isPending) return <p className="muted">Loading the description…</p>;
   if (error) return <p className="muted">No description: {error.message}.</p>;

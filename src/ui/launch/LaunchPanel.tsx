@@ -1,8 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
-import { useId, useState, type SubmitEvent } from 'react';
+import { lazy, Suspense, useId, useState, type SubmitEvent } from 'react';
 import { DEMO_KINDS, type DemoKind } from '../../store';
 import { initialValues, toParams, type FormValues } from './formValues.ts';
-import { KindDescription } from './KindDescription.tsx';
 import { KindPicker } from './KindPicker.tsx';
 import { issuesByField, LaunchRejection } from './launchRejection.ts';
 import { ParamField } from './ParamField.tsx';
@@ -16,6 +15,10 @@ interface LaunchRequest {
 }
 
 const DEFAULT_BURST = '20';
+
+// The description arrives with public/catalogue.json after the first render anyway; the code
+// that reads it (TanStack's query observer) comes in its own chunk, fetched alongside.
+const KindDescription = lazy(() => import('./KindDescription.tsx'));
 
 /** The catalogue, the chosen kind's parameter form, and Launch / Launch burst. */
 export function LaunchPanel() {
@@ -89,7 +92,9 @@ export function LaunchPanel() {
           setLaunched(null);
         }}
       />
-      <KindDescription kind={kind.kind} />
+      <Suspense fallback={<p className="muted">Loading the description…</p>}>
+        <KindDescription kind={kind.kind} />
+      </Suspense>
       <fieldset className="params">
         <legend>Parameters of the {kind.label.toLowerCase()}</legend>
         {kind.fields.map((field) => (
