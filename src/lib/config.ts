@@ -14,7 +14,7 @@ export interface EventDefaults {
 const defaults: EventDefaults = {
   clock: systemClock,
   onListenerError: (error) => {
-    console.error('[lifecycle-lab] an event subscriber threw:', error);
+    console.error('An event subscriber threw:', error);
   },
 };
 

@@ -125,7 +125,7 @@ describe('describeValue', () => {
     [null, 'null'],
     [undefined, 'undefined'],
     [true, 'true (a boolean)'],
-    [3n, '3n (a bigint)'],
+    [3n, '3 (a bigint)'],
   ])('describes %s as %s', (value, expected) => {
     expect(describeValue(value)).toBe(expected);
   });
