@@ -1,9 +1,10 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { contentSecurityPolicyPlugin } from './server/contentSecurityPolicy.ts';
 import { demoEndpointPlugin } from './server/demoEndpoint.ts';
 
 export default defineConfig({
-  plugins: [react(), demoEndpointPlugin()],
+  plugins: [react(), demoEndpointPlugin(), contentSecurityPolicyPlugin()],
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   // dist/.vite/manifest.json: lets `npm run size` find the entry chunk and its static imports.
