@@ -11,8 +11,9 @@ import { EventStatus } from '../status';
  * passes in (`{ signal }` for queries, the variables for mutations), so they work with any
  * v5 adapter (React, Vue, Solid, Svelte, or `@tanstack/query-core` itself).
  *
+ * With the React adapter's `useQuery` and `useMutation`:
+ *
  * ```ts
- * import { useQuery, useMutation } from '@tanstack/react-query';
  * import { HttpEvent } from 'lifecycle-lab-core/demo';
  * import { eventMutationFn, eventQueryFn, retryFromVerdict } from 'lifecycle-lab-core/tanstack-query';
  *
