@@ -1,7 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { useId, useRef } from 'react';
-import { MAX_IMPORT_BYTES, useEventStore } from '../../store';
+import { getAppStore, MAX_IMPORT_BYTES, useEventStore } from '../../store';
 import { downloadText } from './downloadText.ts';
+import { exportRecords, type ExportFormat } from './exportFormats.ts';
 import { storeActions } from '../common/storeActions.ts';
 
 /** Export the history as JSON, import a log back, or clear everything. */
@@ -27,6 +28,17 @@ export function KeepPanel() {
     },
   });
 
+  const exporting = useMutation({
+    mutationFn: async (format: ExportFormat) => {
+      const { records, order } = getAppStore().getState();
+      const file = await exportRecords(
+        format,
+        order.flatMap((id) => records[id] ?? []),
+      );
+      downloadText(file.text, file.fileName);
+    },
+  });
+
   const onExport = (): void => {
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     downloadText(storeActions().exportLog(), `lifecycle-lab-${stamp}.json`);
@@ -37,6 +49,24 @@ export function KeepPanel() {
       <div className="row">
         <button type="button" onClick={onExport} disabled={total === 0}>
           Export log
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            exporting.mutate('lionherd');
+          }}
+          disabled={total === 0 || exporting.isPending}
+        >
+          Export as lionherd log
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            exporting.mutate('otlp');
+          }}
+          disabled={total === 0 || exporting.isPending}
+        >
+          Export OpenTelemetry traces
         </button>
         <label htmlFor={inputId} className="file-label">
           Import log
@@ -67,6 +97,11 @@ export function KeepPanel() {
           ? 'History is saved in this browser and survives a reload.'
           : `History is kept in memory only: ${storage.reason}`}
       </p>
+      {exporting.isError ? (
+        <p role="alert" className="field-error">
+          The export failed: {exporting.error.message}
+        </p>
+      ) : null}
       {importing.isPending ? <p role="status">Importing…</p> : null}
       {importing.isSuccess ? (
         <p role="status">
