@@ -11,7 +11,7 @@ afterEach(() => {
 
 test('a launch of 1,000 events is one store update, and all their completions are one more', async () => {
   const harness = createTestStore();
-  const result = harness.store.getState().launch('simple', {}, 1_000);
+  const result = await harness.store.getState().launch('simple', {}, 1_000);
   expect(result.ok).toBe(true);
   expect(harness.updates).toBe(1);
   expect(harness.store.getState().order).toHaveLength(1_000);
@@ -27,7 +27,7 @@ test('a launch of 1,000 events is one store update, and all their completions ar
 
 test('a thousand progress reports between two frames become a single update', async () => {
   const harness = createTestStore();
-  harness.store.getState().launch('progress', { steps: 10, stepDelay: 0.1 }, 200);
+  await harness.store.getState().launch('progress', { steps: 10, stepDelay: 0.1 }, 200);
   harness.flush();
   harness.resetUpdates();
   await vi.advanceTimersByTimeAsync(550); // 5 reports from each of 200 events
@@ -40,8 +40,8 @@ test('a thousand progress reports between two frames become a single update', as
 
 test('a flush replaces only the records that changed', async () => {
   const harness = createTestStore();
-  const slow = harness.store.getState().launch('slow', { delay: 60 });
-  const quick = harness.store.getState().launch('simple', {});
+  const slow = await harness.store.getState().launch('slow', { delay: 60 });
+  const quick = await harness.store.getState().launch('simple', {});
   if (!slow.ok || !quick.ok) throw new Error('launch failed');
   const before = harness.store.getState().records;
   const order = harness.store.getState().order;

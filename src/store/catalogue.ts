@@ -1,20 +1,4 @@
-import type { Event, EventInit, JsonValue } from '../lib';
-import {
-  ConditionalEvent,
-  CountingEvent,
-  FailingEvent,
-  FlakyEvent,
-  GuardedEvent,
-  demoEndpointUrl,
-  HttpEvent,
-  MultiErrorEvent,
-  NullEvent,
-  ProgressReportingEvent,
-  SimpleEvent,
-  SlowEvent,
-  StatusTrackingEvent,
-} from '../lib/demo';
-import { z } from './zod';
+import type { EventInit, JsonValue } from '../lib';
 
 /** One input of a kind's launch form. */
 export interface FieldSpec {
@@ -47,132 +31,18 @@ export type DemoInit = EventInit & {
 /** Validated launch parameters: plain JSON, as kept in the record. */
 export type DemoParams = Record<string, JsonValue>;
 
-/** A demo event the dashboard can launch. */
+/**
+ * A demo event the dashboard can launch: its name and its form. Its schema and constructor
+ * live in `./kindSchemas`, fetched on the first launch, so the first download has no
+ * validation library in it.
+ */
 export interface DemoKind {
   readonly kind: string;
   readonly label: string;
   readonly fields: readonly FieldSpec[];
-  /**
-   * Validates and normalises form values: numbers may come as strings, empty optional fields
-   * become `null`, missing fields take their defaults. Messages name the field.
-   */
-  readonly schema: z.ZodMiniType<DemoParams>;
-  /** Builds the event. `params` is checked with `schema` again, so it cannot be wrong. */
-  create(params: unknown, init?: DemoInit): Event;
-}
-
-/**
- * Declares a kind. The params type flows from the schema into `create`, and the returned
- * `create` parses its params first, so callers need no casts.
- */
-function defineKind<S extends z.ZodMiniType<DemoParams>>(definition: {
-  kind: string;
-  label: string;
-  fields: readonly FieldSpec[];
-  schema: S;
-  create: (params: z.output<S>, init: DemoInit) => Event;
-}): DemoKind {
-  return {
-    kind: definition.kind,
-    label: definition.label,
-    fields: definition.fields,
-    schema: definition.schema,
-    create: (params, init = {}) => definition.create(definition.schema.parse(params ?? {}), init),
-  };
-}
-
-// ---- field schemas ---------------------------------------------------------------------
-
-/** Form inputs give strings; an empty one means "not set". Anything not numeric is kept as is. */
-function toNumberish(value: unknown): unknown {
-  if (value === null || value === undefined) return undefined;
-  if (typeof value === 'string') {
-    const text = value.trim();
-    if (text === '') return undefined;
-    const number = Number(text);
-    return Number.isNaN(number) ? value : number;
-  }
-  return value;
-}
-
-function toBooleanish(value: unknown): unknown {
-  if (value === 'true') return true;
-  if (value === 'false') return false;
-  return value ?? undefined;
-}
-
-interface NumberRule {
-  min?: number;
-  /** `min` itself is not allowed. */
-  exclusiveMin?: boolean;
-  max?: number;
-  integer?: boolean;
-  unit?: string;
-}
-
-/** A number field, with messages that say what is expected in the field's own words. */
-function numberSchema(noun: string, rule: NumberRule): z.ZodMiniNumber<number> {
-  const unit = rule.unit === 's' ? ' seconds' : '';
-  const checks: z.core.$ZodCheck<number>[] = [];
-  if (rule.integer === true) checks.push(z.int({ error: `${noun} must be a whole number` }));
-  if (rule.min !== undefined) {
-    checks.push(
-      rule.exclusiveMin === true
-        ? z.gt(rule.min, { error: `${noun} must be greater than ${rule.min}${unit}` })
-        : rule.max !== undefined
-          ? z.minimum(rule.min, {
-              error: `${noun} must be between ${rule.min} and ${rule.max}${unit}`,
-            })
-          : z.minimum(rule.min, { error: `${noun} must be ${rule.min}${unit} or more` }),
-    );
-  }
-  if (rule.max !== undefined) {
-    checks.push(
-      z.maximum(rule.max, {
-        error:
-          rule.min !== undefined && rule.exclusiveMin !== true
-            ? `${noun} must be between ${rule.min} and ${rule.max}${unit}`
-            : `${noun} must be at most ${rule.max}${unit}`,
-      }),
-    );
-  }
-  return z
-    .number({ error: `${noun} must be a number${rule.unit === 's' ? ' of seconds' : ''}` })
-    .check(...checks);
-}
-
-/** A form value made ready by `prepare` (form text to number or boolean), then checked. */
-function preprocess<T extends z.core.$ZodType>(prepare: (value: unknown) => unknown, schema: T) {
-  return z.pipe(z.transform(prepare), schema);
-}
-
-function requiredNumber(noun: string, defaultValue: number, rule: NumberRule = {}) {
-  return preprocess(toNumberish, z._default(numberSchema(noun, rule), defaultValue));
-}
-
-function optionalNumber(noun: string, rule: NumberRule = {}) {
-  return preprocess(toNumberish, z._default(z.nullable(numberSchema(noun, rule)), null));
-}
-
-function text(noun: string, defaultValue: string, maxLength = 10_000) {
-  return z._default(
-    z
-      .string({ error: `${noun} must be text` })
-      .check(z.maxLength(maxLength, { error: `${noun} must be at most ${maxLength} characters` })),
-    defaultValue,
-  );
-}
-
-function boolean(noun: string, defaultValue: boolean) {
-  return preprocess(
-    toBooleanish,
-    z._default(z.boolean({ error: `${noun} must be true or false` }), defaultValue),
-  );
 }
 
 // ---- shared fields -----------------------------------------------------------------------
-
-const timeoutSchema = optionalNumber('timeout', { min: 0, exclusiveMin: true, unit: 's' });
 
 const timeoutField: FieldSpec = {
   name: 'timeout',
@@ -186,30 +56,9 @@ const timeoutField: FieldSpec = {
   help: 'Cancel the work after this many seconds; leave empty for no limit.',
 };
 
-/** Only `timeout` is set in the event's own options; `null` means no limit. */
-function baseInit(params: { timeout: number | null }, init: DemoInit): DemoInit {
-  return { ...init, timeout: params.timeout };
-}
-
-const LOOKS_LIKE_JSON = /^\s*(?:[-\d"{[]|true\s*$|false\s*$|null\s*$)/;
-
-/**
- * A return value typed in a text box: JSON when it parses (`42`, `{"a":1}`, `null`),
- * otherwise the text itself.
- */
-export function parseReturnValue(input: string): JsonValue {
-  // Bursts parse the same text thousands of times: skip the throw for text that is not JSON.
-  if (!LOOKS_LIKE_JSON.test(input)) return input;
-  try {
-    return JSON.parse(input) as JsonValue;
-  } catch {
-    return input;
-  }
-}
-
 // ---- the kinds -------------------------------------------------------------------------
 
-const simple = defineKind({
+const simple: DemoKind = {
   kind: 'simple',
   label: 'Simple event',
   fields: [
@@ -222,15 +71,9 @@ const simple = defineKind({
     },
     timeoutField,
   ],
-  schema: z.object({ returnValue: text('return value', '42'), timeout: timeoutSchema }),
-  create: (params, init) =>
-    new SimpleEvent({
-      ...baseInit(params, init),
-      returnValue: parseReturnValue(params.returnValue),
-    }),
-});
+};
 
-const failing = defineKind({
+const failing: DemoKind = {
   kind: 'failing',
   label: 'Failing event',
   fields: [
@@ -243,12 +86,9 @@ const failing = defineKind({
     },
     timeoutField,
   ],
-  schema: z.object({ errorMsg: text('error message', 'Something broke'), timeout: timeoutSchema }),
-  create: (params, init) =>
-    new FailingEvent({ ...baseInit(params, init), errorMsg: params.errorMsg }),
-});
+};
 
-const slow = defineKind({
+const slow: DemoKind = {
   kind: 'slow',
   label: 'Slow event',
   fields: [
@@ -271,20 +111,9 @@ const slow = defineKind({
     },
     { ...timeoutField, help: 'Set it below the delay to see a timeout.' },
   ],
-  schema: z.object({
-    delay: requiredNumber('delay', 2, { min: 0, max: 3600, unit: 's' }),
-    returnValue: text('return value', 'completed'),
-    timeout: timeoutSchema,
-  }),
-  create: (params, init) =>
-    new SlowEvent({
-      ...baseInit(params, init),
-      delay: params.delay,
-      returnValue: parseReturnValue(params.returnValue),
-    }),
-});
+};
 
-const statusTracking = defineKind({
+const statusTracking: DemoKind = {
   kind: 'status-tracking',
   label: 'Status-tracking event',
   fields: [
@@ -300,39 +129,27 @@ const statusTracking = defineKind({
     },
     timeoutField,
   ],
-  schema: z.object({
-    delay: requiredNumber('delay', 0.01, { min: 0, max: 3600, unit: 's' }),
-    timeout: timeoutSchema,
-  }),
-  create: (params, init) =>
-    new StatusTrackingEvent({ ...baseInit(params, init), delay: params.delay }),
-});
+};
 
-const counting = defineKind({
+const counting: DemoKind = {
   kind: 'counting',
   label: 'Counting event',
   fields: [timeoutField],
-  schema: z.object({ timeout: timeoutSchema }),
-  create: (params, init) => new CountingEvent(baseInit(params, init)),
-});
+};
 
-const multiError = defineKind({
+const multiError: DemoKind = {
   kind: 'multi-error',
   label: 'Multi-error event',
   fields: [timeoutField],
-  schema: z.object({ timeout: timeoutSchema }),
-  create: (params, init) => new MultiErrorEvent(baseInit(params, init)),
-});
+};
 
-const nullReturning = defineKind({
+const nullReturning: DemoKind = {
   kind: 'null-returning',
   label: 'Null-returning event',
   fields: [timeoutField],
-  schema: z.object({ timeout: timeoutSchema }),
-  create: (params, init) => new NullEvent(baseInit(params, init)),
-});
+};
 
-const conditional = defineKind({
+const conditional: DemoKind = {
   kind: 'conditional',
   label: 'Conditional event',
   fields: [
@@ -352,20 +169,9 @@ const conditional = defineKind({
     },
     timeoutField,
   ],
-  schema: z.object({
-    condition: boolean('condition', false),
-    returnValue: text('return value', 'ran'),
-    timeout: timeoutSchema,
-  }),
-  create: (params, init) =>
-    new ConditionalEvent({
-      ...baseInit(params, init),
-      condition: params.condition,
-      returnValue: parseReturnValue(params.returnValue),
-    }),
-});
+};
 
-const guarded = defineKind({
+const guarded: DemoKind = {
   kind: 'guarded',
   label: 'Guarded event',
   fields: [
@@ -380,16 +186,9 @@ const guarded = defineKind({
     { name: 'limit', label: 'Limit', type: 'number', defaultValue: 100, step: 1 },
     timeoutField,
   ],
-  schema: z.object({
-    amount: requiredNumber('amount', 150),
-    limit: requiredNumber('limit', 100),
-    timeout: timeoutSchema,
-  }),
-  create: (params, init) =>
-    new GuardedEvent({ ...baseInit(params, init), amount: params.amount, limit: params.limit }),
-});
+};
 
-const progress = defineKind({
+const progress: DemoKind = {
   kind: 'progress',
   label: 'Progress-reporting event',
   fields: [
@@ -414,22 +213,9 @@ const progress = defineKind({
     },
     timeoutField,
   ],
-  schema: z.object({
-    steps: requiredNumber('steps', 5, { min: 1, max: 1000, integer: true }),
-    stepDelay: requiredNumber('step delay', 0.2, { min: 0, max: 3600, unit: 's' }),
-    timeout: timeoutSchema,
-  }),
-  create: (params, init) =>
-    new ProgressReportingEvent({
-      ...baseInit(params, init),
-      steps: params.steps,
-      stepDelay: params.stepDelay,
-    }),
-});
+};
 
-const FLAKY_ERROR_KINDS = ['connection', 'validation', 'plain'] as const;
-
-const flaky = defineKind({
+const flaky: DemoKind = {
   kind: 'flaky',
   label: 'Flaky event',
   fields: [
@@ -456,25 +242,9 @@ const flaky = defineKind({
     },
     timeoutField,
   ],
-  schema: z.object({
-    failureRate: requiredNumber('failure rate', 0.5, { min: 0, max: 1 }),
-    errorKind: z._default(
-      z.enum(FLAKY_ERROR_KINDS, {
-        error: `error kind must be one of ${FLAKY_ERROR_KINDS.join(', ')}`,
-      }),
-      'connection',
-    ),
-    timeout: timeoutSchema,
-  }),
-  create: (params, init) =>
-    new FlakyEvent({
-      ...baseInit(params, init),
-      failureRate: params.failureRate,
-      errorKind: params.errorKind,
-    }),
-});
+};
 
-const http = defineKind({
+const http: DemoKind = {
   kind: 'http',
   label: 'HTTP event',
   fields: [
@@ -518,28 +288,11 @@ const http = defineKind({
     },
     timeoutField,
   ],
-  schema: z.object({
-    latency: requiredNumber('latency', 1000, { min: 0, max: 60_000, integer: true }),
-    status: requiredNumber('HTTP status', 200, { min: 200, max: 599, integer: true }),
-    failureRate: requiredNumber('failure rate', 0, { min: 0, max: 1 }),
-    hang: boolean('never answer', false),
-    timeout: timeoutSchema,
-  }),
-  create: (params, init) =>
-    new HttpEvent({
-      ...baseInit(params, init),
-      url: demoEndpointUrl({
-        latency: params.latency,
-        status: params.status,
-        failureRate: params.failureRate,
-        hang: params.hang,
-      }),
-    }),
-});
+};
 
 /**
  * Every demo event the dashboard can launch, in the order the launch panel lists them.
- * To add a kind, declare it with `defineKind` above and list it here; descriptions for
+ * To add a kind, declare its form above, list it here and give it a schema in `./kindSchemas`; descriptions for
  * people live in `public/catalogue.json` under the same `kind`.
  */
 export const DEMO_KINDS: readonly DemoKind[] = Object.freeze([

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { EventStatus } from '../lib';
 import { DEMO_KINDS } from './catalogue';
+import { KIND_SCHEMAS } from './kindSchemas';
 import { createTestStore, type TestStore } from './testHelpers';
 
 beforeEach(() => {
@@ -17,8 +18,8 @@ async function settle(harness: TestStore, ms = 10_000): Promise<void> {
   harness.flush();
 }
 
-function launchOne(harness: TestStore, kind: string, params: unknown = {}): string {
-  const result = harness.store.getState().launch(kind, params);
+async function launchOne(harness: TestStore, kind: string, params: unknown = {}): Promise<string> {
+  const result = await harness.store.getState().launch(kind, params);
   if (!result.ok) throw new Error(JSON.stringify(result.issues));
   const [id] = result.ids;
   if (id === undefined) throw new Error('no id');
@@ -52,11 +53,15 @@ describe('launching', () => {
     expect(DEMO_KINDS.map((kind) => kind.kind)).toEqual(Object.keys(expected));
   });
 
+  test('every kind in the catalogue has a schema, and every schema a kind', () => {
+    expect(Object.keys(KIND_SCHEMAS).sort()).toEqual(DEMO_KINDS.map((kind) => kind.kind).sort());
+  });
+
   test.each(Object.entries(expected))(
     'a launched %s event with default parameters reaches its expected final status',
     async (kind, outcome) => {
       const harness = createTestStore({ random: () => 0.99 });
-      const id = launchOne(harness, kind);
+      const id = await launchOne(harness, kind);
       await settle(harness);
       const record = recordOf(harness, id);
       expect(record.status).toBe(outcome.status);
@@ -70,19 +75,19 @@ describe('launching', () => {
     },
   );
 
-  test('a launch returns one id per event and lists them newest first', () => {
+  test('a launch returns one id per event and lists them newest first', async () => {
     const harness = createTestStore();
-    const first = launchOne(harness, 'simple');
-    const result = harness.store.getState().launch('slow', {}, 3);
+    const first = await launchOne(harness, 'simple');
+    const result = await harness.store.getState().launch('slow', {}, 3);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.ids).toHaveLength(3);
     expect(harness.store.getState().order).toEqual([...result.ids].reverse().concat(first));
   });
 
-  test('a record mirrors the processing state as soon as the launch returns', () => {
+  test('a record mirrors the processing state as soon as the launch returns', async () => {
     const harness = createTestStore();
-    const id = launchOne(harness, 'slow', { delay: 5 });
+    const id = await launchOne(harness, 'slow', { delay: 5 });
     const record = recordOf(harness, id);
     expect(record.status).toBe('processing');
     expect(record.transitions.map((step) => step.status)).toEqual(['pending', 'processing']);
@@ -92,8 +97,8 @@ describe('launching', () => {
 
   test('the simple event returns its text as JSON when it parses and as text otherwise', async () => {
     const harness = createTestStore();
-    const json = launchOne(harness, 'simple', { returnValue: '{"a": [1, 2]}' });
-    const plain = launchOne(harness, 'simple', { returnValue: 'hello' });
+    const json = await launchOne(harness, 'simple', { returnValue: '{"a": [1, 2]}' });
+    const plain = await launchOne(harness, 'simple', { returnValue: 'hello' });
     await settle(harness);
     expect(recordOf(harness, json).execution.response).toEqual({ a: [1, 2] });
     expect(recordOf(harness, plain).execution.response).toBe('hello');
@@ -102,7 +107,7 @@ describe('launching', () => {
 
   test('a slow event with a timeout below its delay ends cancelled with a TimeoutError', async () => {
     const harness = createTestStore();
-    const id = launchOne(harness, 'slow', { delay: '2', timeout: '0.5' });
+    const id = await launchOne(harness, 'slow', { delay: '2', timeout: '0.5' });
     await settle(harness);
     const record = recordOf(harness, id);
     expect(record.status).toBe('cancelled');
@@ -118,7 +123,7 @@ describe('launching', () => {
 
   test('a failed multi-error event carries the verdict in words', async () => {
     const harness = createTestStore();
-    const id = launchOne(harness, 'multi-error');
+    const id = await launchOne(harness, 'multi-error');
     await settle(harness);
     const record = recordOf(harness, id);
     expect(record.execution.error?.exceptions).toHaveLength(3);
@@ -129,7 +134,7 @@ describe('launching', () => {
 
   test('the progress event reports its progress and message into the record', async () => {
     const harness = createTestStore();
-    const id = launchOne(harness, 'progress', { steps: 4, stepDelay: 1 });
+    const id = await launchOne(harness, 'progress', { steps: 4, stepDelay: 1 });
     await vi.advanceTimersByTimeAsync(2_000);
     harness.flush();
     expect(recordOf(harness, id)).toMatchObject({
@@ -143,7 +148,7 @@ describe('launching', () => {
 
   test('a flaky event fails with the chosen error kind when the dice say so', async () => {
     const harness = createTestStore({ random: () => 0 });
-    const id = launchOne(harness, 'flaky', { failureRate: 1, errorKind: 'validation' });
+    const id = await launchOne(harness, 'flaky', { failureRate: 1, errorKind: 'validation' });
     await settle(harness);
     expect(recordOf(harness, id)).toMatchObject({
       status: 'failed',
@@ -168,28 +173,28 @@ describe('invalid launches', () => {
     ],
   ])(
     '%s with %o is refused with a message on %s and launches nothing',
-    (kind, params, field, message) => {
+    async (kind, params, field, message) => {
       const harness = createTestStore();
-      const result = harness.store.getState().launch(kind, params, 5);
+      const result = await harness.store.getState().launch(kind, params, 5);
       expect(result).toEqual({ ok: false, issues: [{ field, message }] });
       expect(harness.store.getState().order).toEqual([]);
       expect(harness.updates).toBe(0);
     },
   );
 
-  test('a count outside 1..10000 is refused and launches nothing', () => {
+  test('a count outside 1..10000 is refused and launches nothing', async () => {
     const harness = createTestStore();
     for (const count of [0, 10_001, 1.5, Number.NaN]) {
-      const result = harness.store.getState().launch('simple', {}, count);
+      const result = await harness.store.getState().launch('simple', {}, count);
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.issues[0]?.field).toBe('count');
     }
     expect(harness.store.getState().order).toEqual([]);
   });
 
-  test('an unknown kind is refused', () => {
+  test('an unknown kind is refused', async () => {
     const harness = createTestStore();
-    expect(harness.store.getState().launch('teleport', {})).toEqual({
+    expect(await harness.store.getState().launch('teleport', {})).toEqual({
       ok: false,
       issues: [{ field: 'kind', message: 'unknown kind "teleport"' }],
     });
@@ -199,7 +204,7 @@ describe('invalid launches', () => {
 describe('acting on events', () => {
   test('invoking a completed event again counts the call but does not run it again', async () => {
     const harness = createTestStore();
-    const id = launchOne(harness, 'counting');
+    const id = await launchOne(harness, 'counting');
     await settle(harness);
     await harness.store.getState().invoke(id);
     harness.flush();
@@ -212,7 +217,7 @@ describe('acting on events', () => {
 
   test('three invokes at once on a running event share its one run', async () => {
     const harness = createTestStore();
-    const id = launchOne(harness, 'slow', { delay: 1 });
+    const id = await launchOne(harness, 'slow', { delay: 1 });
     const invoked = harness.store.getState().invoke(id, 3);
     await settle(harness);
     await invoked;
@@ -222,7 +227,7 @@ describe('acting on events', () => {
 
   test('cancelling a processing slow event ends it cancelled at once', async () => {
     const harness = createTestStore();
-    const id = launchOne(harness, 'slow', { delay: 60 });
+    const id = await launchOne(harness, 'slow', { delay: 60 });
     expect(harness.store.getState().cancel(id, 'changed my mind')).toBe(true);
     harness.flush();
     const record = recordOf(harness, id);
@@ -241,7 +246,7 @@ describe('acting on events', () => {
 
   test('cancelling an event that has ended changes nothing and says why', async () => {
     const harness = createTestStore();
-    const id = launchOne(harness, 'simple');
+    const id = await launchOne(harness, 'simple');
     await settle(harness);
     expect(harness.store.getState().cancel(id)).toBe(false);
     expect(recordOf(harness, id).status).toBe('completed');
@@ -250,7 +255,7 @@ describe('acting on events', () => {
 
   test('a fresh retry is linked to its original, and the chain is visible from either', async () => {
     const harness = createTestStore();
-    const original = launchOne(harness, 'failing', { errorMsg: 'nope' });
+    const original = await launchOne(harness, 'failing', { errorMsg: 'nope' });
     await settle(harness);
     const retry = harness.store.getState().retryFresh(original);
     expect(retry).not.toBeNull();
@@ -279,7 +284,7 @@ describe('acting on events', () => {
 
   test('a fresh retry copies metadata only when asked', async () => {
     const harness = createTestStore();
-    const original = launchOne(harness, 'failing');
+    const original = await launchOne(harness, 'failing');
     await settle(harness);
     const plain = harness.store.getState().retryFresh(original, { copyMeta: false }) ?? '';
     const copied = harness.store.getState().retryFresh(plain, { copyMeta: true }) ?? '';
@@ -291,9 +296,9 @@ describe('acting on events', () => {
     });
   });
 
-  test('selecting and dismissing change only what they name', () => {
+  test('selecting and dismissing change only what they name', async () => {
     const harness = createTestStore();
-    const id = launchOne(harness, 'simple');
+    const id = await launchOne(harness, 'simple');
     harness.store.getState().select(id);
     expect(harness.store.getState().selectedId).toBe(id);
     harness.store.getState().cancel('unknown-id');
@@ -303,15 +308,15 @@ describe('acting on events', () => {
 
   test('clearing forgets every record and cancels events still running', async () => {
     const harness = createTestStore();
-    launchOne(harness, 'slow', { delay: 60 });
-    launchOne(harness, 'simple');
+    await launchOne(harness, 'slow', { delay: 60 });
+    await launchOne(harness, 'simple');
     harness.store.getState().clear();
     await settle(harness, 120_000);
     expect(harness.store.getState()).toMatchObject({ records: {}, order: [], selectedId: null });
   });
 
-  test('the store works with the devtools middleware connected', () => {
+  test('the store works with the devtools middleware connected', async () => {
     const harness = createTestStore({ devtools: 'test store' });
-    expect(launchOne(harness, 'simple')).toMatch(/-/);
+    expect(await launchOne(harness, 'simple')).toMatch(/-/);
   });
 });

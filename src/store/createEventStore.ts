@@ -19,15 +19,12 @@ import type { parseLionherdLog } from './interop/lionherdFormat';
 import { formatLog } from './logFormat';
 import { mirrorRecord, originalIdOf, type Tracked } from './mirror';
 import type { parseLog } from './parseLog';
-import {
-  DEFAULT_STORAGE_KEY,
-  isQuotaError,
-  loadHistory,
-  MAX_STORED_RECORDS,
-  messageOf,
-  serializeHistory,
-} from './persistence';
-import { describeIssues, formatPath } from './recordSchema';
+import { DEFAULT_STORAGE_KEY, MAX_STORED_RECORDS, serializeHistory } from './historyFormat';
+import { isQuotaError } from './isQuotaError';
+import { MAX_LAUNCH_COUNT } from './launchLimits';
+import { lazyModule } from './lazyModule';
+import { messageOf } from './messageOf';
+import type { LoadResult } from './persistence';
 import type {
   EventStore,
   EventStoreOptions,
@@ -40,10 +37,9 @@ import type {
   StorageLike,
   StorageStatus,
 } from './types';
-import { z } from './zod';
 
-/** Most events one launch creates. */
-export const MAX_LAUNCH_COUNT = 10_000;
+export { MAX_LAUNCH_COUNT };
+
 /** Most concurrent `invoke()` calls one `invoke` action makes. */
 export const MAX_INVOKE_TIMES = 100;
 /** Below this many records, storage that is full is given up on. */
@@ -51,42 +47,13 @@ const MIN_STORED_RECORDS = 50;
 /** Notices kept; older ones are dropped. */
 const MAX_NOTICES = 20;
 
-const countRange = `count must be between 1 and ${MAX_LAUNCH_COUNT}`;
-const countSchema = z
-  .number({ error: 'count must be a number' })
-  .check(
-    z.int({ error: 'count must be a whole number' }),
-    z.minimum(1, { error: countRange }),
-    z.maximum(MAX_LAUNCH_COUNT, { error: countRange }),
-  );
-
-const retryPolicySchema = z.object({
-  maxAttempts: z
-    .number({ error: 'max attempts must be a number' })
-    .check(
-      z.int({ error: 'max attempts must be a whole number' }),
-      z.minimum(1, { error: 'max attempts must be between 1 and 100' }),
-      z.maximum(100, { error: 'max attempts must be between 1 and 100' }),
-    ),
-  baseDelay: z
-    .number({ error: 'base delay must be a number of seconds' })
-    .check(
-      z.minimum(0, { error: 'base delay must be 0 seconds or more' }),
-      z.maximum(3600, { error: 'base delay must be at most 3600 seconds' }),
-    ),
-  factor: z
-    .number({ error: 'factor must be a number' })
-    .check(
-      z.minimum(1, { error: 'factor must be 1 or more' }),
-      z.maximum(100, { error: 'factor must be at most 100' }),
-    ),
-  jitter: z
-    .number({ error: 'jitter must be a number' })
-    .check(
-      z.minimum(0, { error: 'jitter must be between 0 and 1' }),
-      z.maximum(1, { error: 'jitter must be between 0 and 1' }),
-    ),
-});
+/**
+ * The schemas that check launches, retry policies and stored history are fetched when first
+ * needed, not with the page: most of a first visit never needs them before it is interactive.
+ */
+const launchChecks = lazyModule(() => import('./launchChecks'));
+const retryPolicyChecks = lazyModule(() => import('./retryPolicySchema'));
+const historyReader = lazyModule(() => import('./persistence'));
 
 const wallClock: Clock = { now: () => Date.now() };
 
@@ -96,12 +63,15 @@ const wallClock: Clock = { now: () => Date.now() };
  *
  * - Transitions are batched: a notification only marks its event dirty (O(1)); the records of
  *   dirty events are rebuilt together at most once per scheduled frame.
- * - History is written to storage (throttled) and read back on creation; storage that is
- *   full, disabled or corrupted leaves the store working in memory, with a notice.
+ * - History is written to storage (throttled) and read back just after creation, once its
+ *   schemas were fetched (`hydrated`); storage that is full, disabled or corrupted leaves the
+ *   store working in memory, with a notice.
+ * - Schemas (launch params, retry policies, stored history) are fetched when first needed, so
+ *   the first download carries no validation library.
  *
  * ```ts
  * const store = createEventStore({ storage: null });
- * const result = store.getState().launch('slow', { delay: 1 });
+ * const result = await store.getState().launch('slow', { delay: 1 });
  * store.subscribe((state) => console.log(state.order.length));
  * ```
  */
@@ -221,10 +191,16 @@ export function createEventStore(options: EventStoreOptions = {}): EventStore {
         if (kind === undefined) {
           return `"${record.label}" cannot be retried here: its kind "${record.kind}" is not in the demo catalogue.`;
         }
+        // Records that are not live come from storage or an import, and both load the schemas
+        // before they add any record: this only fails if that ever changes.
+        const kindSchema = launchChecks.current?.findKindSchema(record.kind);
+        if (kindSchema === undefined) {
+          return `"${record.label}" cannot be retried yet: the launch checks are still loading. Try again in a moment.`;
+        }
         const metadata: Record<string, unknown> = copyMeta ? { ...record.metadata } : {};
         metadata.original = { id: record.id, created_at: record.createdAt };
         try {
-          fresh = kind.create(record.params, { ...eventInit, metadata });
+          fresh = kindSchema.create(record.params, { ...eventInit, metadata });
         } catch (error) {
           return `"${record.label}" cannot be retried: its parameters are not valid here (${messageOf(error)}).`;
         }
@@ -246,10 +222,11 @@ export function createEventStore(options: EventStoreOptions = {}): EventStore {
       order: [],
       selectedId: null,
       storage: { mode: 'persistent' },
+      hydrated: false,
       notices: [],
       retryRuns: {},
 
-      launch(kindName, params, count = 1): LaunchResult {
+      async launch(kindName, params, count = 1): Promise<LaunchResult> {
         const kind = findKind(kindName);
         if (kind === undefined) {
           return {
@@ -257,24 +234,32 @@ export function createEventStore(options: EventStoreOptions = {}): EventStore {
             issues: [{ field: 'kind', message: `unknown kind "${kindName}"` }],
           };
         }
-        const issues: FieldIssue[] = [];
-        const checkedCount = countSchema.safeParse(count);
-        if (!checkedCount.success) {
-          issues.push({ field: 'count', message: checkedCount.error.issues[0]?.message ?? '' });
+        let checks: Awaited<ReturnType<typeof launchChecks.load>>;
+        try {
+          checks = await launchChecks.load();
+        } catch (error) {
+          return {
+            ok: false,
+            issues: [
+              {
+                field: 'form',
+                message: `The launch checks could not be loaded (${messageOf(error)}). Check the connection and try again.`,
+              },
+            ],
+          };
         }
-        const checked = kind.schema.safeParse(params ?? {});
-        if (!checked.success) issues.push(...fieldIssues(checked.error));
-        if (!checked.success || !checkedCount.success) return { ok: false, issues };
+        const checked = checks.checkLaunch(kind.kind, params, count);
+        if (!checked.ok) return checked;
 
         const events: Event[] = [];
         try {
-          for (let index = 0; index < checkedCount.data; index++) {
-            events.push(kind.create(checked.data, eventInit));
+          for (let index = 0; index < checked.count; index++) {
+            events.push(checked.create(eventInit));
           }
         } catch (error) {
           return { ok: false, issues: [issueFromError(error)] };
         }
-        return { ok: true, ids: startAll(kind, checked.data, events) };
+        return { ok: true, ids: startAll(kind, checked.params, events) };
       },
 
       async invoke(id, times = 1) {
@@ -337,9 +322,12 @@ export function createEventStore(options: EventStoreOptions = {}): EventStore {
       },
 
       async runRetryPolicy(id, policy: RetryPolicy): Promise<RetryOutcome> {
-        const checked = retryPolicySchema.safeParse(policy);
-        if (!checked.success) {
-          throw new ValidationError(`Invalid retry policy: ${describeIssues(checked.error)}`);
+        // Both are shared fetches, so runs asked for together are checked in the order asked.
+        const { checkRetryPolicy } = await retryPolicyChecks.load();
+        await launchChecks.load();
+        const checked = checkRetryPolicy(policy);
+        if (!checked.ok) {
+          throw new ValidationError(`Invalid retry policy: ${checked.problems}`);
         }
         const record = get().records[id];
         if (record === undefined) throw new NotFoundError(`No event with id ${id}`);
@@ -357,7 +345,7 @@ export function createEventStore(options: EventStoreOptions = {}): EventStore {
           first = fresh;
           commit([fresh.event.id]);
         }
-        const { maxAttempts, baseDelay, factor, jitter } = checked.data;
+        const { maxAttempts, baseDelay, factor, jitter } = checked.policy;
         const controller = new AbortController();
         retryControllers.set(chainId, controller);
         set((state) => ({
@@ -461,7 +449,7 @@ export function createEventStore(options: EventStoreOptions = {}): EventStore {
         live.clear();
         batcher.clear();
         set({ records: {}, order: [], selectedId: null, retryRuns: {} });
-        persister.saveNow();
+        persister.clear();
       },
 
       dismissNotice(id) {
@@ -482,7 +470,8 @@ export function createEventStore(options: EventStoreOptions = {}): EventStore {
       async importLog(text, fileName) {
         let readers: LogReaders;
         try {
-          readers = await loadLogReaders();
+          // Imported records can be retried fresh, which takes their kind's schema.
+          [readers] = await Promise.all([loadLogReaders(), launchChecks.load()]);
         } catch (error) {
           return {
             ok: false,
@@ -522,6 +511,10 @@ export function createEventStore(options: EventStoreOptions = {}): EventStore {
         batcher.flush();
         persister.saveNow();
       },
+
+      whenHydrated() {
+        return hydration;
+      },
     };
 
     /** Tracks the new events, invokes each once and adds them in one update. */
@@ -553,17 +546,26 @@ export function createEventStore(options: EventStoreOptions = {}): EventStore {
     clock,
     nextNoticeId,
   });
-  persister.load();
+  const hydration = persister.hydrate();
   return store;
 }
 
 interface Persister {
-  load(): void;
+  /**
+   * Reads the saved history in, after the schemas that check it were fetched, and merges it
+   * under the records made in the meantime. Resolves once `hydrated` is `true`; never rejects.
+   */
+  hydrate(): Promise<void>;
   schedule(): void;
   saveNow(): void;
+  /** Writes the empty history, or, before hydration, makes it forget the saved one. */
+  clear(): void;
 }
 
-/** Storage work of one store: load on creation, throttled writes after changes. */
+/**
+ * Storage work of one store: history read in after creation, throttled writes after changes.
+ * Nothing is written before the saved history was read, so it cannot be overwritten.
+ */
 function createPersister(
   store: EventStore,
   config: {
@@ -575,8 +577,14 @@ function createPersister(
   },
 ): Persister {
   const { storageKey, persistDelay, clock } = config;
+  /** Where history is written; `null` until hydration and when memory-only. */
   let storage: StorageLike | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let hydrated = false;
+  /** Something asked for a write before hydration: write once hydrated. */
+  let saveAfterHydration = false;
+  /** `clear()` came before hydration: the saved history is not merged in. */
+  let discardStored = false;
 
   const addNotice = (level: Notice['level'], message: string): void => {
     store.setState((state) => ({
@@ -601,6 +609,7 @@ function createPersister(
   const saveNow = (): void => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
+    if (!hydrated) saveAfterHydration = true;
     if (storage === null) return;
     const { records, order } = store.getState();
     const list: EventRecord[] = [];
@@ -639,77 +648,115 @@ function createPersister(
     }
   };
 
-  return {
-    load() {
-      const resolved = resolveStorage(config.storage);
-      if (resolved.storage === null) {
-        goMemoryOnly(resolved.reason, resolved.notice);
-        return;
+  /** Adds stored records after the ones made before hydration, which are newer. */
+  const merge = (loaded: readonly EventRecord[]): void => {
+    if (discardStored) return;
+    store.setState((state) => {
+      const records = { ...state.records };
+      const order = [...state.order];
+      for (const record of loaded) {
+        if (record.id in records) continue;
+        records[record.id] = record;
+        order.push(record.id);
       }
-      storage = resolved.storage;
-      const loaded = loadHistory(storage, storageKey);
-      switch (loaded.kind) {
-        case 'empty':
-          return;
-        case 'unavailable':
+      return { records, order };
+    });
+  };
+
+  const read = async (candidate: StorageLike): Promise<void> => {
+    let loaded: LoadResult;
+    try {
+      // Restored records can be retried fresh, which takes their kind's schema.
+      const [{ loadHistory }] = await Promise.all([historyReader.load(), launchChecks.load()]);
+      loaded = loadHistory(candidate, storageKey);
+    } catch (error) {
+      goMemoryOnly(
+        `the saved history could not be read (${messageOf(error)})`,
+        `History is kept in memory only: the code that reads the saved history could not be loaded (${messageOf(error)}). Reload the page to try again.`,
+      );
+      return;
+    }
+    storage = candidate;
+    switch (loaded.kind) {
+      case 'empty':
+        return;
+      case 'unavailable':
+        goMemoryOnly(
+          loaded.reason,
+          `History is kept in memory only and will be lost on reload: ${loaded.reason}.`,
+        );
+        return;
+      case 'corrupted': {
+        const aside = `${storageKey}:corrupted:${clock.now()}`;
+        try {
+          storage.setItem(aside, loaded.raw);
+          storage.removeItem(storageKey);
+        } catch (error) {
           goMemoryOnly(
-            loaded.reason,
-            `History is kept in memory only and will be lost on reload: ${loaded.reason}.`,
+            `saved history is unreadable and could not be set aside (${messageOf(error)})`,
+            `Saved history could not be read (${loaded.reason}) and could not be set aside, so it is left untouched and history is kept in memory only.`,
           );
           return;
-        case 'corrupted': {
+        }
+        addNotice(
+          'warning',
+          `Saved history could not be read (${loaded.reason}). It was set aside under "${aside}" and the dashboard started with an empty history.`,
+        );
+        return;
+      }
+      case 'partial':
+      case 'loaded': {
+        merge(loaded.records);
+        if (loaded.kind === 'partial') {
           const aside = `${storageKey}:corrupted:${clock.now()}`;
           try {
             storage.setItem(aside, loaded.raw);
-            storage.removeItem(storageKey);
           } catch (error) {
             goMemoryOnly(
-              `saved history is unreadable and could not be set aside (${messageOf(error)})`,
-              `Saved history could not be read (${loaded.reason}) and could not be set aside, so it is left untouched and history is kept in memory only.`,
+              `saved history is partly unreadable and could not be set aside (${messageOf(error)})`,
+              `Part of the saved history could not be read (${loaded.reason}) and could not be set aside, so it is left untouched and history is kept in memory only.`,
             );
             return;
           }
           addNotice(
             'warning',
-            `Saved history could not be read (${loaded.reason}). It was set aside under "${aside}" and the dashboard started with an empty history.`,
+            `Part of the saved history could not be read: ${loaded.reason}. A copy of the saved data is kept under "${aside}".`,
           );
-          return;
         }
-        case 'partial':
-        case 'loaded': {
-          const records: Record<string, EventRecord> = {};
-          const order: string[] = [];
-          for (const record of loaded.records) {
-            if (record.id in records) continue;
-            records[record.id] = record;
-            order.push(record.id);
-          }
-          store.setState({ records, order });
-          if (loaded.kind === 'partial') {
-            const aside = `${storageKey}:corrupted:${clock.now()}`;
-            try {
-              storage.setItem(aside, loaded.raw);
-            } catch (error) {
-              goMemoryOnly(
-                `saved history is partly unreadable and could not be set aside (${messageOf(error)})`,
-                `Part of the saved history could not be read (${loaded.reason}) and could not be set aside, so it is left untouched and history is kept in memory only.`,
-              );
-              return;
-            }
-            addNotice(
-              'warning',
-              `Part of the saved history could not be read: ${loaded.reason}. A copy of the saved data is kept under "${aside}".`,
-            );
-          }
-          return;
-        }
+        return;
       }
+    }
+  };
+
+  const schedule = (): void => {
+    if (!hydrated) saveAfterHydration = true;
+    if (storage === null || timer !== undefined) return;
+    timer = setTimeout(saveNow, persistDelay);
+  };
+
+  const finishHydration = (): void => {
+    hydrated = true;
+    store.setState({ hydrated: true });
+    if (discardStored) saveNow();
+    else if (saveAfterHydration) schedule();
+  };
+
+  return {
+    hydrate() {
+      const resolved = resolveStorage(config.storage);
+      if (resolved.storage === null) {
+        goMemoryOnly(resolved.reason, resolved.notice);
+        finishHydration();
+        return Promise.resolve();
+      }
+      return read(resolved.storage).then(finishHydration);
     },
-    schedule() {
-      if (storage === null || timer !== undefined) return;
-      timer = setTimeout(saveNow, persistDelay);
-    },
+    schedule,
     saveNow,
+    clear() {
+      if (!hydrated) discardStored = true;
+      saveNow();
+    },
   };
 }
 
@@ -733,19 +780,6 @@ function resolveStorage(
       notice: `History is kept in memory only and will be lost on reload: ${reason}.`,
     };
   }
-}
-
-/** Launch issues, one per field, in the field's own words. */
-function fieldIssues(error: z.core.$ZodError): FieldIssue[] {
-  const issues: FieldIssue[] = [];
-  const seen = new Set<string>();
-  for (const issue of error.issues) {
-    const field = formatPath('', issue.path) || 'params';
-    if (seen.has(field)) continue;
-    seen.add(field);
-    issues.push({ field, message: issue.message });
-  }
-  return issues;
 }
 
 /** A constructor's `ValidationError` as a launch issue, on the field it names. */

@@ -4,7 +4,12 @@ import fixture from '../../tests/fixtures/lionherd-python/notebook-run.json?raw'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { EventRecord } from './eventRecord';
 import { MAX_IMPORT_BYTES } from './logFormat';
-import { createTestStore, MemoryStorage, type TestStore } from './testHelpers';
+import {
+  createHydratedTestStore,
+  createTestStore,
+  MemoryStorage,
+  type TestStore,
+} from './testHelpers';
 import type { LifecycleLabLog } from './types';
 
 beforeEach(() => {
@@ -19,15 +24,15 @@ afterEach(() => {
 async function busyStore(): Promise<TestStore> {
   const harness = createTestStore({ random: () => 0 });
   const { launch } = harness.store.getState();
-  launch('simple', { returnValue: '{"nested": {"list": [1, "two", null]}}' });
-  launch('failing', { errorMsg: 'bad <b>markup</b> & "quotes"' });
-  launch('multi-error', {});
-  launch('null-returning', {});
-  launch('conditional', {});
-  launch('guarded', { amount: 500 });
-  launch('progress', { steps: 2, stepDelay: 0.1 });
-  launch('slow', { delay: 0.5, timeout: 0.1 });
-  launch('slow', { delay: 60 }); // still processing at export time
+  await launch('simple', { returnValue: '{"nested": {"list": [1, "two", null]}}' });
+  await launch('failing', { errorMsg: 'bad <b>markup</b> & "quotes"' });
+  await launch('multi-error', {});
+  await launch('null-returning', {});
+  await launch('conditional', {});
+  await launch('guarded', { amount: 500 });
+  await launch('progress', { steps: 2, stepDelay: 0.1 });
+  await launch('slow', { delay: 0.5, timeout: 0.1 });
+  await launch('slow', { delay: 60 }); // still processing at export time
   await vi.advanceTimersByTimeAsync(1_000);
   const failed = harness.store
     .getState()
@@ -206,10 +211,10 @@ describe('lionherd-core logs', () => {
 
   test('imported lionherd-core records survive a reload unchanged', async () => {
     const storage = new MemoryStorage();
-    const first = createTestStore({ storage });
+    const first = await createHydratedTestStore({ storage });
     await first.store.getState().importLog(fixture, 'notebook-run.json');
     first.store.getState().saveNow();
-    const second = createTestStore({ storage });
+    const second = await createHydratedTestStore({ storage });
     expect(second.store.getState().notices).toEqual([]);
     expect(recordsInOrder(second)).toEqual(recordsInOrder(first));
   });

@@ -13,12 +13,12 @@ export {
   DEMO_KINDS,
   defaultParams,
   findKind,
-  parseReturnValue,
   type DemoInit,
   type DemoKind,
   type DemoParams,
   type FieldSpec,
 } from './catalogue';
+export { parseReturnValue } from './parseReturnValue';
 export type { EventRecord, RecordSource } from './eventRecord';
 export { MAX_IMPORT_BYTES } from './logFormat';
 export {
@@ -26,7 +26,7 @@ export {
   HISTORY_VERSION,
   INTERRUPTED_MESSAGE,
   MAX_STORED_RECORDS,
-} from './persistence';
+} from './historyFormat';
 export {
   isLive,
   liveDuration,
@@ -56,5 +56,3 @@ export type {
   StorageStatus,
 } from './types';
 export { getAppStore, useEventStore, useEventStoreShallow } from './useEventStore';
-/** The store's Zod (`zod/mini` with English messages), for schemas elsewhere in the app. */
-export { z } from './zod';

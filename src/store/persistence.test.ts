@@ -4,11 +4,16 @@ import {
   DEFAULT_STORAGE_KEY,
   HISTORY_VERSION,
   INTERRUPTED_MESSAGE,
-  loadHistory,
   MAX_STORED_RECORDS,
   serializeHistory,
-} from './persistence';
-import { createTestStore, MemoryStorage, type TestStore } from './testHelpers';
+} from './historyFormat';
+import { loadHistory } from './persistence';
+import {
+  createHydratedTestStore,
+  createTestStore,
+  MemoryStorage,
+  type TestStore,
+} from './testHelpers';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -25,7 +30,7 @@ function storedRecords(storage: MemoryStorage, key = DEFAULT_STORAGE_KEY): Event
 }
 
 async function launchAndSettle(harness: TestStore, kind: string, params: unknown = {}) {
-  const result = harness.store.getState().launch(kind, params);
+  const result = await harness.store.getState().launch(kind, params);
   if (!result.ok) throw new Error('launch failed');
   await vi.advanceTimersByTimeAsync(0);
   harness.flush();
@@ -35,7 +40,7 @@ async function launchAndSettle(harness: TestStore, kind: string, params: unknown
 describe('saving', () => {
   test('history is written under a versioned key a moment after a change, not on every change', async () => {
     const storage = new MemoryStorage();
-    const harness = createTestStore({ storage, persistDelay: 500 });
+    const harness = await createHydratedTestStore({ storage, persistDelay: 500 });
     await launchAndSettle(harness, 'simple');
     await launchAndSettle(harness, 'failing');
     expect(storage.writes).toBe(0);
@@ -50,12 +55,12 @@ describe('saving', () => {
 
   test('history survives a reload: a new store reads back every record, read-only', async () => {
     const storage = new MemoryStorage();
-    const first = createTestStore({ storage });
+    const first = await createHydratedTestStore({ storage });
     await launchAndSettle(first, 'simple');
     await launchAndSettle(first, 'multi-error');
     first.store.getState().saveNow();
 
-    const second = createTestStore({ storage });
+    const second = await createHydratedTestStore({ storage });
     const before = first.store.getState();
     const after = second.store.getState();
     expect(after.order).toEqual(before.order);
@@ -65,13 +70,13 @@ describe('saving', () => {
     expect(after.storage).toEqual({ mode: 'persistent' });
   });
 
-  test('events still processing when the page went away come back cancelled as interrupted', () => {
+  test('events still processing when the page went away come back cancelled as interrupted', async () => {
     const storage = new MemoryStorage();
-    const first = createTestStore({ storage });
-    first.store.getState().launch('slow', { delay: 60 });
+    const first = await createHydratedTestStore({ storage });
+    await first.store.getState().launch('slow', { delay: 60 });
     first.store.getState().saveNow();
 
-    const second = createTestStore({ storage });
+    const second = await createHydratedTestStore({ storage });
     const [record] = Object.values(second.store.getState().records);
     expect(record).toMatchObject({
       status: 'cancelled',
@@ -94,11 +99,11 @@ describe('saving', () => {
 
   test('a restored event cannot be invoked, but can be retried fresh from the catalogue', async () => {
     const storage = new MemoryStorage();
-    const first = createTestStore({ storage });
-    first.store.getState().launch('slow', { delay: 60, returnValue: 'back' });
+    const first = await createHydratedTestStore({ storage });
+    await first.store.getState().launch('slow', { delay: 60, returnValue: 'back' });
     first.store.getState().saveNow();
 
-    const second = createTestStore({ storage });
+    const second = await createHydratedTestStore({ storage });
     const id = second.store.getState().order[0] ?? '';
     await second.store.getState().invoke(id);
     expect(second.store.getState().notices.at(-1)?.message).toMatch(/read-only/);
@@ -117,9 +122,9 @@ describe('saving', () => {
 
   test(`only the newest ${MAX_STORED_RECORDS} records are written`, async () => {
     const storage = new MemoryStorage();
-    const harness = createTestStore({ storage });
-    harness.store.getState().launch('simple', {}, 10);
-    harness.store.getState().launch('null-returning', {}, MAX_STORED_RECORDS);
+    const harness = await createHydratedTestStore({ storage });
+    await harness.store.getState().launch('simple', {}, 10);
+    await harness.store.getState().launch('null-returning', {}, MAX_STORED_RECORDS);
     await vi.advanceTimersByTimeAsync(0);
     harness.store.getState().saveNow();
     const stored = storedRecords(storage);
@@ -128,10 +133,68 @@ describe('saving', () => {
   }, 30_000);
 });
 
+describe('reading history in after creation', () => {
+  async function savedHistory(): Promise<{ storage: MemoryStorage; savedIds: string[] }> {
+    const storage = new MemoryStorage();
+    const first = await createHydratedTestStore({ storage });
+    await launchAndSettle(first, 'simple');
+    await launchAndSettle(first, 'failing');
+    first.store.getState().saveNow();
+    return { storage, savedIds: first.store.getState().order };
+  }
+
+  test('a store starts empty and not hydrated, then reads the saved history in', async () => {
+    const { storage, savedIds } = await savedHistory();
+    const harness = createTestStore({ storage });
+    expect(harness.store.getState().hydrated).toBe(false);
+    expect(harness.store.getState().order).toEqual([]);
+    await harness.store.getState().whenHydrated();
+    expect(harness.store.getState().hydrated).toBe(true);
+    expect(harness.store.getState().order).toEqual(savedIds);
+  });
+
+  test('records launched before hydration are kept and listed before the saved ones', async () => {
+    const { storage, savedIds } = await savedHistory();
+    const harness = createTestStore({ storage });
+    const early = await launchAndSettle(harness, 'null-returning');
+    await harness.store.getState().whenHydrated();
+    expect(harness.store.getState().order).toEqual([early, ...savedIds]);
+    expect(harness.store.getState().records[early]?.source).toBe('live');
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(storedRecords(storage).map((record) => record.id)).toEqual([early, ...savedIds]);
+  });
+
+  test('saving before hydration finished does not overwrite the saved history', async () => {
+    const { storage, savedIds } = await savedHistory();
+    const harness = createTestStore({ storage });
+    const writes = storage.writes;
+    harness.store.getState().saveNow();
+    expect(storage.writes).toBe(writes);
+    expect(storedRecords(storage).map((record) => record.id)).toEqual(savedIds);
+    await harness.store.getState().whenHydrated();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(storedRecords(storage).map((record) => record.id)).toEqual(savedIds);
+  });
+
+  test('clearing before hydration finished forgets the saved history too', async () => {
+    const { storage } = await savedHistory();
+    const harness = createTestStore({ storage });
+    harness.store.getState().clear();
+    await harness.store.getState().whenHydrated();
+    expect(harness.store.getState().order).toEqual([]);
+    expect(storedRecords(storage)).toEqual([]);
+  });
+
+  test('without storage a store is hydrated at once', () => {
+    const harness = createTestStore({ storage: null });
+    expect(harness.store.getState().hydrated).toBe(true);
+  });
+});
+
 describe('storage that fails', () => {
   test('full storage keeps the store working in memory and says so', async () => {
     const storage = new MemoryStorage();
-    const harness = createTestStore({ storage });
+    const harness = await createHydratedTestStore({ storage });
     storage.full = true;
     const id = await launchAndSettle(harness, 'simple');
     harness.store.getState().saveNow();
@@ -147,8 +210,8 @@ describe('storage that fails', () => {
   test('nearly full storage keeps the newest records that fit, and says so', async () => {
     const storage = new MemoryStorage();
     storage.capacity = 100 * 1_000;
-    const harness = createTestStore({ storage });
-    harness.store.getState().launch('simple', {}, 400);
+    const harness = await createHydratedTestStore({ storage });
+    await harness.store.getState().launch('simple', {}, 400);
     await vi.advanceTimersByTimeAsync(0);
     harness.store.getState().saveNow();
     const stored = storedRecords(storage);
@@ -164,7 +227,7 @@ describe('storage that fails', () => {
   test('disabled storage keeps the store working in memory and says so', async () => {
     const storage = new MemoryStorage();
     storage.disabled = true;
-    const harness = createTestStore({ storage });
+    const harness = await createHydratedTestStore({ storage });
     const state = harness.store.getState();
     expect(state.storage.mode).toBe('memory-only');
     expect(state.notices).toHaveLength(1);
@@ -178,10 +241,13 @@ describe('storage that fails', () => {
     ['invalid JSON', '{"version": 1, "state": {"records": ['],
     ['a wrong shape', JSON.stringify({ version: 1, state: { items: [] } })],
     ['a version from the future', JSON.stringify({ version: 99, state: {} })],
-  ])('corrupted history (%s) is set aside with a notice, never a crash', (_case, raw) => {
+  ])('corrupted history (%s) is set aside with a notice, never a crash', async (_case, raw) => {
     const storage = new MemoryStorage();
     storage.items.set(DEFAULT_STORAGE_KEY, raw);
-    const harness = createTestStore({ storage, clock: { now: () => 1_700_000_000_000 } });
+    const harness = await createHydratedTestStore({
+      storage,
+      clock: { now: () => 1_700_000_000_000 },
+    });
     const state = harness.store.getState();
     expect(state.order).toEqual([]);
     expect(storage.items.get(`${DEFAULT_STORAGE_KEY}:corrupted:1700000000000`)).toBe(raw);
@@ -192,25 +258,25 @@ describe('storage that fails', () => {
     expect(state.storage).toEqual({ mode: 'persistent' });
   });
 
-  test('corrupted history that cannot be set aside is left alone and the store stays in memory', () => {
+  test('corrupted history that cannot be set aside is left alone and the store stays in memory', async () => {
     const storage = new MemoryStorage();
     storage.items.set(DEFAULT_STORAGE_KEY, 'not json');
     storage.full = true;
-    const harness = createTestStore({ storage });
+    const harness = await createHydratedTestStore({ storage });
     expect(harness.store.getState().storage.mode).toBe('memory-only');
     expect(storage.items.get(DEFAULT_STORAGE_KEY)).toBe('not json');
     harness.store.getState().saveNow();
     expect(storage.items.get(DEFAULT_STORAGE_KEY)).toBe('not json');
   });
 
-  test('records that cannot be read are left out, the rest are kept, and the notice says where', () => {
+  test('records that cannot be read are left out, the rest are kept, and the notice says where', async () => {
     const storage = new MemoryStorage();
     const raw = JSON.stringify({
       version: 1,
       state: { records: [sampleRecord(), { ...sampleRecord(), id: 'broken', status: 'lost' }] },
     });
     storage.items.set(DEFAULT_STORAGE_KEY, raw);
-    const harness = createTestStore({ storage, clock: { now: () => 42 } });
+    const harness = await createHydratedTestStore({ storage, clock: { now: () => 42 } });
     const state = harness.store.getState();
     expect(state.order).toEqual(['sample']);
     expect(state.storage).toEqual({ mode: 'persistent' });
@@ -273,7 +339,7 @@ describe('migrations', () => {
     expect(newest).toMatchObject({ id: 'old-2', status: 'cancelled', source: 'restored' });
   });
 
-  test('the store loads a version 0 history and saves it back as version 1', () => {
+  test('the store loads a version 0 history and saves it back as version 1', async () => {
     const storage = new MemoryStorage();
     storage.items.set(
       DEFAULT_STORAGE_KEY,
@@ -296,7 +362,7 @@ describe('migrations', () => {
         },
       }),
     );
-    const harness = createTestStore({ storage });
+    const harness = await createHydratedTestStore({ storage });
     expect(harness.store.getState().records['old-1']?.status).toBe('failed');
     harness.store.getState().saveNow();
     expect(JSON.parse(storage.items.get(DEFAULT_STORAGE_KEY) ?? '')).toMatchObject({ version: 1 });

@@ -1,32 +1,16 @@
 import { CancellationError, EventStatus, explainRetryable, type ErrorDict } from '../lib';
 import type { EventRecord } from './eventRecord';
 import { describeIssues, eventRecordSchema } from './recordSchema';
+import { HISTORY_VERSION, INTERRUPTED_MESSAGE } from './historyFormat';
+import { messageOf } from './messageOf';
 import type { StorageLike } from './types';
 import { z } from './zod';
 
 /**
- * History in storage, in the manner of Zustand's `persist` middleware: one key holding
- * `{ version, savedAt, state }`, migrations from every older version, and storage that may
- * fail at any step without breaking the store.
- *
- * Only the newest {@link MAX_STORED_RECORDS} records are written: localStorage holds about
- * 5 MB per origin and a record is 1–2 kB, so more would soon fill it. Older records stay in
- * memory for the session and can be kept with an export.
+ * Reading stored history back: the envelope, migrations from every older version, and a
+ * check of every record. Storage may fail at any step without breaking the store. Written
+ * in `./historyFormat`; this module and its schemas are fetched after the first render.
  */
-
-export const DEFAULT_STORAGE_KEY = 'lifecycle-lab:history';
-export const HISTORY_VERSION = 1;
-/** Most records written to storage, newest first. */
-export const MAX_STORED_RECORDS = 5_000;
-
-export const INTERRUPTED_MESSAGE =
-  'Interrupted: the page was closed or reloaded while this event was processing';
-
-/** What version 1 keeps. */
-export interface StoredHistoryV1 {
-  /** Newest first. */
-  records: EventRecord[];
-}
 
 const envelopeSchema = z.object({
   version: z.number().check(z.int(), z.minimum(0)),
@@ -208,27 +192,4 @@ export function restoreRecord(record: EventRecord, savedAt: number | undefined):
     verdict: explainRetryable(new CancellationError(INTERRUPTED_MESSAGE)).reason,
     source: 'restored',
   };
-}
-
-/** The stored form of `records` (newest first), capped at {@link MAX_STORED_RECORDS}. */
-export function serializeHistory(records: readonly EventRecord[], savedAt: number): string {
-  const state: StoredHistoryV1 = { records: records.slice(0, MAX_STORED_RECORDS) };
-  return JSON.stringify({ version: HISTORY_VERSION, savedAt, state });
-}
-
-/** `true` for the error `setItem` throws when storage is full, across browsers. */
-export function isQuotaError(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null) return false;
-  const { name, code } = error as { name?: unknown; code?: unknown };
-  return (
-    name === 'QuotaExceededError' ||
-    name === 'NS_ERROR_DOM_QUOTA_REACHED' ||
-    code === 22 ||
-    code === 1014
-  );
-}
-
-export function messageOf(error: unknown): string {
-  if (error instanceof Error) return error.message === '' ? error.name : error.message;
-  return String(error);
 }

@@ -19,7 +19,7 @@ function sequence(...values: number[]): () => number {
 }
 
 async function launchAndSettle(harness: TestStore, kind: string, params: unknown): Promise<string> {
-  const result = harness.store.getState().launch(kind, params);
+  const result = await harness.store.getState().launch(kind, params);
   if (!result.ok) throw new Error(JSON.stringify(result.issues));
   await vi.advanceTimersByTimeAsync(0);
   harness.flush();
@@ -107,7 +107,7 @@ test('a retry run that never succeeds gives up after its last attempt', async ()
 
 test('a retry run on a processing event takes it as the first attempt', async () => {
   const harness = createTestStore();
-  const result = harness.store.getState().launch('slow', { delay: 1 });
+  const result = await harness.store.getState().launch('slow', { delay: 1 });
   if (!result.ok) throw new Error('launch failed');
   const id = result.ids[0] ?? '';
   const running = harness.store.getState().runRetryPolicy(id, policy);

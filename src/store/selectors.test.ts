@@ -19,10 +19,10 @@ afterEach(() => {
 async function mixedStore(): Promise<TestStore> {
   const harness = createTestStore();
   const { launch } = harness.store.getState();
-  launch('simple', { returnValue: 'needle in the response' });
-  launch('failing', { errorMsg: 'Disk on fire' }, 2);
-  launch('slow', { delay: 60 });
-  launch('conditional', {});
+  await launch('simple', { returnValue: 'needle in the response' });
+  await launch('failing', { errorMsg: 'Disk on fire' }, 2);
+  await launch('slow', { delay: 60 });
+  await launch('conditional', {});
   await vi.advanceTimersByTimeAsync(0);
   harness.flush();
   return harness;
@@ -77,7 +77,7 @@ describe('filtered ids', () => {
     const harness = await mixedStore();
     const select = makeFilteredIdsSelector();
     const first = select(harness.store.getState(), { status: 'failed' });
-    harness.store.getState().launch('simple', {});
+    await harness.store.getState().launch('simple', {});
     harness.flush();
     expect(select(harness.store.getState(), { status: 'failed' })).toBe(first);
   });

@@ -81,3 +81,10 @@ export class MemoryStorage implements StorageLike {
     }
   }
 }
+
+/** {@link createTestStore}, once the saved history was read in. */
+export async function createHydratedTestStore(options: EventStoreOptions = {}): Promise<TestStore> {
+  const harness = createTestStore(options);
+  await harness.store.getState().whenHydrated();
+  return harness;
+}

@@ -114,13 +114,14 @@ export interface EventStoreActions {
   /**
    * Validates `params` with the kind's schema and launches `count` events of that kind
    * (1..10000), each invoked once. Nothing is launched when anything is invalid.
+   * Asynchronous because the schemas are fetched on the first launch; it never rejects.
    *
    * ```ts
-   * const result = store.getState().launch('slow', { delay: 2, timeout: 1 });
+   * const result = await store.getState().launch('slow', { delay: 2, timeout: 1 });
    * if (!result.ok) result.issues; // [{ field: 'timeout', message: '…' }]
    * ```
    */
-  launch: (kind: string, params: unknown, count?: number) => LaunchResult;
+  launch: (kind: string, params: unknown, count?: number) => Promise<LaunchResult>;
   /**
    * Calls `event.invoke()` `times` times at once. The calls share the one run, so `runs`
    * stays 1 while `invokeCalls` grows. Read-only records get a notice and nothing else.
@@ -159,6 +160,16 @@ export interface EventStoreActions {
   importLog: (text: string, fileName?: string) => Promise<ImportResult>;
   /** Applies pending changes and writes history to storage now (the app calls it on `pagehide`). */
   saveNow: () => void;
+  /**
+   * Resolves once the saved history was read in (`hydrated` is `true`); never rejects.
+   *
+   * ```ts
+   * const store = createEventStore();
+   * await store.getState().whenHydrated();
+   * store.getState().order; // the saved history, newest first
+   * ```
+   */
+  whenHydrated: () => Promise<void>;
 }
 
 export interface EventStoreState extends EventStoreActions {
@@ -167,6 +178,11 @@ export interface EventStoreState extends EventStoreActions {
   order: string[];
   selectedId: string | null;
   storage: StorageStatus;
+  /**
+   * `false` until the saved history was read in. It is read after the store is created, with
+   * schemas fetched then; records launched before are kept, and listed before the saved ones.
+   */
+  hydrated: boolean;
   notices: Notice[];
   /** Retry runs by chain id; a finished run stays until its chain is retried again. */
   retryRuns: Record<string, RetryRunState>;

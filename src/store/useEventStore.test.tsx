@@ -13,9 +13,9 @@ function Counter() {
   return createElement('p', null, `${counts.completed}/${total} ${kinds}`);
 }
 
-test('the hook reads the lazily created app store', () => {
+test('the hook reads the lazily created app store', async () => {
   expect(getAppStore()).toBe(getAppStore());
   expect(renderToString(createElement(Counter))).toBe('<p>0/0 none</p>');
-  getAppStore().getState().launch('null-returning', {});
+  await getAppStore().getState().launch('null-returning', {});
   expect(getAppStore().getState().order).toHaveLength(1);
 });

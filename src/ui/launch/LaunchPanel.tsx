@@ -35,10 +35,15 @@ export function LaunchPanel() {
   const kind = DEMO_KINDS.find((entry) => entry.kind === form.kind) ?? firstKind;
 
   const launching = useMutation({
-    mutationFn: ({ kind: chosen, values, count }: LaunchRequest) => {
-      const result = storeActions().launch(chosen.kind, toParams(chosen, values), Number(count));
-      if (!result.ok) return Promise.reject(new LaunchRejection(result.issues));
-      return Promise.resolve(result.ids);
+    // The first launch fetches the schemas that check it; `isPending` covers that wait too.
+    mutationFn: async ({ kind: chosen, values, count }: LaunchRequest) => {
+      const result = await storeActions().launch(
+        chosen.kind,
+        toParams(chosen, values),
+        Number(count),
+      );
+      if (!result.ok) throw new LaunchRejection(result.issues);
+      return result.ids;
     },
     onSuccess: (ids, request) => {
       setErrors({});

@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { z } from '../../store';
+import { z } from '../../store/zod';
 import { TOUR_STEP_IDS } from './scenarios';
 
 /** One step of the tour as `public/tour.json` describes it. */

@@ -1,0 +1,177 @@
+import type { Event } from '../lib';
+import {
+  ConditionalEvent,
+  CountingEvent,
+  FailingEvent,
+  FlakyEvent,
+  GuardedEvent,
+  demoEndpointUrl,
+  HttpEvent,
+  MultiErrorEvent,
+  NullEvent,
+  ProgressReportingEvent,
+  SimpleEvent,
+  SlowEvent,
+  StatusTrackingEvent,
+} from '../lib/demo';
+import type { DemoInit, DemoParams } from './catalogue';
+import { boolean, requiredNumber, text, timeoutSchema } from './fieldSchemas';
+import { parseReturnValue } from './parseReturnValue';
+import { z } from './zod';
+
+/** What launching a kind takes beyond its form (`DemoKind`): checking params, building the event. */
+export interface KindSchema {
+  /**
+   * Validates and normalises form values: numbers may come as strings, empty optional fields
+   * become `null`, missing fields take their defaults. Messages name the field.
+   */
+  readonly schema: z.ZodMiniType<DemoParams>;
+  /** Builds the event. `params` is checked with `schema` again, so it cannot be wrong. */
+  create(params: unknown, init?: DemoInit): Event;
+}
+
+/**
+ * Declares a kind's schema. The params type flows from the schema into `create`, and the
+ * returned `create` parses its params first, so callers need no casts.
+ */
+function defineKindSchema<S extends z.ZodMiniType<DemoParams>>(definition: {
+  schema: S;
+  create: (params: z.output<S>, init: DemoInit) => Event;
+}): KindSchema {
+  return {
+    schema: definition.schema,
+    create: (params, init = {}) => definition.create(definition.schema.parse(params ?? {}), init),
+  };
+}
+
+/** Only `timeout` is set in the event's own options; `null` means no limit. */
+function baseInit(params: { timeout: number | null }, init: DemoInit): DemoInit {
+  return { ...init, timeout: params.timeout };
+}
+
+const FLAKY_ERROR_KINDS = ['connection', 'validation', 'plain'] as const;
+
+/** The schema of every kind in `DEMO_KINDS` (./catalogue), by kind name. */
+export const KIND_SCHEMAS: Readonly<Record<string, KindSchema>> = {
+  simple: defineKindSchema({
+    schema: z.object({ returnValue: text('return value', '42'), timeout: timeoutSchema }),
+    create: (params, init) =>
+      new SimpleEvent({
+        ...baseInit(params, init),
+        returnValue: parseReturnValue(params.returnValue),
+      }),
+  }),
+  failing: defineKindSchema({
+    schema: z.object({
+      errorMsg: text('error message', 'Something broke'),
+      timeout: timeoutSchema,
+    }),
+    create: (params, init) =>
+      new FailingEvent({ ...baseInit(params, init), errorMsg: params.errorMsg }),
+  }),
+  slow: defineKindSchema({
+    schema: z.object({
+      delay: requiredNumber('delay', 2, { min: 0, max: 3600, unit: 's' }),
+      returnValue: text('return value', 'completed'),
+      timeout: timeoutSchema,
+    }),
+    create: (params, init) =>
+      new SlowEvent({
+        ...baseInit(params, init),
+        delay: params.delay,
+        returnValue: parseReturnValue(params.returnValue),
+      }),
+  }),
+  'status-tracking': defineKindSchema({
+    schema: z.object({
+      delay: requiredNumber('delay', 0.01, { min: 0, max: 3600, unit: 's' }),
+      timeout: timeoutSchema,
+    }),
+    create: (params, init) =>
+      new StatusTrackingEvent({ ...baseInit(params, init), delay: params.delay }),
+  }),
+  counting: defineKindSchema({
+    schema: z.object({ timeout: timeoutSchema }),
+    create: (params, init) => new CountingEvent(baseInit(params, init)),
+  }),
+  'multi-error': defineKindSchema({
+    schema: z.object({ timeout: timeoutSchema }),
+    create: (params, init) => new MultiErrorEvent(baseInit(params, init)),
+  }),
+  'null-returning': defineKindSchema({
+    schema: z.object({ timeout: timeoutSchema }),
+    create: (params, init) => new NullEvent(baseInit(params, init)),
+  }),
+  conditional: defineKindSchema({
+    schema: z.object({
+      condition: boolean('condition', false),
+      returnValue: text('return value', 'ran'),
+      timeout: timeoutSchema,
+    }),
+    create: (params, init) =>
+      new ConditionalEvent({
+        ...baseInit(params, init),
+        condition: params.condition,
+        returnValue: parseReturnValue(params.returnValue),
+      }),
+  }),
+  guarded: defineKindSchema({
+    schema: z.object({
+      amount: requiredNumber('amount', 150),
+      limit: requiredNumber('limit', 100),
+      timeout: timeoutSchema,
+    }),
+    create: (params, init) =>
+      new GuardedEvent({ ...baseInit(params, init), amount: params.amount, limit: params.limit }),
+  }),
+  progress: defineKindSchema({
+    schema: z.object({
+      steps: requiredNumber('steps', 5, { min: 1, max: 1000, integer: true }),
+      stepDelay: requiredNumber('step delay', 0.2, { min: 0, max: 3600, unit: 's' }),
+      timeout: timeoutSchema,
+    }),
+    create: (params, init) =>
+      new ProgressReportingEvent({
+        ...baseInit(params, init),
+        steps: params.steps,
+        stepDelay: params.stepDelay,
+      }),
+  }),
+  flaky: defineKindSchema({
+    schema: z.object({
+      failureRate: requiredNumber('failure rate', 0.5, { min: 0, max: 1 }),
+      errorKind: z._default(
+        z.enum(FLAKY_ERROR_KINDS, {
+          error: `error kind must be one of ${FLAKY_ERROR_KINDS.join(', ')}`,
+        }),
+        'connection',
+      ),
+      timeout: timeoutSchema,
+    }),
+    create: (params, init) =>
+      new FlakyEvent({
+        ...baseInit(params, init),
+        failureRate: params.failureRate,
+        errorKind: params.errorKind,
+      }),
+  }),
+  http: defineKindSchema({
+    schema: z.object({
+      latency: requiredNumber('latency', 1000, { min: 0, max: 60_000, integer: true }),
+      status: requiredNumber('HTTP status', 200, { min: 200, max: 599, integer: true }),
+      failureRate: requiredNumber('failure rate', 0, { min: 0, max: 1 }),
+      hang: boolean('never answer', false),
+      timeout: timeoutSchema,
+    }),
+    create: (params, init) =>
+      new HttpEvent({
+        ...baseInit(params, init),
+        url: demoEndpointUrl({
+          latency: params.latency,
+          status: params.status,
+          failureRate: params.failureRate,
+          hang: params.hang,
+        }),
+      }),
+  }),
+};
