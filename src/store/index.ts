@@ -3,12 +3,10 @@
  * keeps history across reloads, and reads and writes logs. Vanilla Zustand; the React hook
  * lives in `./useEventStore`.
  */
-export {
-  createEventStore,
-  describeOutcome,
-  MAX_INVOKE_TIMES,
-  MAX_LAUNCH_COUNT,
-} from './createEventStore';
+export { createEventStore } from './createEventStore';
+export { describeOutcome } from './describeOutcome';
+export { MAX_INVOKE_TIMES } from './eventActions';
+export { MAX_LAUNCH_COUNT } from './launchLimits';
 export {
   DEMO_KINDS,
   defaultParams,
