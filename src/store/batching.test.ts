@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { LAUNCH_SLICE } from './launchActions';
 import { createTestStore } from './testHelpers';
 
 beforeEach(() => {
@@ -9,18 +10,18 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-test('a launch of 1,000 events is one store update, and all their completions are one more', async () => {
+test('a launch of 1,000 events is one store update per slice, and all their completions are one more', async () => {
   const harness = createTestStore();
   const result = await harness.store.getState().launch('simple', {}, 1_000);
   expect(result.ok).toBe(true);
-  expect(harness.updates).toBe(1);
+  expect(harness.updates).toBe(1_000 / LAUNCH_SLICE);
   expect(harness.store.getState().order).toHaveLength(1_000);
 
   await vi.advanceTimersByTimeAsync(0); // 1,000 completions arrive
   expect(harness.scheduled).toBe(1);
-  expect(harness.updates).toBe(1);
+  expect(harness.updates).toBe(1_000 / LAUNCH_SLICE);
   harness.flush();
-  expect(harness.updates).toBe(2);
+  expect(harness.updates).toBe(1_000 / LAUNCH_SLICE + 1);
   const statuses = new Set(Object.values(harness.store.getState().records).map((r) => r.status));
   expect([...statuses]).toEqual(['completed']);
 }, 30_000);

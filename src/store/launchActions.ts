@@ -3,7 +3,11 @@ import { findKind, type DemoKind, type DemoParams } from './catalogue';
 import { launchChecks } from './lazySchemas';
 import { messageOf } from './messageOf';
 import type { StoreContext } from './storeContext';
+import { yieldToBrowser } from './yieldToBrowser';
 import type { EventStoreActions, FieldIssue, LaunchResult } from './types';
+
+/** Events started in one task; between slices the browser gets to handle input and paint. */
+export const LAUNCH_SLICE = 250;
 
 /**
  * The store's `launch`: checks the params with the kind's schema (fetched on the first
@@ -12,14 +16,21 @@ import type { EventStoreActions, FieldIssue, LaunchResult } from './types';
 export function createLaunchActions(context: StoreContext): Pick<EventStoreActions, 'launch'> {
   const { eventInit, track, commit } = context;
 
-  /** Tracks the new events, invokes each once and adds them in one update. */
-  function startAll(kind: DemoKind, params: DemoParams, events: Event[]): string[] {
-    const ids = events.map((event) => {
-      track(event, { kind: kind.kind, label: kind.label, params, invokeCalls: 1 });
-      return event.id;
-    });
-    for (const event of events) void event.invoke();
-    commit(ids);
+  /** Tracks the new events, invokes each once and adds them in one update per slice. */
+  async function startAll(kind: DemoKind, params: DemoParams, events: Event[]): Promise<string[]> {
+    const ids: string[] = [];
+    for (let start = 0; start < events.length; start += LAUNCH_SLICE) {
+      // A burst of thousands would otherwise start, settle and mirror in one long task.
+      if (start > 0) await yieldToBrowser();
+      const slice = events.slice(start, start + LAUNCH_SLICE).map((event) => {
+        track(event, { kind: kind.kind, label: kind.label, params, invokeCalls: 1 });
+        return event;
+      });
+      for (const event of slice) void event.invoke();
+      const sliceIds = slice.map((event) => event.id);
+      commit(sliceIds);
+      ids.push(...sliceIds);
+    }
     return ids;
   }
 
@@ -57,7 +68,7 @@ export function createLaunchActions(context: StoreContext): Pick<EventStoreActio
       } catch (error) {
         return { ok: false, issues: [issueFromError(error)] };
       }
-      return { ok: true, ids: startAll(kind, checked.params, events) };
+      return { ok: true, ids: await startAll(kind, checked.params, events) };
     },
   };
 }
