@@ -7,6 +7,7 @@ import {
   MAX_STORED_RECORDS,
   serializeHistory,
 } from './historyFormat';
+import { makeRecord } from '../../tests/interop/makeRecord';
 import { loadHistory } from './persistence';
 import {
   createHydratedTestStore,
@@ -379,37 +380,7 @@ describe('migrations', () => {
   });
 });
 
+/** A completed record, as the interop tests make them, under a fixed id. */
 function sampleRecord(): EventRecord {
-  return {
-    id: 'sample',
-    kind: 'simple',
-    label: 'Simple event',
-    params: { returnValue: '42', timeout: null },
-    status: 'completed',
-    createdAt: '2026-01-01T00:00:00.000Z',
-    transitions: [
-      { status: 'pending', at: 1 },
-      { status: 'processing', at: 2 },
-      { status: 'completed', at: 3 },
-    ],
-    duration: 0.001,
-    progress: null,
-    progressMessage: null,
-    execution: {
-      status: 'completed',
-      duration: 0.001,
-      response: 42,
-      error: null,
-      retryable: false,
-    },
-    retryable: false,
-    verdict: null,
-    metadata: {},
-    attempt: 1,
-    originalId: null,
-    chainId: 'sample',
-    invokeCalls: 1,
-    runs: 1,
-    source: 'live',
-  };
+  return makeRecord({ id: 'sample', chainId: 'sample' });
 }
