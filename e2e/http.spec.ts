@@ -62,6 +62,20 @@ test('an HTTP event completes with the endpoint’s JSON answer', async ({ dashb
   await expect(response).toContainText('"latency": 50');
 });
 
+test('an HTTP event still waiting when the page reloads comes back interrupted', async ({
+  dashboard,
+  page,
+}) => {
+  await dashboard.launch('HTTP event', { 'Never answer': true });
+  await expect(dashboard.eventStatus).toHaveText('processing');
+
+  await page.reload();
+
+  await dashboard.rows().filter({ hasText: 'HTTP event' }).click();
+  await expect(dashboard.eventStatus).toHaveText('cancelled');
+  await expect(dashboard.inspector).toContainText('Interrupted: the page was closed or reloaded');
+});
+
 test('a burst of five identical HTTP events with 1 s latency runs side by side', async ({
   dashboard,
 }) => {
