@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin } from 'vite';
+import type { Middleware } from './middleware.ts';
 
 /**
  * A local HTTP endpoint for the dashboard's HTTP events, served by the Vite dev server and by
@@ -52,12 +53,6 @@ export interface DemoRequestParams {
 
 export type DemoParamsResult =
   { ok: true; params: DemoRequestParams } | { ok: false; error: string };
-
-type Middleware = (
-  req: IncomingMessage,
-  res: ServerResponse,
-  next: (error?: unknown) => void,
-) => void;
 
 export interface DemoEndpointOptions {
   /** Source of randomness for `failureRate`, `[0, 1)`; replace it for repeatable tests. */
