@@ -1,5 +1,6 @@
 import type { Clock } from './clock';
 import { eventDefaults } from './config';
+import { announceCreation } from './creation';
 import { CancellationError } from './errors/cancellationError';
 import { TimeoutError } from './errors/timeoutError';
 import { ValidationError } from './errors/validationError';
@@ -147,6 +148,7 @@ export abstract class Event<TResponse = unknown> {
     this.#init = init;
     this.id = createId();
     this.#createdAtMs = this.#clock.now();
+    announceCreation(this, reportListenerError);
   }
 
   /** When the event was made, from its clock. The `Date` is made on first read, then kept. */

@@ -19,7 +19,7 @@ import {
   TimeoutError,
   Unset,
 } from './index';
-import { describeRunSettings, propertyRunSettings, unbox } from './testing/arbitraries';
+import { describeRunSettings, propertyRunSettings, unbox } from '../../tests/support/arbitraries';
 import {
   fakeClock,
   PrecheckedEvent,
@@ -29,7 +29,7 @@ import {
   type ListenerKind,
   type Program,
   type ScriptedInit,
-} from './testing/programs';
+} from '../../tests/support/programs';
 
 const settings = propertyRunSettings();
 console.info(describeRunSettings('invariants', settings));
