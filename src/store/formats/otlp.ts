@@ -6,11 +6,13 @@ import type {
   SpanStatusCode,
   TraceFlags,
 } from '@opentelemetry/api';
+import type { IKeyValue } from '@opentelemetry/otlp-transformer/build/src/common/internal-types';
 import type { IExportTraceServiceRequest } from '@opentelemetry/otlp-transformer/build/src/trace/internal-types';
 import type { Resource } from '@opentelemetry/resources';
 import type { ReadableSpan, TimedEvent } from '@opentelemetry/sdk-trace';
 import { isTerminalStatus, type ErrorDict } from '../../lib';
 import type { EventRecord } from '../eventRecord';
+import { toWellFormedJson } from './wellFormedText';
 
 /**
  * OpenTelemetry export: event records as OTLP/JSON traces, the body an OTLP/HTTP collector
@@ -26,8 +28,13 @@ import type { EventRecord } from '../eventRecord';
  *   `exception.message` (and the full serialized error, aggregates and causes included, as
  *   `lifecycle.error.json`); every transition as a span event `lifecycle.transition`.
  * - One trace per attempt chain (trace id from the chain's first event id); each fresh
- *   attempt has a span link to the attempt it was made from. Span ids are derived from event
- *   ids, so exporting the same records twice gives the same ids.
+ *   attempt has a span link to the attempt it was made from when that attempt is in the same
+ *   export (a link must point at a span the file holds; otherwise only the attribute
+ *   `lifecycle.event.original_id` names it). Span ids are derived from event ids, so exporting
+ *   the same records twice gives the same ids.
+ * - Text is valid UTF-8, as OTLP requires: unpaired UTF-16 surrogates (which Python writes for
+ *   file names that are not valid UTF-8, and which arrive through lionherd logs) become
+ *   U+FFFD. `lifecycle.event.duration_s` is always a double, `0` included.
  *
  * The encoding is done by OpenTelemetry's own `@opentelemetry/otlp-transformer`
  * (`JsonTraceSerializer`), loaded on first use so it stays out of the dashboard's main bundle.
@@ -58,11 +65,36 @@ export async function toOtlpTraces(
   records: readonly EventRecord[],
   options: OtlpExportOptions = {},
 ): Promise<OtlpTraceRequest> {
-  const { JsonTraceSerializer, resource, codes } = await loadOpenTelemetry(options);
-  const spans = records.map((record) => toReadableSpan(record, resource, codes));
+  const { JsonTraceSerializer, resource, codes } = await loadOpenTelemetry(
+    toWellFormedJson(options),
+  );
+  const clean = records.map((record) => toWellFormedJson(record));
+  const exported = new Set(clean.map((record) => record.id));
+  const spans = clean.map((record) => toReadableSpan(record, resource, codes, exported));
   const bytes = JsonTraceSerializer.serializeRequest(spans);
   if (bytes === undefined) throw new Error('OpenTelemetry produced no trace request');
-  return JSON.parse(new TextDecoder().decode(bytes)) as OtlpTraceRequest;
+  const request = JSON.parse(new TextDecoder().decode(bytes)) as OtlpTraceRequest;
+  for (const resourceSpans of request.resourceSpans ?? []) {
+    for (const scopeSpans of resourceSpans.scopeSpans) {
+      for (const span of scopeSpans.spans ?? []) writeAsDouble(span.attributes, DOUBLE_ATTRIBUTES);
+    }
+  }
+  return request;
+}
+
+/** Attributes that are doubles even when their value is whole (`0`, `2`). */
+const DOUBLE_ATTRIBUTES: ReadonlySet<string> = new Set(['lifecycle.event.duration_s']);
+
+/**
+ * OpenTelemetry's serializer writes a whole number as `intValue`, so a duration would change
+ * type with its value; readers expect one type per attribute.
+ */
+function writeAsDouble(attributes: readonly IKeyValue[], keys: ReadonlySet<string>): void {
+  for (const attribute of attributes) {
+    const whole = attribute.value.intValue;
+    if (!keys.has(attribute.key) || whole === undefined || whole === null) continue;
+    attribute.value = { doubleValue: whole };
+  }
 }
 
 /** {@link toOtlpTraces} as pretty-printed JSON text, ready to save or to POST. */
@@ -102,7 +134,12 @@ async function loadOpenTelemetry(options: OtlpExportOptions) {
   return { JsonTraceSerializer: transformer.JsonTraceSerializer, resource, codes };
 }
 
-function toReadableSpan(record: EventRecord, resource: Resource, codes: OtelCodes): ReadableSpan {
+function toReadableSpan(
+  record: EventRecord,
+  resource: Resource,
+  codes: OtelCodes,
+  exported: ReadonlySet<string>,
+): ReadableSpan {
   const transitions = record.transitions;
   const created = Date.parse(record.createdAt);
   const startMs =
@@ -125,7 +162,7 @@ function toReadableSpan(record: EventRecord, resource: Resource, codes: OtelCode
   if (error !== null) events.push(exceptionEvent(error, toHrTime(endMs)));
 
   const links: Link[] = [];
-  if (record.originalId !== null) {
+  if (record.originalId !== null && exported.has(record.originalId)) {
     links.push({
       context: {
         traceId,
