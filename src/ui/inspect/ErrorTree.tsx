@@ -1,6 +1,17 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { ErrorTreeNode } from './errorTreeModel.ts';
+import { CHILDREN_PAGE, countByType, searchTree, type ErrorTreeNode } from './errorTreeModel.ts';
+import { clipText } from './textLines.ts';
 import './errorTree.css';
+
+/** Characters of a message shown in a tree node; the JSON view below has the whole text. */
+const MESSAGE_CLIP = 300;
+
+/** How many children of each node are drawn, by node key; absent means the first page. */
+type ShownCounts = ReadonlyMap<string, number>;
+
+function shownOf(node: ErrorTreeNode, shown: ShownCounts): number {
+  return Math.min(node.children.length, shown.get(node.key) ?? CHILDREN_PAGE);
+}
 
 interface Props {
   root: ErrorTreeNode;
@@ -14,18 +25,89 @@ interface VisibleNode {
 /**
  * An ARIA tree of an error, its aggregated errors and its causes. Keyboard: arrows move,
  * Left/Right collapse and expand, Home/End jump; one node is in the tab order at a time.
+ * Whatever the size of the error, what is drawn stays bounded: 200 children per node at a
+ * time ("Show more" adds the next 200), messages clipped, counts by type for wide groups,
+ * and a search over the whole tree that lists its first 200 matches.
  */
 export function ErrorTree({ root }: Props) {
+  const [query, setQuery] = useState('');
+  return (
+    <div className="error-tree-view">
+      <GroupSummary node={root} />
+      <label className="error-tree-search">
+        Search the error tree{' '}
+        <input
+          type="search"
+          value={query}
+          onChange={(event) => {
+            setQuery(event.target.value);
+          }}
+        />
+      </label>
+      {query.trim() === '' ? <Tree root={root} /> : <SearchResults root={root} query={query} />}
+    </div>
+  );
+}
+
+/** "150,000 errors — showing the first 200, grouped by type: …" for a wide group. */
+function GroupSummary({ node }: { node: ErrorTreeNode }) {
+  const inside = node.children.filter((child) => child.relation === 'inside');
+  if (inside.length <= CHILDREN_PAGE) return null;
+  const types = countByType(inside);
+  const listed = types
+    .slice(0, 5)
+    .map(({ name, count }) => `${name} × ${count.toLocaleString('en')}`)
+    .join(', ');
+  const more = types.length > 5 ? `, and ${String(types.length - 5)} more types` : '';
+  return (
+    <p className="error-group-summary">
+      {`${inside.length.toLocaleString('en')} errors — showing the first ${String(CHILDREN_PAGE)}, grouped by type: ${listed}${more}`}
+    </p>
+  );
+}
+
+function SearchResults({ root, query }: { root: ErrorTreeNode; query: string }) {
+  const { matches, total } = useMemo(
+    () => searchTree(root, query.trim(), CHILDREN_PAGE),
+    [root, query],
+  );
+  const counted = `${total.toLocaleString('en')} ${total === 1 ? 'error matches' : 'errors match'}`;
+  return (
+    <div>
+      <p role="status">
+        {total === 0
+          ? 'No error matches.'
+          : `${counted}${total > matches.length ? ` — showing the first ${String(matches.length)}` : ''}`}
+      </p>
+      <ul aria-label="Matching errors" className="error-search-results">
+        {matches.map((node) => (
+          <li key={node.key}>
+            <NodeLabel node={node} />
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function Tree({ root }: Props) {
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
+  const [shown, setShown] = useState<ShownCounts>(() => new Map());
   const [focusedKey, setFocusedKey] = useState(root.key);
   const treeRef = useRef<HTMLUListElement>(null);
 
-  const visible = useMemo(() => flatten(root, collapsed), [root, collapsed]);
+  const visible = useMemo(() => flatten(root, collapsed, shown), [root, collapsed, shown]);
   const activeKey = visible.some((entry) => entry.node.key === focusedKey) ? focusedKey : root.key;
 
   const focusNode = (key: string): void => {
     setFocusedKey(key);
     treeRef.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`)?.focus();
+  };
+
+  const showMore = (node: ErrorTreeNode): void => {
+    setShown((previous) =>
+      new Map(previous).set(node.key, shownOf(node, previous) + CHILDREN_PAGE),
+    );
   };
 
   const toggle = (key: string, open: boolean): void => {
@@ -85,9 +167,11 @@ export function ErrorTree({ root }: Props) {
         node={root}
         level={1}
         collapsed={collapsed}
+        shown={shown}
         activeKey={activeKey}
         onFocusNode={setFocusedKey}
         onToggle={toggle}
+        onShowMore={showMore}
       />
     </ul>
   );
@@ -97,12 +181,17 @@ interface ItemProps {
   node: ErrorTreeNode;
   level: number;
   collapsed: ReadonlySet<string>;
+  shown: ShownCounts;
   activeKey: string;
   onFocusNode: (key: string) => void;
   onToggle: (key: string, open: boolean) => void;
+  onShowMore: (node: ErrorTreeNode) => void;
 }
 
-function TreeItem({ node, level, collapsed, activeKey, onFocusNode, onToggle }: ItemProps) {
+function TreeItem(props: ItemProps) {
+  const { node, level, collapsed, shown, activeKey, onFocusNode, onToggle, onShowMore } = props;
+  const drawn = shownOf(node, shown);
+  const notDrawn = node.children.length - drawn;
   const hasChildren = node.children.length > 0;
   const isOpen = hasChildren && !collapsed.has(node.key);
   const labelId = `error-node-${node.key}`;
@@ -129,48 +218,71 @@ function TreeItem({ node, level, collapsed, activeKey, onFocusNode, onToggle }: 
             {isOpen ? '▾' : '▸'}
           </span>
         ) : null}
-        {node.relation === 'cause' ? <span className="relation">caused by </span> : null}
-        <strong>{node.name}</strong>
-        {node.message === '' ? null : <span className="error-message">: {node.message}</span>}{' '}
-        <span className={node.retryable ? 'flag flag-retryable' : 'flag flag-final'}>
-          {node.retryable ? '↻ retryable' : '✖ not retryable'}
-          {node.declared ? '' : ' (by rule)'}
-        </span>
-        {node.notes.map((note) => (
-          <span key={note} className="note">
-            {' '}
-            ({note})
-          </span>
-        ))}
+        <NodeLabel node={node} />
       </span>
       {isOpen ? (
         <ul role="group">
-          {node.children.map((child) => (
-            <TreeItem
-              key={child.key}
-              node={child}
-              level={level + 1}
-              collapsed={collapsed}
-              activeKey={activeKey}
-              onFocusNode={onFocusNode}
-              onToggle={onToggle}
-            />
+          {node.children.slice(0, drawn).map((child) => (
+            <TreeItem {...props} key={child.key} node={child} level={level + 1} />
           ))}
+          {notDrawn > 0 ? (
+            <li role="none">
+              <button
+                type="button"
+                onClick={(event) => {
+                  event.stopPropagation();
+                  onShowMore(node);
+                }}
+              >
+                {`Show ${String(Math.min(CHILDREN_PAGE, notDrawn))} more (${notDrawn.toLocaleString('en')} not shown)`}
+              </button>
+            </li>
+          ) : null}
         </ul>
       ) : null}
     </li>
   );
 }
 
+/** A node's name, clipped message, retryability and notes. */
+function NodeLabel({ node }: { node: ErrorTreeNode }) {
+  const message = clipText(node.message, MESSAGE_CLIP);
+  const rest =
+    message.hidden > 0 ? `… (${message.hidden.toLocaleString('en')} more characters)` : '';
+  return (
+    <>
+      {node.relation === 'cause' ? <span className="relation">caused by </span> : null}
+      <strong>{node.name}</strong>
+      {node.message === '' ? null : (
+        <span className="error-message">: {message.shown + rest}</span>
+      )}{' '}
+      <span className={node.retryable ? 'flag flag-retryable' : 'flag flag-final'}>
+        {node.retryable ? '↻ retryable' : '✖ not retryable'}
+        {node.declared ? '' : ' (by rule)'}
+      </span>
+      {node.notes.map((note) => (
+        <span key={note} className="note">
+          {' '}
+          ({note})
+        </span>
+      ))}
+    </>
+  );
+}
+
+/** The nodes drawn now, in order: the open ones' children, as many as are shown. */
 function flatten(
   node: ErrorTreeNode,
   collapsed: ReadonlySet<string>,
+  shown: ShownCounts,
   parentKey?: string,
   out: VisibleNode[] = [],
 ): VisibleNode[] {
   out.push({ node, parentKey });
   if (!collapsed.has(node.key)) {
-    for (const child of node.children) flatten(child, collapsed, node.key, out);
+    for (const child of node.children.slice(0, shownOf(node, shown))) {
+      flatten(child, collapsed, shown, node.key, out);
+    }
   }
   return out;
 }

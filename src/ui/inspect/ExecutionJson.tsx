@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ExecutionDict } from '../../lib';
+import { BoundedText } from './BoundedText.tsx';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
@@ -36,9 +37,7 @@ export default function ExecutionJson({ execution }: { execution: ExecutionDict 
             : null}
         </span>
       </div>
-      <pre aria-label="execution.toDict() JSON" tabIndex={0}>
-        {json}
-      </pre>
+      <BoundedText label="execution.toDict() JSON" text={json} />
     </div>
   );
 }

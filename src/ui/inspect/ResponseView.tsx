@@ -1,3 +1,4 @@
+import { BoundedText } from './BoundedText.tsx';
 import type { EventRecord } from '../../store';
 
 /** The response, telling a real `null` from "no response" (Unset). */
@@ -11,11 +12,14 @@ export function ResponseView({ record }: { record: EventRecord }) {
   }
   const response = record.execution.response;
   return (
-    <pre className="response" aria-label="Response" tabIndex={0}>
-      {response === null
-        ? 'null (a real null result, not Unset)'
-        : JSON.stringify(response, null, 2)}
-    </pre>
+    <BoundedText
+      label="Response"
+      text={
+        response === null
+          ? 'null (a real null result, not Unset)'
+          : JSON.stringify(response, null, 2)
+      }
+    />
   );
 }
 

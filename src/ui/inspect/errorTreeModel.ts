@@ -85,3 +85,43 @@ function label(node: ErrorTreeNode): string {
   const short = node.message.length > 80 ? `${node.message.slice(0, 80)}…` : node.message;
   return short === '' ? node.name : `${node.name} '${short}'`;
 }
+
+/** Children drawn under one node before "Show more". */
+export const CHILDREN_PAGE = 200;
+
+/** How many errors of each type `nodes` holds, most frequent first (ties by name). */
+export function countByType(nodes: readonly ErrorTreeNode[]): { name: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const node of nodes) counts.set(node.name, (counts.get(node.name) ?? 0) + 1);
+  return [...counts]
+    .map(([name, count]) => ({ name, count }))
+    .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** What a search of the tree found: the first `limit` matching nodes and how many match. */
+export interface TreeSearch {
+  matches: ErrorTreeNode[];
+  total: number;
+}
+
+/**
+ * Nodes whose name or message contains `query` (case-insensitive), in tree order. Walks the
+ * tree without recursion, so a tree thousands deep cannot overflow the stack.
+ */
+export function searchTree(root: ErrorTreeNode, query: string, limit: number): TreeSearch {
+  const needle = query.toLowerCase();
+  const matches: ErrorTreeNode[] = [];
+  let total = 0;
+  const stack: ErrorTreeNode[] = [root];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (node.name.toLowerCase().includes(needle) || node.message.toLowerCase().includes(needle)) {
+      total += 1;
+      if (matches.length < limit) matches.push(node);
+    }
+    for (let index = node.children.length - 1; index >= 0; index--) {
+      const child = node.children[index];
+      if (child !== undefined) stack.push(child);
+    }
+  }
+  return { matches, total };
+}
