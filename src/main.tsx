@@ -33,7 +33,7 @@ createRoot(rootElement, {
       <App />
       {QueryDevtools ? (
         <Suspense fallback={null}>
-          <QueryDevtools buttonPosition="bottom-left" />
+          <QueryDevtools buttonPosition="top-right" />
         </Suspense>
       ) : null}
     </QueryClientProvider>

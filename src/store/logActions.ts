@@ -1,9 +1,9 @@
 import { createdMs } from './createdMs';
 import type { EventRecord } from './eventRecord';
 import { launchChecks } from './lazySchemas';
-import { formatLog } from './logFormat';
+import { formatLog } from './formats/log';
 import { messageOf } from './messageOf';
-import type { LionherdReaders, parseLog } from './parseLog';
+import type { LionherdReaders, parseLog } from './formats/parseLog';
 import type { StoreContext } from './storeContext';
 import type { EventStoreActions } from './types';
 
@@ -90,8 +90,8 @@ interface LogReaders {
  */
 async function loadLogReaders(): Promise<LogReaders> {
   const [logFormat, lionherdFormat] = await Promise.all([
-    import('./parseLog'),
-    import('./interop/lionherdFormat'),
+    import('./formats/parseLog'),
+    import('./formats/lionherd'),
   ]);
   return { parseLog: logFormat.parseLog, lionherd: lionherdFormat };
 }

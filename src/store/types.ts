@@ -1,7 +1,7 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { Clock, RetryOutcome } from '../lib';
 import type { EventRecord } from './eventRecord';
-import type { MergedSnapshots, RecordProblem } from './interop/lionherdFormat';
+import type { MergedSnapshots, RecordProblem } from './formats/lionherd';
 
 /** The part of the Web Storage API the store uses; `localStorage` fits it. */
 export interface StorageLike {

@@ -1,8 +1,12 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState, type CSSProperties } from 'react';
+import { useEventStore } from '../store';
 import { Panel } from './common/Panel.tsx';
+import { storeActions } from './common/storeActions.ts';
 import { KeepPanel } from './keep/KeepPanel.tsx';
 import { NoticesArea } from './keep/NoticesArea.tsx';
 import { LaunchPanel } from './launch/LaunchPanel.tsx';
+import { Splitter } from './layout/Splitter.tsx';
+import { useStoredNumber } from './layout/useStoredNumber.ts';
 import { LearnPanel } from './learn/LearnPanel.tsx';
 import { WatchPanel } from './watch/WatchPanel.tsx';
 import './app.css';
@@ -12,10 +16,29 @@ import './app.css';
 const Inspector = lazy(() => import('./inspect/Inspector.tsx'));
 const DiagramPanel = lazy(() => import('./diagram/DiagramPanel.tsx'));
 
-/** The dashboard: launch, watch, inspect, act, keep and learn, on one page. */
+const INSPECTOR_WIDTH = { key: 'lifecycle-lab:inspector-width', initial: 560, min: 360, max: 900 };
+
+/**
+ * The dashboard. On wide screens: a launch drawer on the left, and the event list beside the
+ * inspector (with the diagram on top of it) as the main stage, split by a draggable divider.
+ * On narrow screens: one column, with the inspector as a sheet over the list while an event
+ * is selected.
+ */
 export function App() {
+  const hasSelection = useEventStore((state) => state.selectedId !== null);
+  const [tourOpen, setTourOpen] = useState(false);
+  const [inspectorWidth, setInspectorWidth] = useStoredNumber(
+    INSPECTOR_WIDTH.key,
+    INSPECTOR_WIDTH.initial,
+    INSPECTOR_WIDTH.min,
+    INSPECTOR_WIDTH.max,
+  );
+  const mainClass = ['app-main', hasSelection ? 'has-selection' : '', tourOpen ? 'tour-open' : '']
+    .filter(Boolean)
+    .join(' ');
+
   return (
-    <>
+    <div className="app">
       <a className="skip-link" href="#events-panel">
         Skip to the events
       </a>
@@ -24,34 +47,60 @@ export function App() {
         <p className="tagline">Launch async events, watch their lifecycle, inspect and retry.</p>
       </header>
       <NoticesArea />
-      <main className="app-main">
-        <div className="stack area-launch">
+      <main
+        className={mainClass}
+        style={{ '--inspector-width': `${String(inspectorWidth)}px` } as CSSProperties}
+      >
+        <div className="drawer area-launch">
+          <Panel title="Learn" className="area-learn">
+            <LearnPanel
+              open={tourOpen}
+              onToggle={() => {
+                setTourOpen(!tourOpen);
+              }}
+            />
+          </Panel>
           <Panel title="Launch">
             <LaunchPanel />
           </Panel>
-          <Panel title="Keep">
+          <Panel title="Keep" className="keep-region">
             <KeepPanel />
           </Panel>
         </div>
-        <div className="stack area-watch" id="events-panel">
-          <Panel title="Events">
+        <div className="stage-list area-watch" id="events-panel">
+          <Panel title="Events" className="events-panel">
             <WatchPanel />
           </Panel>
-          <Panel title="Lifecycle">
+        </div>
+        <Splitter
+          label="Resize the inspector"
+          value={inspectorWidth}
+          min={INSPECTOR_WIDTH.min}
+          max={INSPECTOR_WIDTH.max}
+          onChange={setInspectorWidth}
+        />
+        <div className="stage-detail area-inspect">
+          <button
+            type="button"
+            className="sheet-close"
+            onClick={() => {
+              storeActions().select(null);
+            }}
+          >
+            <span aria-hidden="true">‹ </span>Back to the list
+          </button>
+          <Panel title="Lifecycle" className="diagram-panel">
             <Suspense fallback={<p className="muted">Loading the diagram…</p>}>
               <DiagramPanel />
             </Suspense>
           </Panel>
+          <Panel title="Inspector">
+            <Suspense fallback={<p className="muted">Loading the inspector…</p>}>
+              <Inspector />
+            </Suspense>
+          </Panel>
         </div>
-        <Panel title="Inspector" className="area-inspect">
-          <Suspense fallback={<p className="muted">Loading the inspector…</p>}>
-            <Inspector />
-          </Suspense>
-        </Panel>
-        <Panel title="Learn" className="area-learn">
-          <LearnPanel />
-        </Panel>
       </main>
-    </>
+    </div>
   );
 }

@@ -4,7 +4,7 @@ import {
   parseLionherdLog,
   toLionherdRecords,
   type LionherdReadResult,
-} from '../../src/store/interop/lionherdFormat';
+} from '../../src/store/formats/lionherd';
 import type { EventRecord } from '../../src/store/eventRecord';
 import errorShapesText from '../fixtures/lionherd-python/error-shapes.json?raw';
 import handMadeText from '../fixtures/lionherd-python/notebook-run.json?raw';

@@ -4,10 +4,10 @@ import {
   parseLionherdLines,
   parseLionherdLog,
   toLionherdRecords,
-} from '../../src/store/interop/lionherdFormat';
+} from '../../src/store/formats/lionherd';
 import { eventRecordSchema } from '../../src/store/recordSchema';
 import { EVENT_STATUSES } from '../../src/lib';
-import { describeRunSettings, propertyRunSettings } from '../../src/lib/testing/arbitraries';
+import { describeRunSettings, propertyRunSettings } from '../support/arbitraries';
 
 /**
  * Any record of lionherd-core's `Event.to_dict(mode="json")` shape comes back from import

@@ -133,7 +133,7 @@ function TreeItem({ node, level, collapsed, activeKey, onFocusNode, onToggle }: 
         <strong>{node.name}</strong>
         {node.message === '' ? null : <span className="error-message">: {node.message}</span>}{' '}
         <span className={node.retryable ? 'flag flag-retryable' : 'flag flag-final'}>
-          {node.retryable ? '↻ retryable' : '⛔ not retryable'}
+          {node.retryable ? '↻ retryable' : '✖ not retryable'}
           {node.declared ? '' : ' (by rule)'}
         </span>
         {node.notes.map((note) => (

@@ -17,7 +17,15 @@ const ExecutionJson = lazy(() => import('./ExecutionJson.tsx'));
 export default function Inspector() {
   const record = useEventStore(selectSelected);
   if (!record) {
-    return <p className="muted">Select an event in the list, or launch one, to inspect it here.</p>;
+    return (
+      <div className="muted inspector-empty">
+        <p>Nothing selected yet.</p>
+        <p>
+          Select an event in the list, or launch one: this is where its timeline, response, error
+          tree and retry attempts appear, with what you can do next.
+        </p>
+      </div>
+    );
   }
   return <RecordDetails key={record.id} record={record} />;
 }
@@ -47,7 +55,7 @@ function RecordDetails({ record }: { record: EventRecord }) {
       </p>
       {readOnly ? (
         <p className="read-only-note">
-          <span aria-hidden="true">🔒 </span>
+          <span className="tag">read-only</span>{' '}
           {record.source === 'imported'
             ? `imported${record.importedFrom?.fileName ? ` from ${record.importedFrom.fileName}` : ''} — read-only: its event is not in this page, so it cannot be invoked or cancelled.`
             : 'restored from an earlier visit — read-only: it can be retried fresh, not invoked or cancelled.'}

@@ -1,8 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
-import { useId, useRef } from 'react';
+import { useCallback, useId, useRef } from 'react';
 import { getAppStore, MAX_IMPORT_BYTES, useEventStore } from '../../store';
 import { downloadText } from './downloadText.ts';
 import { exportRecords, type ExportFormat } from './exportFormats.ts';
+import { useFileDrop } from './useFileDrop.ts';
 import { storeActions } from '../common/storeActions.ts';
 
 /** Export the history as JSON, import a log back, or clear everything. */
@@ -27,6 +28,16 @@ export function KeepPanel() {
       if (inputRef.current) inputRef.current.value = '';
     },
   });
+
+  const importFile = importing.mutate;
+  const dragging = useFileDrop(
+    useCallback(
+      (file: File) => {
+        importFile(file);
+      },
+      [importFile],
+    ),
+  );
 
   const exporting = useMutation({
     mutationFn: async (format: ExportFormat) => {
@@ -68,20 +79,21 @@ export function KeepPanel() {
         >
           Export OpenTelemetry traces
         </button>
-        <label htmlFor={inputId} className="file-label">
-          Import log
-        </label>
-        <input
-          id={inputId}
-          ref={inputRef}
-          type="file"
-          accept="application/json,.json"
-          disabled={importing.isPending}
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            if (file) importing.mutate(file);
-          }}
-        />
+        <span className="file-button">
+          <input
+            id={inputId}
+            ref={inputRef}
+            type="file"
+            className="visually-hidden"
+            accept="application/json,.json"
+            disabled={importing.isPending}
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              if (file) importing.mutate(file);
+            }}
+          />
+          <label htmlFor={inputId}>Import log</label>
+        </span>
         <button
           type="button"
           disabled={total === 0}
@@ -93,6 +105,7 @@ export function KeepPanel() {
         </button>
       </div>
       <p className="muted storage-mode">
+        Or drop a JSON log anywhere on the page.{' '}
         {storage.mode === 'persistent'
           ? 'History is saved in this browser and survives a reload.'
           : `History is kept in memory only: ${storage.reason}`}
@@ -101,6 +114,11 @@ export function KeepPanel() {
         <p role="alert" className="field-error">
           The export failed: {exporting.error.message}
         </p>
+      ) : null}
+      {dragging ? (
+        <div className="drop-target" aria-hidden="true">
+          Drop the log to import it
+        </div>
       ) : null}
       {importing.isPending ? <p role="status">Importing…</p> : null}
       {importing.isSuccess ? (

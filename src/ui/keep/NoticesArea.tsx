@@ -1,7 +1,7 @@
 import { useEventStore } from '../../store';
 import { storeActions } from '../common/storeActions.ts';
 
-const LEVEL_LABEL = { info: 'ℹ Info', warning: '⚠ Warning', error: '⛔ Error' } as const;
+const LEVEL_LABEL = { info: 'ℹ Info', warning: '⚠ Warning', error: '✖ Error' } as const;
 
 /** Messages from the store (memory-only storage, data set aside, refused actions). */
 export function NoticesArea() {

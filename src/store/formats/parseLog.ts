@@ -1,14 +1,14 @@
-import type { EventRecord } from './eventRecord';
+import type { EventRecord } from '../eventRecord';
+import { describeIssues, eventRecordSchema } from '../recordSchema';
+import type { LogFormat } from '../types';
+import { z } from '../zod';
 import type {
   LionherdReadOptions,
   LionherdReadResult,
   MergedSnapshots,
   RecordProblem,
-} from './interop/lionherdFormat';
-import { MAX_IMPORT_BYTES } from './logFormat';
-import { describeIssues, eventRecordSchema } from './recordSchema';
-import type { LogFormat } from './types';
-import { z } from './zod';
+} from './lionherd';
+import { MAX_IMPORT_BYTES } from './log';
 
 const lifecycleLabLogSchema = z.object({
   format: z.literal('lifecycle-lab'),
@@ -17,7 +17,7 @@ const lifecycleLabLogSchema = z.object({
   records: z.array(eventRecordSchema),
 });
 
-/** The lionherd-core log readers (./interop/lionherdFormat), handed in so they load lazily. */
+/** The lionherd-core log readers (./lionherd), handed in so they load lazily. */
 export interface LionherdReaders {
   parseLionherdLog: (
     data: unknown,

@@ -1,0 +1,83 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/dashboard.ts';
+
+const NOTEBOOK_SAMPLE = 'public/samples/lionherd-notebook-run.json';
+
+/** How far the page scrolls sideways; 0 when everything fits the window's width. */
+async function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+}
+
+test.describe('on a 390 × 844 phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test('launching opens the inspector as a sheet over the list, and Back returns to it', async ({
+    dashboard,
+    page,
+  }) => {
+    expect(await sidewaysOverflow(page)).toBe(0);
+    await expect(dashboard.inspector).toBeHidden();
+
+    await dashboard.launch('Failing event');
+
+    await expect(dashboard.eventStatus).toHaveText('failed');
+    await expect(dashboard.eventStatus).toBeInViewport();
+    expect(await sidewaysOverflow(page)).toBe(0);
+
+    await page.getByRole('button', { name: 'Back to the list' }).click();
+    await expect(dashboard.inspector).toBeHidden();
+    const row = dashboard.rows().first();
+    await expect(row).toContainText('failed');
+    await expect(row).toContainText('Failing event');
+    expect(await sidewaysOverflow(page)).toBe(0);
+
+    await row.click();
+    await expect(dashboard.eventStatus).toBeInViewport();
+  });
+});
+
+test('the inspector can be made wider or narrower with the keyboard', async ({
+  dashboard,
+  page,
+}) => {
+  await expect(dashboard.inspector).toBeVisible();
+  const splitter = page.getByRole('separator', { name: 'Resize the inspector' });
+  const before = (await dashboard.inspector.boundingBox())?.width ?? 0;
+
+  await splitter.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+
+  await expect
+    .poll(async () => (await dashboard.inspector.boundingBox())?.width ?? 0)
+    .toBeLessThan(before - 40);
+  const valueAfter = Number(await splitter.getAttribute('aria-valuenow'));
+  await page.reload();
+  await expect(splitter).toHaveAttribute('aria-valuenow', String(valueAfter));
+});
+
+test('a log dropped anywhere on the page is imported', async ({ dashboard, page }) => {
+  const text = await readFile(NOTEBOOK_SAMPLE, 'utf8');
+  const transfer = await page.evaluateHandle((json) => {
+    const data = new DataTransfer();
+    data.items.add(new File([json], 'notebook.json', { type: 'application/json' }));
+    return data;
+  }, text);
+
+  await page.dispatchEvent('main', 'dragenter', { dataTransfer: transfer });
+  await expect(page.getByText('Drop the log to import it')).toBeVisible();
+  await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
+
+  await expect(dashboard.keepPanel.getByRole('status')).toContainText(
+    'Imported 12 events from notebook.json',
+  );
+  await expect(page.getByText('Drop the log to import it')).toBeHidden();
+});
+
+test('an empty history says what to try first', async ({ dashboard }) => {
+  await expect(dashboard.eventsPanel).toContainText('No events yet. Things to try first:');
+  await expect(dashboard.inspector).toContainText('Nothing selected yet.');
+});
