@@ -6,8 +6,9 @@
 //
 //   npm run build:lib
 //
-// Entries: "." (src/lib/index.ts), "./demo" (the demo events) and "./tanstack-query" (the
-// TanStack Query helpers). The core has no runtime dependencies.
+// Entries: "." (src/lib/index.ts), "./demo" (the demo events), "./tanstack-query" (the
+// TanStack Query helpers) and "./bridge" (streams a process's events to a dashboard). The core
+// has no runtime dependencies.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -22,6 +23,7 @@ const ENTRIES = {
   '.': ['index', 'index'],
   './demo': ['demo', 'demo/index'],
   './tanstack-query': ['tanstack-query', 'interop/tanstackQuery'],
+  './bridge': ['bridge', 'bridge/index'],
 };
 
 await build({

@@ -13,8 +13,15 @@ let endpoint: DemoEndpoint;
 let base: string;
 let nextRandom = 0.99;
 
+const HANG_LIMIT = 2;
+const HANG_MS = 400;
+
 beforeEach(async () => {
-  endpoint = createDemoEndpoint({ random: () => nextRandom });
+  endpoint = createDemoEndpoint({
+    random: () => nextRandom,
+    maxHanging: HANG_LIMIT,
+    maxHangMs: HANG_MS,
+  });
   server = createServer((req, res) => {
     endpoint.middleware(req, res, () => {
       res.statusCode = 418;
@@ -33,6 +40,14 @@ afterEach(async () => {
 async function stats(): Promise<DemoEndpointStats> {
   const response = await fetch(`${base}/api/demo/stats`);
   return (await response.json()) as DemoEndpointStats;
+}
+
+function reset(headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(`${base}/api/demo/stats/reset`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: '{}',
+  });
 }
 
 async function waitFor(check: () => Promise<boolean>): Promise<void> {
@@ -97,9 +112,23 @@ describe('the demo endpoint', () => {
 
   it('resets its counters on POST /api/demo/stats/reset', async () => {
     await fetch(`${base}/api/demo`);
-    const response = await fetch(`${base}/api/demo/stats/reset`, { method: 'POST' });
+    const response = await reset();
     expect(response.status).toBe(200);
-    expect(await stats()).toMatchObject({ requests: 0, answered: 0, aborted: 0 });
+    expect(await stats()).toMatchObject({ requests: 0, answered: 0, aborted: 0, epoch: 1 });
+  });
+
+  it('counts requests in flight during a reset in none of the new counters', async () => {
+    const controller = new AbortController();
+    const hanging = fetch(`${base}/api/demo?hang=1`, { signal: controller.signal });
+    const slow = fetch(`${base}/api/demo?latency=150`);
+    await waitFor(async () => (await stats()).inFlight === 2);
+    await reset();
+    controller.abort();
+    await expect(hanging).rejects.toThrow();
+    expect((await slow).status).toBe(200);
+    await fetch(`${base}/api/demo`);
+    const after = await stats();
+    expect(after).toMatchObject({ epoch: 1, requests: 1, answered: 1, aborted: 0, inFlight: 0 });
   });
 
   it('rejects a bad query parameter with a 400 that names it', async () => {
@@ -116,10 +145,86 @@ describe('the demo endpoint', () => {
     expect((await fetch(`${base}/api/demo/nothing`)).status).toBe(404);
   });
 
+  it('ends a hanging request with a 503 after its time limit', async () => {
+    const response = await fetch(`${base}/api/demo?hang=1`);
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({
+      error: `hang ended by the endpoint after ${String(HANG_MS)} ms`,
+    });
+    expect(await stats()).toMatchObject({ requests: 1, answered: 1, inFlight: 0 });
+  });
+
+  it('refuses more hanging requests than its limit with a 503', async () => {
+    const controller = new AbortController();
+    const held = Array.from({ length: HANG_LIMIT }, () =>
+      fetch(`${base}/api/demo?hang=1`, { signal: controller.signal }).catch(() => undefined),
+    );
+    await waitFor(async () => (await stats()).inFlight === HANG_LIMIT);
+    const over = await fetch(`${base}/api/demo?hang=1`);
+    expect(over.status).toBe(503);
+    expect(await over.json()).toEqual({
+      error: `too many hanging requests: at most ${String(HANG_LIMIT)} hang at once`,
+    });
+    controller.abort();
+    await Promise.all(held);
+    await waitFor(async () => (await stats()).inFlight === 0);
+    expect((await stats()).refused).toBe(1);
+  });
+
   it('passes every other path on to the next middleware', async () => {
     const response = await fetch(`${base}/index.html`);
     expect(response.status).toBe(418);
     expect(await response.text()).toBe('passed on');
+  });
+});
+
+describe('the demo endpoint and other sites', () => {
+  it.each([
+    ['cross-site', { 'Sec-Fetch-Site': 'cross-site' }],
+    ['same-site (another port of localhost)', { 'Sec-Fetch-Site': 'same-site' }],
+    ['another origin', { Origin: 'http://localhost:3000' }],
+    ['an opaque origin', { Origin: 'null' }],
+  ])('refuses a hanging request from %s with a 403', async (_from, headers) => {
+    const response = await fetch(`${base}/api/demo?hang=1`, { headers });
+    expect(response.status).toBe(403);
+    expect(await stats()).toMatchObject({ requests: 0, inFlight: 0, refused: 1 });
+  });
+
+  it('refuses a reset from another site, even with a JSON body', async () => {
+    await fetch(`${base}/api/demo`);
+    const response = await reset({ Origin: 'http://evil.example', 'Sec-Fetch-Site': 'cross-site' });
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({
+      error: expect.stringContaining("the dashboard's own pages only") as unknown,
+    });
+    expect(await stats()).toMatchObject({ requests: 1, epoch: 0 });
+  });
+
+  it('refuses a reset sent as a simple request (no JSON body), whatever its origin', async () => {
+    await fetch(`${base}/api/demo`);
+    const response = await fetch(`${base}/api/demo/stats/reset`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain', Origin: base },
+      body: '{}',
+    });
+    expect(response.status).toBe(403);
+    expect(await response.json()).toEqual({
+      error: "a POST must send a JSON body (Content-Type: application/json), got 'text/plain'",
+    });
+    expect(await stats()).toMatchObject({ requests: 1 });
+  });
+
+  it("accepts a reset from the dashboard's own origin", async () => {
+    const response = await reset({ Origin: base, 'Sec-Fetch-Site': 'same-origin' });
+    expect(response.status).toBe(200);
+    expect(await stats()).toMatchObject({ epoch: 1 });
+  });
+
+  it("answers a request from the dashboard's own page", async () => {
+    const response = await fetch(`${base}/api/demo`, {
+      headers: { 'Sec-Fetch-Site': 'same-origin', Origin: base },
+    });
+    expect(response.status).toBe(200);
   });
 });
 

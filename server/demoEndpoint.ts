@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin } from 'vite';
+import type { Middleware } from './middleware.ts';
+import { crossOriginReason, unsafePostReason } from './sameOriginCheck.ts';
 
 /**
  * A local HTTP endpoint for the dashboard's HTTP events, served by the Vite dev server and by
@@ -11,9 +13,16 @@ import type { Plugin } from 'vite';
  * - `GET /api/demo/stats` reports how many requests came in and how many the client gave up
  *   on (closed the connection before the answer) — the proof that a cancelled event aborted
  *   its real request.
- * - `POST /api/demo/stats/reset` sets the counters back to zero.
+ * - `POST /api/demo/stats/reset` sets the counters back to zero and starts a new epoch:
+ *   requests still in flight from before count in none of the new counters.
  *
  * Bad query parameters get a 400 whose JSON `error` says which parameter and why.
+ *
+ * Only the dashboard's own pages may use it: a request another site's page makes (told by
+ * `Sec-Fetch-Site` and `Origin`) gets a 403, and a POST must also carry a JSON body, which a
+ * browser sends across origins only after a preflight the endpoint never grants. Hanging is
+ * bounded too: at most `maxHanging` requests hang at once (more get a 503), and each ends
+ * with a 503 after `maxHangMs`.
  */
 
 /** The base path of the endpoint. */
@@ -21,6 +30,12 @@ export const DEMO_ENDPOINT_PATH = '/api/demo';
 
 /** Longest latency the endpoint accepts, in milliseconds. */
 export const MAX_LATENCY_MS = 60_000;
+
+/** How many `hang=1` requests may be open at once, by default. */
+export const MAX_HANGING = 32;
+
+/** How long a `hang=1` request is held before the endpoint ends it, by default (5 minutes). */
+export const MAX_HANG_MS = 300_000;
 
 /** The counters behind `GET /api/demo/stats`. */
 export interface DemoEndpointStats {
@@ -34,8 +49,12 @@ export interface DemoEndpointStats {
   simulatedFailures: number;
   /** Requests rejected with a 400 for bad query parameters. */
   rejected: number;
-  /** Requests still waiting for their answer (including hanging ones). */
+  /** Requests refused: from another site (403) or over the limit of hanging ones (503). */
+  refused: number;
+  /** Requests of this epoch still waiting for their answer (including hanging ones). */
   inFlight: number;
+  /** Counts the resets; each starts the counters afresh. */
+  epoch: number;
 }
 
 /** What one `/api/demo` request asked for, after validation. */
@@ -53,15 +72,13 @@ export interface DemoRequestParams {
 export type DemoParamsResult =
   { ok: true; params: DemoRequestParams } | { ok: false; error: string };
 
-type Middleware = (
-  req: IncomingMessage,
-  res: ServerResponse,
-  next: (error?: unknown) => void,
-) => void;
-
 export interface DemoEndpointOptions {
   /** Source of randomness for `failureRate`, `[0, 1)`; replace it for repeatable tests. */
   random?: () => number;
+  /** How many `hang=1` requests may be open at once (default {@link MAX_HANGING}). */
+  maxHanging?: number;
+  /** Milliseconds a `hang=1` request is held before a 503 ends it (default {@link MAX_HANG_MS}). */
+  maxHangMs?: number;
 }
 
 export interface DemoEndpoint {
@@ -69,7 +86,7 @@ export interface DemoEndpoint {
   middleware: Middleware;
   /** A snapshot of the counters. */
   stats(): DemoEndpointStats;
-  /** Sets every counter except `inFlight` back to zero. */
+  /** Starts a new epoch: every counter back to zero; requests in flight count no more. */
   reset(): void;
 }
 
@@ -130,14 +147,11 @@ function readNumber(query: URLSearchParams, name: string, fallback: number): num
 /** Creates the endpoint with its own counters. */
 export function createDemoEndpoint(options: DemoEndpointOptions = {}): DemoEndpoint {
   const random = options.random ?? Math.random;
-  const counters: DemoEndpointStats = {
-    requests: 0,
-    answered: 0,
-    aborted: 0,
-    simulatedFailures: 0,
-    rejected: 0,
-    inFlight: 0,
-  };
+  const maxHanging = options.maxHanging ?? MAX_HANGING;
+  const maxHangMs = options.maxHangMs ?? MAX_HANG_MS;
+  let counters = freshCounters(0);
+  /** Open `hang=1` requests of every epoch: the limit is on sockets, not on counters. */
+  let hanging = 0;
 
   function handleDemo(req: IncomingMessage, res: ServerResponse, query: URLSearchParams): void {
     const parsed = parseDemoParams(query);
@@ -147,17 +161,28 @@ export function createDemoEndpoint(options: DemoEndpointOptions = {}): DemoEndpo
       return;
     }
     const { latency, status, failureRate, hang } = parsed.params;
-    counters.requests += 1;
-    counters.inFlight += 1;
-    const requestNumber = counters.requests;
+    if (hang && hanging >= maxHanging) {
+      counters.refused += 1;
+      res.setHeader('Retry-After', '1');
+      sendJson(res, 503, {
+        error: `too many hanging requests: at most ${String(maxHanging)} hang at once`,
+      });
+      return;
+    }
+    // Each request counts in the counters of the epoch it arrived in, and only there.
+    const own = counters;
+    own.requests += 1;
+    own.inFlight += 1;
+    const requestNumber = own.requests;
     const receivedAt = Date.now();
     let timer: ReturnType<typeof setTimeout> | undefined = undefined;
     let settled = false;
     const finish = (outcome: 'answered' | 'aborted'): void => {
       if (settled) return;
       settled = true;
-      counters.inFlight -= 1;
-      counters[outcome] += 1;
+      own.inFlight -= 1;
+      own[outcome] += 1;
+      if (hang) hanging -= 1;
       if (timer !== undefined) clearTimeout(timer);
     };
     // 'close' on the response fires when the answer was sent or the connection dropped; only
@@ -166,13 +191,22 @@ export function createDemoEndpoint(options: DemoEndpointOptions = {}): DemoEndpo
       finish(res.writableFinished ? 'answered' : 'aborted');
     });
     if (hang) {
-      // Headers are not sent either, so the client's fetch stays pending until it aborts.
+      // Headers are not sent either, so the client's fetch stays pending until it aborts, or
+      // until the endpoint's own limit ends it.
+      hanging += 1;
+      timer = setTimeout(() => {
+        if (settled || res.destroyed) return;
+        sendJson(res, 503, {
+          error: `hang ended by the endpoint after ${String(maxHangMs)} ms`,
+          request: requestNumber,
+        });
+      }, maxHangMs);
       return;
     }
     timer = setTimeout(() => {
       if (settled || res.destroyed) return;
       if (failureRate > 0 && random() < failureRate) {
-        counters.simulatedFailures += 1;
+        own.simulatedFailures += 1;
         sendJson(res, 503, {
           error: 'simulated failure',
           failureRate,
@@ -200,6 +234,12 @@ export function createDemoEndpoint(options: DemoEndpointOptions = {}): DemoEndpo
       return;
     }
     const method = req.method ?? 'GET';
+    const refusal = method === 'POST' ? unsafePostReason(req) : crossOriginReason(req);
+    if (refusal !== undefined) {
+      counters.refused += 1;
+      sendJson(res, 403, { error: refusal });
+      return;
+    }
     if (path === DEMO_ENDPOINT_PATH) {
       if (method !== 'GET' && method !== 'POST') {
         sendJson(res, 405, { error: `${method} is not allowed; use GET or POST` });
@@ -229,14 +269,23 @@ export function createDemoEndpoint(options: DemoEndpointOptions = {}): DemoEndpo
   };
 
   function reset(): void {
-    counters.requests = 0;
-    counters.answered = 0;
-    counters.aborted = 0;
-    counters.simulatedFailures = 0;
-    counters.rejected = 0;
+    counters = freshCounters(counters.epoch + 1);
   }
 
   return { middleware, stats: () => ({ ...counters }), reset };
+}
+
+function freshCounters(epoch: number): DemoEndpointStats {
+  return {
+    requests: 0,
+    answered: 0,
+    aborted: 0,
+    simulatedFailures: 0,
+    rejected: 0,
+    refused: 0,
+    inFlight: 0,
+    epoch,
+  };
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

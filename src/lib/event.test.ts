@@ -646,6 +646,56 @@ describe('pre-checks', () => {
   });
 });
 
+describe('timeouts around pre-checks', () => {
+  it('an async pre-check that never settles is ended by the timeout', async () => {
+    const event = new SlowCheckEvent({ timeout: 1 });
+    const run = event.invoke();
+    await vi.advanceTimersByTimeAsync(1000);
+    await expect(run).resolves.toBeUndefined();
+    expect(event.status).toBe('cancelled');
+    expect(event.execution.error).toBeInstanceOf(TimeoutError);
+    expect(event.execution.retryable).toBe(true);
+    expect(event.runs).toBe(0);
+  });
+
+  it('a pre-check that passes after the timeout does not start the work', async () => {
+    const event = new SlowCheckEvent({ timeout: 1 });
+    void event.invoke();
+    await vi.advanceTimersByTimeAsync(1000);
+    event.passCheck();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(event.status).toBe('cancelled');
+    expect(event.runs).toBe(0);
+  });
+
+  it('the time a pre-check took counts against the timeout of the work', async () => {
+    const event = new SlowCheckEvent({ timeout: 1 });
+    void event.invoke();
+    await vi.advanceTimersByTimeAsync(600);
+    event.passCheck();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(event.status).toBe('processing');
+    await vi.advanceTimersByTimeAsync(400);
+    expect(event.status).toBe('cancelled');
+    expect(event.execution.error).toBeInstanceOf(TimeoutError);
+  });
+
+  it('a synchronous pre-check that overruns the timeout ends the event before its work', async () => {
+    const clock = manualClock(0);
+    class BlockingCheckEvent extends ControlledEvent {
+      protected override _precheck(): void {
+        clock.set(5_000); // stands for a check that blocked the thread for five seconds
+      }
+    }
+    const event = new BlockingCheckEvent({ timeout: 1, clock });
+    await expect(event.invoke()).resolves.toBeUndefined();
+    expect(event.status).toBe('cancelled');
+    expect(event.execution.error).toBeInstanceOf(TimeoutError);
+    expect(event.runs).toBe(0);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
 describe('subscribing', () => {
   let restore: ReturnType<typeof configureEvents> | undefined;
   afterEach(() => {
@@ -718,6 +768,29 @@ describe('subscribing', () => {
     event.finish('ok');
     await run;
     expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it('the same listener subscribed twice is two subscriptions, each ended by its own unsubscribe', async () => {
+    const event = new ControlledEvent();
+    const listener = vi.fn();
+    const first = event.subscribe(listener);
+    event.subscribe(listener);
+    first();
+    const run = event.invoke();
+    event.finish('ok');
+    await run;
+    expect(listener).toHaveBeenCalledTimes(2);
+  });
+
+  it('a listener subscribed twice hears every change twice', async () => {
+    const event = new ControlledEvent();
+    const listener = vi.fn();
+    event.subscribe(listener);
+    event.subscribe(listener);
+    const run = event.invoke();
+    event.finish('ok');
+    await run;
+    expect(listener).toHaveBeenCalledTimes(4);
   });
 
   it('a throwing listener is reported and the others still hear', async () => {

@@ -1,5 +1,6 @@
 import type { Clock } from './clock';
 import { eventDefaults } from './config';
+import { announceCreation } from './creation';
 import { CancellationError } from './errors/cancellationError';
 import { TimeoutError } from './errors/timeoutError';
 import { ValidationError } from './errors/validationError';
@@ -147,6 +148,7 @@ export abstract class Event<TResponse = unknown> {
     this.#init = init;
     this.id = createId();
     this.#createdAtMs = this.#clock.now();
+    announceCreation(this, reportListenerError);
   }
 
   /** When the event was made, from its clock. The `Date` is made on first read, then kept. */
@@ -160,7 +162,7 @@ export abstract class Event<TResponse = unknown> {
   /**
    * Optional pre-check, run by the first `invoke()` before the event starts. Throw to abort
    * the event (`aborted`, not retryable) or call `this.skip(reason)` to skip it; return to
-   * let it run.
+   * let it run. It counts against the event's `timeout`.
    */
   protected _precheck?(): void | Promise<void>;
 
@@ -200,6 +202,9 @@ export abstract class Event<TResponse = unknown> {
   /**
    * Runs the work once and resolves to its response when it completes, to `undefined`
    * otherwise. Never rejects. Later and concurrent calls share the one run and its result.
+   * The `timeout` bounds the whole call, `_precheck` included: a pre-check still running
+   * (or a synchronous one that returned) past it ends the event `cancelled` with a
+   * `TimeoutError`, and `_invoke` never runs.
    *
    * ```ts
    * const [a, b] = await Promise.all([event.invoke(), event.invoke()]); // _invoke ran once
@@ -245,7 +250,11 @@ export abstract class Event<TResponse = unknown> {
    * does not disturb the event or the other listeners.
    */
   subscribe(listener: EventSubscriber<this>): () => void {
-    const subscriber = listener as AnySubscriber;
+    // A wrapper per call, so the same function subscribed twice is two subscriptions and
+    // each unsubscribe ends only its own.
+    const subscriber: AnySubscriber = (notification, event) => {
+      (listener as AnySubscriber)(notification, event);
+    };
     (this.#listeners ??= new Set()).add(subscriber);
     return () => {
       this.#listeners?.delete(subscriber);
@@ -296,15 +305,22 @@ export abstract class Event<TResponse = unknown> {
       resolve?.(undefined);
       return;
     }
+    if (this.timeout !== null) this.#startTimer(this.timeout * 1000);
     if (this._precheck === undefined) {
       this.#process();
       return;
     }
+    const checkedFrom = this.#clock.now();
     let verdict: unknown;
     try {
       verdict = this._precheck();
     } catch (error) {
       this.#abort(error);
+      return;
+    }
+    // A synchronous pre-check blocks the timer; measure what it took instead.
+    if (this.timeout !== null && this.#clock.now() - checkedFrom >= this.timeout * 1000) {
+      Event.#expire(this, 0);
       return;
     }
     if (isThenable(verdict)) {
@@ -328,7 +344,6 @@ export abstract class Event<TResponse = unknown> {
     this.#execution.status = EventStatus.PROCESSING;
     this.#notifyTransition(EventStatus.PENDING, EventStatus.PROCESSING, this.#startedAtMs);
     if (this.isTerminal) return; // a listener cancelled it
-    if (this.timeout !== null) this.#startTimer(this.timeout * 1000);
     let result: Promise<TResponse> | TResponse;
     try {
       result = this._invoke(new Event.#Context(this));
@@ -372,7 +387,7 @@ export abstract class Event<TResponse = unknown> {
   }
 
   static #expire(event: Event, remainingMs: number): void {
-    if (event.#execution.status !== EventStatus.PROCESSING) return;
+    if (event.isTerminal) return;
     if (remainingMs > 0) {
       event.#startTimer(remainingMs);
       return;

@@ -29,7 +29,7 @@ import {
   HOSTILE_THROWN_VALUES,
   revokedProxy,
   tenMegabytes,
-} from './testing/arbitraries';
+} from '../../tests/support/arbitraries';
 
 const hostileThrownValues = Object.entries(HOSTILE_THROWN_VALUES);
 

@@ -4,6 +4,7 @@
  */
 export { systemClock, type Clock } from './clock';
 export { configureEvents, eventDefaults, type EventDefaults } from './config';
+export { watchEventCreation, type CreationListener } from './creation';
 export {
   Event,
   type EventDict,

@@ -19,7 +19,7 @@ import {
   TimeoutError,
   Unset,
 } from './index';
-import { describeRunSettings, propertyRunSettings, unbox } from './testing/arbitraries';
+import { describeRunSettings, propertyRunSettings, unbox } from '../../tests/support/arbitraries';
 import {
   fakeClock,
   PrecheckedEvent,
@@ -29,7 +29,7 @@ import {
   type ListenerKind,
   type Program,
   type ScriptedInit,
-} from './testing/programs';
+} from '../../tests/support/programs';
 
 const settings = propertyRunSettings();
 console.info(describeRunSettings('invariants', settings));
@@ -60,6 +60,8 @@ interface Tracked {
   samples: Snapshot[];
   cancelRequested: boolean;
   skipRequested: boolean;
+  /** When `invoke()` was first called, from the fake clock; the timeout counts from there. */
+  invokedAt: number | undefined;
 }
 
 interface Heard {
@@ -103,6 +105,7 @@ class World {
       samples: [],
       cancelRequested: false,
       skipRequested: event.script.precheck?.kind === 'skip',
+      invokedAt: undefined,
     };
     this.events.push(tracked);
     return tracked;
@@ -117,6 +120,7 @@ class World {
   call(tracked: Tracked): void {
     const caller: Caller = { settled: false, value: undefined, rejected: false };
     tracked.callers.push(caller);
+    tracked.invokedAt ??= fakeClock.now();
     tracked.event.invoke().then(
       (value) => {
         caller.settled = true;
@@ -380,9 +384,14 @@ function checkEvent(tracked: Tracked, world: World): void {
       if (execution.error instanceof TimeoutError) {
         expect(event.timeout).not.toBeNull();
         expect(execution.error.message).toBe(`Operation timed out after ${String(event.timeout)}s`);
-        // Never before its time (the faked clock counts whole milliseconds).
-        expect((execution.duration as number) * 1000).toBeGreaterThanOrEqual(
+        // Never before its time, which counts from the first invoke(), pre-check included
+        // (the faked clock counts whole milliseconds).
+        const endedAt = event.history.at(-1)?.at ?? Number.NaN;
+        expect(endedAt - (tracked.invokedAt ?? Number.NaN)).toBeGreaterThanOrEqual(
           (event.timeout ?? 0) * 1000 - 1,
+        );
+        expect((execution.duration as number) * 1000).toBeLessThanOrEqual(
+          (event.timeout ?? 0) * 1000 + 1,
         );
       } else {
         expect(execution.error).toBeInstanceOf(CancellationError);

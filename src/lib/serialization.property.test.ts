@@ -23,7 +23,7 @@ import {
   responseArbitrary,
   thrownValueArbitrary,
   unbox,
-} from './testing/arbitraries';
+} from '../../tests/support/arbitraries';
 
 const settings = propertyRunSettings();
 console.info(describeRunSettings('serialization', settings));

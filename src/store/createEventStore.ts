@@ -1,11 +1,11 @@
 import { devtools } from 'zustand/middleware';
 import { createStore, type StateCreator } from 'zustand/vanilla';
 import type { Clock } from '../lib';
-import { frameScheduler } from './batcher';
+import { frameScheduler } from './notifyManager';
 import type { DemoInit } from './catalogue';
 import { createPersister } from './createPersister';
 import { createEventActions } from './eventActions';
-import { DEFAULT_STORAGE_KEY } from './historyFormat';
+import { DEFAULT_STORAGE_KEY } from './formats/history';
 import { createLaunchActions } from './launchActions';
 import { createLogActions } from './logActions';
 import { createRetryRunActions } from './retryRunActions';

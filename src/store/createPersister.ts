@@ -1,6 +1,6 @@
 import type { Clock } from '../lib';
 import type { EventRecord } from './eventRecord';
-import { MAX_STORED_RECORDS, serializeHistory } from './historyFormat';
+import { MAX_STORED_RECORDS, serializeHistory } from './formats/history';
 import { isQuotaError } from './isQuotaError';
 import { historyReader, launchChecks } from './lazySchemas';
 import { messageOf } from './messageOf';

@@ -3,7 +3,7 @@ import lionherdSample from '../../public/samples/lionherd-notebook-run.json?raw'
 import fixture from '../../tests/fixtures/lionherd-python/notebook-run.json?raw';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { EventRecord } from './eventRecord';
-import { MAX_IMPORT_BYTES } from './logFormat';
+import { MAX_IMPORT_BYTES } from './formats/log';
 import {
   createHydratedTestStore,
   createTestStore,
@@ -248,7 +248,7 @@ describe('the samples the dashboard ships', () => {
 
 describe('loading the log readers', () => {
   test('an import whose readers cannot be loaded says so and changes nothing', async () => {
-    vi.doMock('./parseLog', () => {
+    vi.doMock('./formats/parseLog', () => {
       throw new Error('the network is down');
     });
     try {
@@ -260,7 +260,7 @@ describe('loading the log readers', () => {
       }
       expect(harness.store.getState().order).toEqual([]);
     } finally {
-      vi.doUnmock('./parseLog');
+      vi.doUnmock('./formats/parseLog');
     }
   });
 });

@@ -18,13 +18,13 @@ export {
 } from './catalogue';
 export { parseReturnValue } from './parseReturnValue';
 export type { EventRecord, RecordSource } from './eventRecord';
-export { MAX_IMPORT_BYTES } from './logFormat';
+export { MAX_IMPORT_BYTES } from './formats/log';
 export {
   DEFAULT_STORAGE_KEY,
   HISTORY_VERSION,
   INTERRUPTED_MESSAGE,
   MAX_STORED_RECORDS,
-} from './historyFormat';
+} from './formats/history';
 export {
   isLive,
   liveDuration,

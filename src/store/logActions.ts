@@ -1,9 +1,9 @@
 import type { EventRecord } from './eventRecord';
-import type { parseLionherdLog } from './interop/lionherdFormat';
+import type { parseLionherdLog } from './formats/lionherd';
 import { launchChecks } from './lazySchemas';
-import { formatLog } from './logFormat';
+import { formatLog } from './formats/log';
 import { messageOf } from './messageOf';
-import type { parseLog } from './parseLog';
+import type { parseLog } from './formats/parseLog';
 import type { StoreContext } from './storeContext';
 import type { EventStoreActions } from './types';
 
@@ -78,8 +78,8 @@ interface LogReaders {
  */
 async function loadLogReaders(): Promise<LogReaders> {
   const [logFormat, lionherdFormat] = await Promise.all([
-    import('./parseLog'),
-    import('./interop/lionherdFormat'),
+    import('./formats/parseLog'),
+    import('./formats/lionherd'),
   ]);
   return { parseLog: logFormat.parseLog, parseLionherdLog: lionherdFormat.parseLionherdLog };
 }

@@ -6,7 +6,7 @@ import {
   INTERRUPTED_MESSAGE,
   MAX_STORED_RECORDS,
   serializeHistory,
-} from './historyFormat';
+} from './formats/history';
 import { makeRecord } from '../../tests/interop/makeRecord';
 import { loadHistory } from './persistence';
 import {

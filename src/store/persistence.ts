@@ -1,7 +1,7 @@
 import { CancellationError, EventStatus, explainRetryable, type ErrorDict } from '../lib';
 import type { EventRecord } from './eventRecord';
 import { describeIssues, eventRecordSchema } from './recordSchema';
-import { HISTORY_VERSION, INTERRUPTED_MESSAGE } from './historyFormat';
+import { HISTORY_VERSION, INTERRUPTED_MESSAGE } from './formats/history';
 import { messageOf } from './messageOf';
 import type { StorageLike } from './types';
 import { z } from './zod';

@@ -1,6 +1,6 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { Clock, Event } from '../lib';
-import { createBatcher, type Batcher } from './batcher';
+import { createBatcher, type Batcher } from './notifyManager';
 import { findKind, type DemoInit, type DemoParams } from './catalogue';
 import type { EventRecord } from './eventRecord';
 import { launchChecks } from './lazySchemas';

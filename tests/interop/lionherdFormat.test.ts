@@ -5,7 +5,7 @@ import {
   parseLionherdLog,
   parsePythonTimestamp,
   toLionherdRecords,
-} from '../../src/store/interop/lionherdFormat';
+} from '../../src/store/formats/lionherd';
 import { eventRecordSchema } from '../../src/store/recordSchema';
 import fixtureText from '../fixtures/lionherd-python/notebook-run.json?raw';
 import { makeFailedRecord, makeRecord } from './makeRecord';

@@ -7,7 +7,7 @@ import {
   toOtlpJson,
   toOtlpTraces,
   traceIdOf,
-} from '../../src/store/interop/otlp';
+} from '../../src/store/formats/otlp';
 import { makeFailedRecord, makeRecord } from './makeRecord';
 
 /** OTLP/JSON: enum values are integers (opentelemetry-proto's trace.proto). */

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import lionherdSample from '../../public/samples/lionherd-notebook-run.json?raw';
 import nativeSample from '../../public/samples/lifecycle-lab-sample.json?raw';
 import fixtureText from '../fixtures/lionherd-python/notebook-run.json?raw';
-import { parseLionherdLog } from '../../src/store/interop/lionherdFormat';
-import { parseLog } from '../../src/store/parseLog';
+import { parseLionherdLog } from '../../src/store/formats/lionherd';
+import { parseLog } from '../../src/store/formats/parseLog';
 
 describe('the samples the dashboard ships in public/samples', () => {
   it('include the lionherd notebook run, identical to the test fixture', () => {

@@ -3,6 +3,7 @@
 // with Node's own module resolution. Run by `npm run test:package`, which builds it first.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -32,6 +33,7 @@ before(async () => {
       "export * as core from 'lifecycle-lab-core';",
       "export * as demo from 'lifecycle-lab-core/demo';",
       "export * as tanstack from 'lifecycle-lab-core/tanstack-query';",
+      "export * as bridge from 'lifecycle-lab-core/bridge';",
       "export const importInternal = () => import('lifecycle-lab-core/event');",
     ].join('\n'),
   );
@@ -108,6 +110,44 @@ describe('the built lifecycle-lab-core package, from plain Node', () => {
     assert.equal(retry(0, new NotFoundError('gone')), false);
   });
 
+  it('streams events created after connecting from ./bridge, with the core’s own hook', async () => {
+    const batches = [];
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        if (req.url === '/api/bridge/events') batches.push(JSON.parse(body));
+        if (req.url === '/api/bridge/control') {
+          res.writeHead(200, { 'content-type': 'application/x-ndjson' });
+          res.write('{"type":"hello"}\n');
+          return;
+        }
+        res.end('{"accepted":1,"duplicates":0}');
+      });
+    });
+    await new Promise((done) => server.listen(0, '127.0.0.1', done));
+    const { port } = server.address();
+    const bridge = pkg.bridge.connectToDashboard({
+      url: `http://127.0.0.1:${port}/?token=t`,
+      name: 'package-test',
+    });
+    try {
+      const event = pkg.core.createEvent(async () => 'sent');
+      await event.invoke();
+      await bridge.flush();
+      const updates = batches.flatMap((batch) => batch.updates);
+      assert.deepEqual(
+        updates.map((update) => [update.event.id, update.event.execution.status]),
+        [[event.id, 'completed']],
+      );
+      assert.equal(batches[0].source.name, 'package-test');
+    } finally {
+      await bridge.close();
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
   it('keeps its internals private: only the exports map is importable', async () => {
     await assert.rejects(pkg.importInternal(), { code: 'ERR_PACKAGE_PATH_NOT_EXPORTED' });
   });
@@ -134,6 +174,7 @@ describe('the built lifecycle-lab-core package, from plain Node', () => {
         "import { createEvent, isRetryable, type EventDict } from 'lifecycle-lab-core';",
         "import { HttpEvent, SlowEvent } from 'lifecycle-lab-core/demo';",
         "import { eventQueryFn, retryFromVerdict } from 'lifecycle-lab-core/tanstack-query';",
+        "import { connectToDashboard, type Bridge } from 'lifecycle-lab-core/bridge';",
         'const event = createEvent(async () => 42);',
         'export const answer: Promise<number | undefined> = event.invoke();',
         'export const dict: EventDict = event.toDict();',
@@ -142,6 +183,7 @@ describe('the built lifecycle-lab-core package, from plain Node', () => {
         'export const queryFn = eventQueryFn(() => slow);',
         'export const retry: (n: number, e: unknown) => boolean = retryFromVerdict(3);',
         'export const judged: boolean = isRetryable(new Error());',
+        "export const connect = (): Bridge => connectToDashboard({ url: 'http://127.0.0.1:1/', token: 't', name: 'x' });",
         '// @ts-expect-error the response is a number, not a string',
         'export const wrong: Promise<string | undefined> = event.invoke();',
       ].join('\n'),

@@ -18,12 +18,12 @@ export async function exportRecords(
 ): Promise<ExportedFile> {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   if (format === 'lionherd') {
-    const { toLionherdRecords } = await import('../../store/interop/lionherdFormat');
+    const { toLionherdRecords } = await import('../../store/formats/lionherd');
     return {
       text: JSON.stringify(toLionherdRecords(records), null, 2),
       fileName: `lionherd-events-${stamp}.json`,
     };
   }
-  const { toOtlpJson } = await import('../../store/interop/otlp');
+  const { toOtlpJson } = await import('../../store/formats/otlp');
   return { text: await toOtlpJson(records), fileName: `lifecycle-lab-traces-${stamp}.otlp.json` };
 }

@@ -1,4 +1,4 @@
-import type { EventRecord } from './eventRecord';
+import type { EventRecord } from '../eventRecord';
 
 /**
  * History as it is written to storage, in the manner of Zustand's `persist` middleware: one

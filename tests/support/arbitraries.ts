@@ -4,12 +4,12 @@
  * responses and timeouts. Free of any test-runner import so every suite can reuse it.
  */
 import fc from 'fast-check';
-import { ConnectionError } from '../errors/connectionError';
-import { ExecutionError } from '../errors/executionError';
-import type { LionherdError } from '../errors/lionherdError';
-import { NotFoundError } from '../errors/notFoundError';
-import { TimeoutError } from '../errors/timeoutError';
-import { ValidationError } from '../errors/validationError';
+import { ConnectionError } from '../../src/lib/errors/connectionError';
+import { ExecutionError } from '../../src/lib/errors/executionError';
+import type { LionherdError } from '../../src/lib/errors/lionherdError';
+import { NotFoundError } from '../../src/lib/errors/notFoundError';
+import { TimeoutError } from '../../src/lib/errors/timeoutError';
+import { ValidationError } from '../../src/lib/errors/validationError';
 
 type Environment = Record<string, string | undefined>;
 

@@ -1,5 +1,5 @@
-import type { EventRecord } from './eventRecord';
-import type { LifecycleLabLog } from './types';
+import type { EventRecord } from '../eventRecord';
+import type { LifecycleLabLog } from '../types';
 
 /**
  * The Lifecycle Lab log: what an export writes, and the size limit of an import. Reading a

@@ -1,8 +1,8 @@
-import type { EventRecord } from './eventRecord';
-import { MAX_IMPORT_BYTES } from './logFormat';
-import { describeIssues, eventRecordSchema } from './recordSchema';
-import type { LogFormat } from './types';
-import { z } from './zod';
+import type { EventRecord } from '../eventRecord';
+import { MAX_IMPORT_BYTES } from './log';
+import { describeIssues, eventRecordSchema } from '../recordSchema';
+import type { LogFormat } from '../types';
+import { z } from '../zod';
 
 const lifecycleLabLogSchema = z.object({
   format: z.literal('lifecycle-lab'),

@@ -4,8 +4,8 @@
  * of a {@link Program} are what a caller may do to a handful of events.
  */
 import fc from 'fast-check';
-import type { Clock } from '../clock';
-import { Event, type EventInit, type InvokeContext } from '../event';
+import type { Clock } from '../../src/lib/clock';
+import { Event, type EventInit, type InvokeContext } from '../../src/lib/event';
 import {
   anyValueArbitrary,
   responseArbitrary,

@@ -1,0 +1,218 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createEvent } from '../functionEvent';
+import { connectToDashboard, type Bridge, type BridgeProblem } from './connectToDashboard';
+import type { BridgeBatch } from './protocol';
+
+/** A receiver in memory: answers `fetch` the way the real one does, as the test says. */
+function fakeReceiver() {
+  const batches: BridgeBatch[] = [];
+  const controls: ReadableStreamDefaultController<Uint8Array>[] = [];
+  const state = { eventsStatus: 200, reachable: true, authorization: '' };
+  const fetch = vi.fn((input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const url = urlOf(input);
+    state.authorization = new Headers(init?.headers).get('authorization') ?? '';
+    if (!state.reachable) return Promise.reject(new TypeError('fetch failed'));
+    if (url.endsWith('/api/bridge/events')) {
+      if (state.eventsStatus === 200) batches.push(JSON.parse(init?.body as string) as BridgeBatch);
+      return Promise.resolve(
+        Response.json(
+          state.eventsStatus === 200 ? { accepted: 1, duplicates: 0 } : { error: 'bad batch' },
+          { status: state.eventsStatus },
+        ),
+      );
+    }
+    if (url.endsWith('/api/bridge/control')) {
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controls.push(controller);
+        },
+      });
+      init?.signal?.addEventListener('abort', () => {
+        try {
+          body.cancel().catch(() => undefined);
+        } catch {
+          // already closed
+        }
+      });
+      return Promise.resolve(new Response(body, { status: 200 }));
+    }
+    return Promise.resolve(Response.json({ error: 'no such path' }, { status: 404 }));
+  });
+  const send = (line: unknown): void => {
+    controls.at(-1)?.enqueue(new TextEncoder().encode(`${JSON.stringify(line)}\n`));
+  };
+  const updates = () => batches.flatMap((batch) => batch.updates);
+  return { fetch, batches, updates, state, send };
+}
+
+function urlOf(input: string | URL | Request): string {
+  return typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+}
+
+let receiver: ReturnType<typeof fakeReceiver>;
+let bridge: Bridge | undefined;
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  receiver = fakeReceiver();
+});
+
+afterEach(async () => {
+  await bridge?.close();
+  bridge = undefined;
+  vi.useRealTimers();
+});
+
+const connect = (options: Partial<Parameters<typeof connectToDashboard>[0]> = {}): Bridge =>
+  (bridge = connectToDashboard({
+    url: 'http://127.0.0.1:5173/?token=secret',
+    name: 'worker',
+    fetch: receiver.fetch,
+    ...options,
+  }));
+
+describe('connectToDashboard', () => {
+  it('streams every event created after it connects, batched, with rising sequence numbers', async () => {
+    connect();
+    const first = createEvent(() => 1);
+    const second = createEvent(() => 2);
+    await first.invoke();
+    await second.invoke();
+    await vi.advanceTimersByTimeAsync(50);
+
+    expect(receiver.batches).toHaveLength(1);
+    const [batch] = receiver.batches;
+    expect(batch?.source).toMatchObject({ name: 'worker', runtime: 'node' });
+    expect(typeof batch?.source.pid).toBe('number');
+    expect(
+      batch?.updates.map((update) => [update.event.id, update.event.execution.status]),
+    ).toEqual([
+      [first.id, 'completed'],
+      [second.id, 'completed'],
+    ]);
+    expect(batch?.updates.map((update) => update.seq)).toEqual([1, 2]);
+    expect(batch?.updates[0]?.notifications.map((n) => n.type === 'transition' && n.to)).toEqual([
+      'processing',
+      'completed',
+    ]);
+    expect(receiver.state.authorization).toBe('Bearer secret');
+  });
+
+  it('with watch "none" sends only the events it is given', async () => {
+    const chosen = connect({ watch: 'none' });
+    const ignored = createEvent(() => 'ignored');
+    const watched = createEvent(() => 'watched');
+    chosen.watch(watched);
+    await Promise.all([ignored.invoke(), watched.invoke()]);
+    await vi.advanceTimersByTimeAsync(50);
+
+    expect(receiver.updates().map((update) => update.event.id)).toEqual([watched.id]);
+    expect(receiver.updates()[0]?.params).toEqual({ timeout: null });
+  });
+
+  it('buffers while the receiver is away and resends after a backoff', async () => {
+    const problems: BridgeProblem[] = [];
+    receiver.state.reachable = false;
+    const connected = connect({
+      onError: (problem) => problems.push(problem),
+      backoff: { initial: 1_000, jitter: 0 },
+    });
+    const event = createEvent(() => 'done');
+    await event.invoke();
+    await vi.advanceTimersByTimeAsync(50);
+    expect(receiver.batches).toHaveLength(0);
+    expect(connected.stats().buffered).toBe(1);
+    expect(problems[0]?.kind).toBe('unreachable');
+
+    receiver.state.reachable = true;
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(receiver.updates().map((update) => update.event.id)).toEqual([event.id]);
+    expect(receiver.updates()[0]?.event.execution.status).toBe('completed');
+    expect(connected.stats()).toMatchObject({ buffered: 0, sent: 1, dropped: 0 });
+  });
+
+  it('drops the oldest events when its buffer is full and reports how many', async () => {
+    receiver.state.reachable = false;
+    const connected = connect({ maxBuffered: 3, backoff: { initial: 1_000, jitter: 0 } });
+    const events = [];
+    for (let index = 0; index < 5; index += 1) {
+      const event = createEvent(() => index);
+      events.push(event);
+      await event.invoke();
+    }
+    expect(connected.stats()).toMatchObject({ buffered: 3, dropped: 2 });
+
+    receiver.state.reachable = true;
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(receiver.updates().map((update) => update.event.id)).toEqual(
+      events.slice(2).map((event) => event.id),
+    );
+    expect(receiver.batches[0]?.dropped).toBe(2);
+  });
+
+  it('does not resend a batch the receiver refused as malformed', async () => {
+    const problems: BridgeProblem[] = [];
+    receiver.state.eventsStatus = 400;
+    const connected = connect({ onError: (problem) => problems.push(problem) });
+    await createEvent(() => 1).invoke();
+    await vi.advanceTimersByTimeAsync(50);
+    await vi.advanceTimersByTimeAsync(10_000);
+
+    expect(
+      receiver.fetch.mock.calls.filter(([url]) => urlOf(url).endsWith('/events')),
+    ).toHaveLength(1);
+    expect(connected.stats()).toMatchObject({ rejected: 1, buffered: 0 });
+    expect(problems[0]).toEqual({
+      kind: 'rejected',
+      message: 'the receiver refused 1 updates: 400 bad batch',
+    });
+  });
+
+  it('runs a fresh attempt when the dashboard asks for a retry, if allowed', async () => {
+    const connected = connect({ acceptRetries: true });
+    let runs = 0;
+    const failing = createEvent(() => {
+      runs += 1;
+      throw new Error('flaky');
+    });
+    await failing.invoke();
+    await vi.advanceTimersByTimeAsync(50);
+    expect(connected.source.capabilities).toEqual(['retry']);
+
+    receiver.send({ type: 'retry', eventId: failing.id, copyMeta: false });
+    await vi.advanceTimersByTimeAsync(50);
+
+    expect(runs).toBe(2);
+    const retry = receiver.updates().find((update) => update.event.id !== failing.id);
+    expect(retry?.event.metadata).toMatchObject({ original: { id: failing.id }, attempt: 2 });
+    expect(retry?.event.execution.status).toBe('failed');
+  });
+
+  it('refuses retry commands unless retries were allowed', async () => {
+    const problems: BridgeProblem[] = [];
+    connect({ onError: (problem) => problems.push(problem) });
+    const event = createEvent(() => 1);
+    await event.invoke();
+    await vi.advanceTimersByTimeAsync(0);
+    receiver.send({ type: 'retry', eventId: event.id, copyMeta: false });
+    await vi.advanceTimersByTimeAsync(50);
+
+    expect(problems.map((problem) => problem.kind)).toEqual(['command']);
+    expect(receiver.updates()).toHaveLength(1);
+  });
+
+  it('reports itself connected while its control channel is open', async () => {
+    const connected = connect();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(connected.stats().connected).toBe(true);
+  });
+
+  it('needs a token, from the URL or the options', () => {
+    expect(() =>
+      connectToDashboard({ url: 'http://127.0.0.1:5173/', name: 'worker', fetch: receiver.fetch }),
+    ).toThrow(/no token/);
+    expect(() => connectToDashboard({ url: 'not a url', name: 'w', token: 't' })).toThrow(
+      /url must be the dashboard's address/,
+    );
+  });
+});
