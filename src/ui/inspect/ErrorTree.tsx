@@ -1,6 +1,7 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { CHILDREN_PAGE, countByType, searchTree, type ErrorTreeNode } from './errorTreeModel.ts';
 import { clipText } from './textLines.ts';
+import { ruleNote } from './verdictWords.ts';
 import './errorTree.css';
 
 /** Characters of a message shown in a tree node; the JSON view below has the whole text. */
@@ -258,7 +259,7 @@ function NodeLabel({ node }: { node: ErrorTreeNode }) {
       )}{' '}
       <span className={node.retryable ? 'flag flag-retryable' : 'flag flag-final'}>
         {node.retryable ? '↻ retryable' : '✖ not retryable'}
-        {node.declared ? '' : ' (by rule)'}
+        {ruleNote(node)}
       </span>
       {node.notes.map((note) => (
         <span key={note} className="note">
