@@ -16,9 +16,9 @@ describe('toWellFormed', () => {
         expect(fixed.length).toBe(text.length);
         expect(toWellFormed(fixed)).toBe(fixed);
       }),
-      { numRuns: 300 },
+      { numRuns: 100 },
     );
-  });
+  }, 30_000);
 
   it('reaches every string of JSON data, keys included', () => {
     expect(toWellFormedJson({ '\uD800': ['\uDC80', 1, null, { k: '\uD800' }] })).toEqual({
