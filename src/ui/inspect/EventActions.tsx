@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import type { EventRecord } from '../../store';
+import { receiverToken, requestRemoteRetry, whyNoRemoteRetry, type EventRecord } from '../../store';
 import { storeActions } from '../common/storeActions.ts';
 
 /** Invoke again, invoke three times at once, cancel, retry fresh. */
@@ -12,18 +12,25 @@ export function EventActions({ record }: { record: EventRecord }) {
     mutationFn: ({ id, times }: { id: string; times: number }) => storeActions().invoke(id, times),
   });
   const retrying = useMutation({
-    mutationFn: ({ id, copy }: { id: string; copy: boolean }) => {
+    mutationFn: async ({ id, copy }: { id: string; copy: boolean }) => {
+      if (record.remote !== undefined) {
+        // The source runs the fresh attempt; it streams back and joins the chain.
+        const why = await requestRemoteRetry(record, receiverToken() ?? '', { copyMeta: copy });
+        if (why !== null) throw new Error(`Retry fresh was not sent: ${why}`);
+        return null;
+      }
       const freshId = storeActions().retryFresh(id, { copyMeta: copy });
       if (freshId === null) throw new Error('This event cannot be retried; see the notices.');
-      return Promise.resolve(freshId);
+      return freshId;
     },
     onSuccess: (freshId) => {
-      storeActions().select(freshId);
+      if (freshId !== null) storeActions().select(freshId);
     },
   });
 
   const isLive = record.source === 'live';
-  const canRetry = record.source !== 'imported';
+  const remoteRetryRefusal = whyNoRemoteRetry(record);
+  const canRetry = record.source !== 'imported' && remoteRetryRefusal === null;
   const isRunning = record.status === 'pending' || record.status === 'processing';
 
   return (
@@ -77,6 +84,7 @@ export function EventActions({ record }: { record: EventRecord }) {
         />
         <label htmlFor={copyMetaId}>copy metadata</label>
       </div>
+      {remoteRetryRefusal !== null ? <p className="muted">{remoteRetryRefusal}</p> : null}
       {invoking.isError ? (
         <p role="alert" className="field-error">
           Invoke failed: {invoking.error.message}
