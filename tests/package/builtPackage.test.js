@@ -1,3 +1,4 @@
+/* global fetch, URL -- Node 20 has both built in */
 // The event core as a package: imports the BUILT dist-lib/ by its package name from plain
 // Node (no Vite, no Vitest transform) and type-checks a consumer against its declarations
 // with Node's own module resolution. Run by `npm run test:package`, which builds it first.
