@@ -65,8 +65,21 @@ export interface EventRecord {
   /** How many times `_invoke` actually ran (0 or 1). */
   runs: number;
   source: RecordSource;
-  /** For imported records: the format and, for lionherd logs, the Python class. */
-  importedFrom?: { format: 'lifecycle-lab' | 'lionherd'; lionClass?: string; fileName?: string };
+  /** For imported records: where they came from. */
+  importedFrom?: ImportedFrom;
   /** For remote records: the source and its state. */
   remote?: RemoteOrigin;
+}
+
+/** Where an imported record came from. */
+export interface ImportedFrom {
+  format: 'lifecycle-lab' | 'lionherd';
+  /** For lionherd logs: the Python class (`metadata.lion_class`). */
+  lionClass?: string;
+  fileName?: string;
+  /**
+   * For lionherd logs: the record exactly as Python wrote it (the last snapshot, when the log
+   * holds several of one event), which "Export as lionherd log" writes back unchanged.
+   */
+  asWritten?: Record<string, JsonValue>;
 }

@@ -67,6 +67,7 @@ export const eventRecordSchema: z.ZodMiniType<EventRecord> = z.object({
       format: z.enum(['lifecycle-lab', 'lionherd']),
       lionClass: z.optional(z.string()),
       fileName: z.optional(z.string()),
+      asWritten: z.optional(z.record(z.string(), jsonSchema)),
     }),
   ),
   remote: z.optional(
@@ -104,7 +105,8 @@ export function formatPath(prefix: string, path: readonly PropertyKey[]): string
   return text;
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+/** One problem in words: the schema's own message, or a plainer one for zod's defaults. */
+export function describeIssue(issue: z.core.$ZodIssue): string {
   // A message written for the schema says it best.
   if (!issue.message.startsWith('Invalid') && !issue.message.startsWith('Too ')) {
     return issue.message;

@@ -1,6 +1,7 @@
 import type { EventRecord } from '../../store';
-import { buildErrorTree, verdictOf } from './errorTreeModel.ts';
+import { buildErrorTree } from './errorTreeModel.ts';
 import { ErrorTree } from './ErrorTree.tsx';
+import { verdictInWords } from './verdictWords.ts';
 
 /** The captured error as a tree, with the rolled-up retryability verdict in words. */
 export function ErrorInspector({ record }: { record: EventRecord }) {
@@ -9,7 +10,9 @@ export function ErrorInspector({ record }: { record: EventRecord }) {
     return <p className="muted">No error captured.</p>;
   }
   const root = buildErrorTree(error);
-  const verdict = record.verdict ?? verdictOf(root);
+  // Worded from the tree rather than taken from the record, so live and imported events read
+  // the same and the rule that decided is always named.
+  const verdict = verdictInWords(root);
   return (
     <div className="error-inspector">
       <p className="verdict">

@@ -57,31 +57,3 @@ export function buildErrorTree(
     children: [...inside, ...cause],
   };
 }
-
-/** The rolled-up verdict in words, for records that carry none (imported logs). */
-export function verdictOf(root: ErrorTreeNode): string {
-  const culprit = findNotRetryable(root);
-  if (culprit) return `not retryable: ${label(culprit)} is not retryable`;
-  const inside = root.children.filter((child) => child.relation === 'inside');
-  if (!root.declared && inside.length > 0) {
-    const count = inside.length === 1 ? '1 error' : `${String(inside.length)} errors`;
-    return `retryable: all ${count} inside ${label(root)} are retryable`;
-  }
-  if (root.declared) return `retryable: ${label(root)} is retryable`;
-  return `retryable: ${label(root)} does not say it is not, so it counts as retryable`;
-}
-
-function findNotRetryable(node: ErrorTreeNode): ErrorTreeNode | undefined {
-  if (node.declared) return node.retryable ? undefined : node;
-  for (const child of node.children) {
-    if (child.relation !== 'inside') continue;
-    const found = findNotRetryable(child);
-    if (found) return found;
-  }
-  return undefined;
-}
-
-function label(node: ErrorTreeNode): string {
-  const short = node.message.length > 80 ? `${node.message.slice(0, 80)}…` : node.message;
-  return short === '' ? node.name : `${node.name} '${short}'`;
-}
