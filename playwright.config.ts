@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { E2E_RECEIVER_TOKEN } from './e2e/support/bridgeWorkers.ts';
 import { chromiumLaunchOptions, ensureChromium } from './e2e/support/chromium.ts';
 
 ensureChromium();
@@ -32,5 +33,7 @@ export default defineConfig({
     timeout: 180_000,
     stdout: 'pipe',
     stderr: 'pipe',
+    // A known receiver token, so the tests can open the dashboard as the printed URL would.
+    env: { LIFECYCLE_LAB_TOKEN: E2E_RECEIVER_TOKEN },
   },
 });

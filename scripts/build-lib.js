@@ -52,6 +52,28 @@ await build({
   },
 });
 
+// `npx lifecycle-lab`: the receiver and a static server for the dashboard, built beside it.
+await build({
+  configFile: false,
+  root: ROOT,
+  logLevel: 'warn',
+  mode: 'production',
+  build: {
+    ssr: join(ROOT, 'server/cli.ts'),
+    outDir: OUT,
+    emptyOutDir: false,
+    copyPublicDir: false,
+    target: 'node20',
+    minify: false,
+    rolldownOptions: { output: { entryFileNames: 'cli.js', banner: '#!/usr/bin/env node' } },
+  },
+});
+await build({
+  root: ROOT,
+  logLevel: 'warn',
+  build: { outDir: join(OUT, 'dashboard'), emptyOutDir: true },
+});
+
 execFileSync(
   process.execPath,
   [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build-lib.json')],
@@ -75,6 +97,7 @@ const manifest = {
   sideEffects: false,
   engines: rootPackage.engines,
   exports: exportsMap,
+  bin: { 'lifecycle-lab': './cli.js' },
   types: './types/index.d.ts',
   module: './index.js',
 };

@@ -17,7 +17,17 @@ export {
   type FieldSpec,
 } from './catalogue';
 export { parseReturnValue } from './parseReturnValue';
-export type { EventRecord, RecordSource } from './eventRecord';
+export type { EventRecord, RecordSource, RemoteOrigin } from './eventRecord';
+export {
+  receiverToken,
+  remoteSourcesStore,
+  requestRemoteRetry,
+  sourceKeyOf,
+  sourceLabelOf,
+  THIS_PAGE,
+  whyNoRemoteRetry,
+  type RemoteSourcesState,
+} from './remote';
 export { MAX_IMPORT_BYTES } from './formats/log';
 export {
   DEFAULT_STORAGE_KEY,

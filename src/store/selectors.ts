@@ -1,6 +1,7 @@
 import { EVENT_STATUSES, EventStatus, isTerminalStatus } from '../lib';
 import { createdMs } from './createdMs';
 import type { EventRecord } from './eventRecord';
+import { sourceKeyOf } from './remote/sourceKey';
 import type { EventStoreState } from './types';
 
 /**
@@ -48,6 +49,8 @@ export interface RecordFilter {
   kind?: string;
   /** Case-insensitive text found in the id, kind, label, status, error or response. */
   search?: string;
+  /** One source (`this-page`, `remote:<name>`, `imported:<file>`; see `sourceKeyOf`) or `all`. */
+  source?: string;
 }
 
 /** `true` when `record` passes `filter`. */
@@ -59,6 +62,10 @@ export function matchesFilter(record: EventRecord, filter: RecordFilter): boolea
     }
   }
   if (kind !== undefined && kind !== 'all' && kind !== '' && record.kind !== kind) return false;
+  const source = filter.source;
+  if (source !== undefined && source !== 'all' && source !== '' && sourceKeyOf(record) !== source) {
+    return false;
+  }
   const needle = search?.trim().toLowerCase() ?? '';
   if (needle === '') return true;
   return searchTextOf(record).includes(needle);
@@ -127,14 +134,15 @@ export const selectFilteredIds = makeFilteredIdsSelector();
 
 function filterKey(filter: RecordFilter): string {
   const status = typeof filter.status === 'object' ? filter.status.join(',') : filter.status;
-  return `${status ?? ''}\u0000${filter.kind ?? ''}\u0000${filter.search?.trim().toLowerCase() ?? ''}`;
+  return `${status ?? ''}\u0000${filter.kind ?? ''}\u0000${filter.source ?? ''}\u0000${filter.search?.trim().toLowerCase() ?? ''}`;
 }
 
 function isEmptyFilter(filter: RecordFilter): boolean {
-  const { status, kind, search } = filter;
+  const { status, kind, search, source } = filter;
   return (
     (status === undefined || status === 'all') &&
     (kind === undefined || kind === 'all' || kind === '') &&
+    (source === undefined || source === 'all' || source === '') &&
     (search === undefined || search.trim() === '')
   );
 }

@@ -8,6 +8,7 @@ import { LaunchPanel } from './launch/LaunchPanel.tsx';
 import { Splitter } from './layout/Splitter.tsx';
 import { useStoredNumber } from './layout/useStoredNumber.ts';
 import { LearnPanel } from './learn/LearnPanel.tsx';
+import { SourcesPanel } from './sources/SourcesPanel.tsx';
 import { WatchPanel } from './watch/WatchPanel.tsx';
 import './app.css';
 
@@ -65,6 +66,9 @@ export function App() {
           </Panel>
           <Panel title="Keep" className="keep-region">
             <KeepPanel />
+          </Panel>
+          <Panel title="Sources">
+            <SourcesPanel />
           </Panel>
         </div>
         <div className="stage-list area-watch" id="events-panel">

@@ -1,8 +1,9 @@
+/* global fetch, URL -- Node 20 has both built in */
 // The event core as a package: imports the BUILT dist-lib/ by its package name from plain
 // Node (no Vite, no Vitest transform) and type-checks a consumer against its declarations
 // with Node's own module resolution. Run by `npm run test:package`, which builds it first.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -145,6 +146,55 @@ describe('the built lifecycle-lab-core package, from plain Node', () => {
       await bridge.close();
       server.closeAllConnections();
       server.close();
+    }
+  });
+
+  it('serves the dashboard and the receiver with `lifecycle-lab`, without Vite', async () => {
+    const cli = spawn(
+      process.execPath,
+      [
+        join(consumerDir, 'node_modules/lifecycle-lab-core/cli.js'),
+        '--port',
+        '0',
+        '--token',
+        'cli',
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    try {
+      const url = await new Promise((done, fail) => {
+        cli.stdout.setEncoding('utf8');
+        cli.stdout.on('data', (text) => {
+          const found = /http:\/\/\S+\?token=cli/.exec(text);
+          if (found) done(found[0]);
+        });
+        cli.on('exit', (code) => fail(new Error(`lifecycle-lab exited with ${code}`)));
+      });
+      const page = await fetch(url);
+      assert.equal(page.status, 200);
+      assert.match(await page.text(), /<div id="root">/);
+      assert.match(page.headers.get('content-security-policy') ?? '', /script-src 'self'/);
+      const origin = new URL(url).origin;
+      const refused = await fetch(`${origin}/api/bridge/sources`);
+      assert.equal(refused.status, 401);
+      const bridge = pkg.bridge.connectToDashboard({ url, name: 'from-cli-test', watch: 'none' });
+      try {
+        const event = pkg.core.createEvent(() => 1);
+        bridge.watch(event);
+        await event.invoke();
+        await bridge.flush();
+        const sources = await (
+          await fetch(`${origin}/api/bridge/sources`, { headers: { authorization: 'Bearer cli' } })
+        ).json();
+        assert.deepEqual(
+          sources.map((source) => source.name),
+          ['from-cli-test'],
+        );
+      } finally {
+        await bridge.close();
+      }
+    } finally {
+      cli.kill();
     }
   });
 

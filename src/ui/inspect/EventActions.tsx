@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import type { EventRecord } from '../../store';
+import { receiverToken, requestRemoteRetry, whyNoRemoteRetry, type EventRecord } from '../../store';
 import { storeActions } from '../common/storeActions.ts';
 import { actionsFor } from './actionsForStatus.ts';
 
@@ -16,17 +16,25 @@ export function EventActions({ record }: { record: EventRecord }) {
     mutationFn: ({ id, times }: { id: string; times: number }) => storeActions().invoke(id, times),
   });
   const retrying = useMutation({
-    mutationFn: ({ id, copy }: { id: string; copy: boolean }) => {
+    mutationFn: async ({ id, copy }: { id: string; copy: boolean }) => {
+      if (record.remote !== undefined) {
+        // The source runs the fresh attempt; it streams back and joins the chain.
+        const why = await requestRemoteRetry(record, receiverToken() ?? '', { copyMeta: copy });
+        if (why !== null) throw new Error(`Retry fresh was not sent: ${why}`);
+        return null;
+      }
       const freshId = storeActions().retryFresh(id, { copyMeta: copy });
       if (freshId === null) throw new Error('This event cannot be retried; see the notices.');
-      return Promise.resolve(freshId);
+      return freshId;
     },
     onSuccess: (freshId) => {
-      storeActions().select(freshId);
+      if (freshId !== null) storeActions().select(freshId);
     },
   });
 
   const offered = actionsFor(record.status, record.source);
+  const remoteRetryRefusal = whyNoRemoteRetry(record);
+  const canRetryFresh = offered.retryFresh && remoteRetryRefusal === null;
   const isRunning = record.status === 'pending' || record.status === 'processing';
 
   return (
@@ -67,7 +75,7 @@ export function EventActions({ record }: { record: EventRecord }) {
         <div className="row" role="group" aria-label="Retry fresh">
           <button
             type="button"
-            disabled={!offered.retryFresh || retrying.isPending}
+            disabled={!canRetryFresh || retrying.isPending}
             onClick={() => {
               retrying.mutate({ id: record.id, copy: copyMeta });
             }}
@@ -78,7 +86,7 @@ export function EventActions({ record }: { record: EventRecord }) {
             id={copyMetaId}
             type="checkbox"
             checked={copyMeta}
-            disabled={!offered.retryFresh}
+            disabled={!canRetryFresh}
             onChange={(event) => {
               setCopyMeta(event.target.checked);
             }}
@@ -87,6 +95,9 @@ export function EventActions({ record }: { record: EventRecord }) {
         </div>
       )}
       {offered.note ? <p className="action-note">{offered.note}</p> : null}
+      {offered.retryFresh && remoteRetryRefusal !== null ? (
+        <p className="action-note">{remoteRetryRefusal}</p>
+      ) : null}
       {invoking.isError ? (
         <p role="alert" className="field-error">
           Invoke failed: {invoking.error.message}

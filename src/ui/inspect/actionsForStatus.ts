@@ -29,7 +29,9 @@ export function actionsFor(status: EventStatus, source: RecordSource): OfferedAc
     invokeNote: null,
     cancel: live && running,
     retryFresh: retryable,
-    retryPolicy: retryable && (status === 'failed' || status === 'cancelled'),
+    // A retry policy runs here, so not on an event another process owns.
+    retryPolicy:
+      retryable && source !== 'remote' && (status === 'failed' || status === 'cancelled'),
     note: null,
   };
   if (status === 'completed') {

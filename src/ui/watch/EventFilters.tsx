@@ -6,6 +6,8 @@ export interface ListFilter {
   status: EventStatus | 'all';
   kind: string;
   search: string;
+  /** A source key (`this-page`, `remote:<name>`, `imported:<file>`) or `all`. */
+  source: string;
 }
 
 interface Props {
@@ -13,10 +15,12 @@ interface Props {
   onChange: (filter: ListFilter) => void;
   /** Kinds found in the history that the catalogue does not know (imports). */
   extraKinds: readonly string[];
+  /** Sources to pick from besides all: key and name. */
+  sources: readonly { key: string; name: string }[];
 }
 
 /** Status and kind filters and a text search over the event list. */
-export function EventFilters({ filter, onChange, extraKinds }: Props) {
+export function EventFilters({ filter, onChange, extraKinds, sources }: Props) {
   const id = useId();
   return (
     <div className="event-filters" role="search" aria-label="Filter events">
@@ -55,6 +59,23 @@ export function EventFilters({ filter, onChange, extraKinds }: Props) {
           {extraKinds.map((kind) => (
             <option key={kind} value={kind}>
               {kind} (imported)
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-source`}>Source</label>
+        <select
+          id={`${id}-source`}
+          value={filter.source}
+          onChange={(event) => {
+            onChange({ ...filter, source: event.target.value });
+          }}
+        >
+          <option value="all">All sources</option>
+          {sources.map((source) => (
+            <option key={source.key} value={source.key}>
+              {source.name}
             </option>
           ))}
         </select>

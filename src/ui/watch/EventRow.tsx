@@ -3,6 +3,7 @@ import { liveDuration, useEventStore } from '../../store';
 import { formatSeconds } from '../common/formatDuration.ts';
 import { StatusBadge } from '../common/StatusBadge.tsx';
 import { useNow } from '../common/ticker.ts';
+import { SourceBadge } from '../sources/SourceBadge.tsx';
 
 interface Props {
   id: string;
@@ -30,8 +31,9 @@ export const EventRow = memo(function EventRow({ id, selected, onSelect }: Props
       <span className="row-kind">{record.label}</span>
       <span className="row-attempt">
         attempt {record.attempt}
-        {record.source === 'live' ? '' : ` · ${record.source}`}
+        {record.source === 'live' || record.source === 'remote' ? '' : ` · ${record.source}`}
       </span>
+      <SourceBadge record={record} />
       <span className="row-duration">{seconds === null ? '—' : formatSeconds(seconds)}</span>
       <span className="row-id">{id.slice(0, 8)}</span>
     </button>

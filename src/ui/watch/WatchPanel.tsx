@@ -5,6 +5,7 @@ import {
   useEventStoreShallow,
   DEMO_KINDS,
 } from '../../store';
+import { useSourceOptions } from '../sources/useSourceOptions.ts';
 import { EventFilters, type ListFilter } from './EventFilters.tsx';
 import { EmptyEventList } from './EmptyEventList.tsx';
 import { StatusCounters } from './StatusCounters.tsx';
@@ -18,16 +19,27 @@ const KNOWN_KINDS = new Set(DEMO_KINDS.map((kind) => kind.kind));
 
 /** Counters, filters and the live event list. */
 export function WatchPanel() {
-  const [filter, setFilter] = useState<ListFilter>({ status: 'all', kind: 'all', search: '' });
+  const [filter, setFilter] = useState<ListFilter>({
+    status: 'all',
+    kind: 'all',
+    search: '',
+    source: 'all',
+  });
   const search = useDeferredValue(filter.search);
   const selectIds = useMemo(() => makeFilteredIdsSelector(), []);
   const ids = useEventStore((state) => selectIds(state, { ...filter, search }));
   const extraKinds = useEventStoreShallow((state) => importedKinds(state.records));
+  const sources = useSourceOptions();
 
   return (
     <>
       <StatusCounters />
-      <EventFilters filter={filter} onChange={setFilter} extraKinds={extraKinds} />
+      <EventFilters
+        filter={filter}
+        onChange={setFilter}
+        extraKinds={extraKinds}
+        sources={sources}
+      />
       <p className="muted list-count" aria-live="polite">
         Showing {ids.length} {ids.length === 1 ? 'event' : 'events'}
       </p>

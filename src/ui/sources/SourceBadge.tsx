@@ -1,0 +1,21 @@
+import { sourceLabelOf, type EventRecord } from '../../store';
+import './sources.css';
+
+/**
+ * Where a row's event comes from, in words (with a glyph as a second cue, never colour alone):
+ * `this page`, the name of a remote process, or an imported file. A running event whose
+ * source went away says "source disconnected".
+ */
+export function SourceBadge({ record }: { record: EventRecord }) {
+  const remote = record.remote;
+  const glyph = remote !== undefined ? '⇄' : record.source === 'imported' ? '⤓' : '◎';
+  return (
+    <span className="source-badge">
+      <span aria-hidden="true">{glyph} </span>
+      {sourceLabelOf(record)}
+      {remote?.disconnected === true ? (
+        <span className="source-cut"> · source disconnected</span>
+      ) : null}
+    </span>
+  );
+}

@@ -1,0 +1,136 @@
+import { useEffect } from 'react';
+import { useStore } from 'zustand';
+import { useShallow } from 'zustand/shallow';
+import { EVENT_STATUSES } from '../../lib';
+import type { RemoteSource } from '../../lib/bridge/protocol';
+import {
+  getAppStore,
+  receiverToken,
+  remoteSourcesStore,
+  sourceKeyOf,
+  THIS_PAGE,
+  useEventStore,
+  type EventRecord,
+} from '../../store';
+
+/** Counts by status per source key, made once per change of the records. */
+const countsCache = new WeakMap<Record<string, EventRecord>, Map<string, Record<string, number>>>();
+
+function countsBySource(records: Record<string, EventRecord>): Map<string, Record<string, number>> {
+  let counts = countsCache.get(records);
+  if (counts !== undefined) return counts;
+  counts = new Map();
+  for (const id in records) {
+    const record = records[id];
+    if (record === undefined) continue;
+    const key = sourceKeyOf(record);
+    let perStatus = counts.get(key);
+    if (perStatus === undefined) counts.set(key, (perStatus = {}));
+    perStatus[record.status] = (perStatus[record.status] ?? 0) + 1;
+  }
+  countsCache.set(records, counts);
+  return counts;
+}
+
+let linkStarted = false;
+
+/** Opens the link to the receiver once per page, when the page has a receiver token. */
+function useReceiverLink(): void {
+  useEffect(() => {
+    if (linkStarted) return;
+    const token = receiverToken();
+    if (token === null) return;
+    linkStarted = true;
+    void import('../../store/remote/connectReceiver').then(({ connectReceiver }) => {
+      connectReceiver({ store: getAppStore(), token });
+    });
+  }, []);
+}
+
+/**
+ * Every source of the list: this page, each process connected through the receiver (name,
+ * host, pid, since when, counts by status, last message) and each imported log.
+ */
+export function SourcesPanel() {
+  useReceiverLink();
+  const { link, message, sources } = useStore(
+    remoteSourcesStore,
+    useShallow((state) => ({ link: state.link, message: state.message, sources: state.sources })),
+  );
+  const counts = useEventStore((state) => countsBySource(state.records));
+  const importedKeys = [...counts.keys()].filter((key) => key.startsWith('imported:'));
+  const remote = Object.values(sources);
+
+  return (
+    <div className="sources-panel">
+      <p className="muted" role="status">
+        {link === 'off'
+          ? 'Open the address the receiver printed (with its ?token=) to watch other processes.'
+          : link === 'live'
+            ? `Receiver connected: ${String(remote.length)} ${remote.length === 1 ? 'source' : 'sources'}.`
+            : link === 'connecting'
+              ? 'Connecting to the receiver…'
+              : (message ?? 'The receiver cannot be reached.')}
+      </p>
+      <ul className="sources-list" aria-label="Sources">
+        <li aria-label="this page">
+          <strong>This page</strong>
+          <StatusCounts counts={counts.get(THIS_PAGE)} />
+        </li>
+        {remote.map((source) => (
+          <li key={source.id} aria-label={source.name}>
+            <SourceDetails source={source} counts={counts.get(`remote:${source.name}`)} />
+          </li>
+        ))}
+        {importedKeys.map((key) => (
+          <li key={key} aria-label={key.replace(/^imported:/, 'imported ')}>
+            <strong>Imported: {key.replace(/^imported:/, '')}</strong>
+            <StatusCounts counts={counts.get(key)} />
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function SourceDetails({
+  source,
+  counts,
+}: {
+  source: RemoteSource;
+  counts: Record<string, number> | undefined;
+}) {
+  const state =
+    source.kind === 'lionherd' ? 'posts records' : source.connected ? 'connected' : 'disconnected';
+  return (
+    <>
+      <strong>{source.name}</strong> <span>({state})</span>
+      <dl>
+        <dt>host</dt>
+        <dd>{source.host ?? '—'}</dd>
+        <dt>pid</dt>
+        <dd>{source.pid ?? '—'}</dd>
+        <dt>runtime</dt>
+        <dd>{source.runtime}</dd>
+        <dt>{source.kind === 'lionherd' ? 'first seen' : 'connected since'}</dt>
+        <dd>{new Date(source.connectedSince).toLocaleTimeString()}</dd>
+        <dt>last message</dt>
+        <dd>{new Date(source.lastMessageAt).toLocaleTimeString()}</dd>
+        {source.dropped > 0 ? (
+          <>
+            <dt>dropped</dt>
+            <dd>{source.dropped} (its buffer was full)</dd>
+          </>
+        ) : null}
+      </dl>
+      <StatusCounts counts={counts} />
+    </>
+  );
+}
+
+function StatusCounts({ counts }: { counts: Record<string, number> | undefined }) {
+  const parts = EVENT_STATUSES.filter((status) => (counts?.[status] ?? 0) > 0).map(
+    (status) => `${String(counts?.[status] ?? 0)} ${status}`,
+  );
+  return <p className="muted">{parts.length === 0 ? 'no events' : parts.join(' · ')}</p>;
+}
