@@ -1,5 +1,5 @@
 import type { EventRecord } from '../../store';
-import { buildErrorTree, verdictOf } from './errorTreeModel.ts';
+import { buildErrorTree, verdictOf, withRecordedRetryable } from './errorTreeModel.ts';
 import { ErrorTree } from './ErrorTree.tsx';
 
 /** The captured error as a tree, with the rolled-up retryability verdict in words. */
@@ -8,7 +8,9 @@ export function ErrorInspector({ record }: { record: EventRecord }) {
   if (error === null) {
     return <p className="muted">No error captured.</p>;
   }
-  const root = buildErrorTree(error);
+  const tree = buildErrorTree(error);
+  const recorded = record.importedFrom?.format === 'lionherd' ? record.retryable : null;
+  const root = recorded === null ? tree : withRecordedRetryable(tree, recorded);
   const verdict = record.verdict ?? verdictOf(root);
   return (
     <div className="error-inspector">

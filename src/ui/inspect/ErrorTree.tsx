@@ -134,7 +134,7 @@ function TreeItem({ node, level, collapsed, activeKey, onFocusNode, onToggle }: 
         {node.message === '' ? null : <span className="error-message">: {node.message}</span>}{' '}
         <span className={node.retryable ? 'flag flag-retryable' : 'flag flag-final'}>
           {node.retryable ? '↻ retryable' : '✖ not retryable'}
-          {node.declared ? '' : ' (by rule)'}
+          {node.recorded === true ? ' (as recorded)' : node.declared ? '' : ' (by rule)'}
         </span>
         {node.notes.map((note) => (
           <span key={note} className="note">

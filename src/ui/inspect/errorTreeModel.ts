@@ -12,6 +12,8 @@ export interface ErrorTreeNode {
   retryable: boolean;
   /** `true` when the error said so itself (library errors), `false` when the rule decided. */
   declared: boolean;
+  /** `true` on the root of an imported failure: the verdict its log recorded. */
+  recorded?: boolean;
   /** Notes about what serialization cut away. */
   notes: string[];
   children: ErrorTreeNode[];
@@ -56,6 +58,15 @@ export function buildErrorTree(
     notes,
     children: [...inside, ...cause],
   };
+}
+
+/**
+ * The tree of a failure whose log recorded its retryability (lionherd-core writes it with
+ * every failure): the root shows that verdict instead of the rule's, since Python decided it
+ * by its own rule.
+ */
+export function withRecordedRetryable(root: ErrorTreeNode, retryable: boolean): ErrorTreeNode {
+  return { ...root, retryable, declared: true, recorded: true };
 }
 
 /** The rolled-up verdict in words, for records that carry none (imported logs). */
