@@ -1,10 +1,11 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { bridgeReceiverPlugin } from './server/bridge/receiverPlugin.ts';
 import { contentSecurityPolicyPlugin } from './server/contentSecurityPolicy.ts';
 import { demoEndpointPlugin } from './server/demoEndpoint.ts';
 
 export default defineConfig({
-  plugins: [react(), demoEndpointPlugin(), contentSecurityPolicyPlugin()],
+  plugins: [react(), demoEndpointPlugin(), bridgeReceiverPlugin(), contentSecurityPolicyPlugin()],
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   // dist/.vite/manifest.json: lets `npm run size` find the entry chunk and its static imports.

@@ -10,7 +10,7 @@ test('invoking a completed event again returns the cached result and the work ru
 
   await dashboard.inspector.getByRole('button', { name: 'Invoke again' }).click();
 
-  await expect(dashboard.inspector).toContainText('invoke count: 2, _invoke runs: 1');
+  await expect(dashboard.inspector).toContainText('invoke() called: 2 · runs of _invoke: 1');
   await expect(response).toContainText('"result_1"');
 });
 
@@ -20,9 +20,9 @@ test('three invokes at once share one run', async ({ dashboard }) => {
 
   await dashboard.inspector.getByRole('button', { name: 'Invoke ×3 at once' }).click();
 
-  await expect(dashboard.inspector).toContainText('invoke count: 4, _invoke runs: 1');
+  await expect(dashboard.inspector).toContainText('invoke() called: 4 · runs of _invoke: 1');
   await expect(dashboard.eventStatus).toHaveText('completed', { timeout: 10_000 });
-  await expect(dashboard.inspector).toContainText('invoke count: 4, _invoke runs: 1');
+  await expect(dashboard.inspector).toContainText('invoke() called: 4 · runs of _invoke: 1');
 });
 
 test('a failed event can be retried fresh and the attempts are linked', async ({ dashboard }) => {
@@ -64,7 +64,7 @@ test('the aggregate-error event shows a tree of three leaves and the verdict in 
   await expect(leaves.nth(1)).toHaveAccessibleName(/TypeError: type mismatch/);
   await expect(leaves.nth(2)).toHaveAccessibleName(/KeyError: 'missing key'/);
   await expect(dashboard.inspector).toContainText(
-    "Verdict: retryable: all 3 errors inside AggregateError 'multiple errors (3 sub-exceptions)' are retryable",
+    "Verdict: retryable — all 3 errors inside AggregateError 'multiple errors (3 sub-exceptions)' are retryable (a group of errors is retryable only when every error in it is)",
   );
 });
 
@@ -97,7 +97,44 @@ test('a retry policy shows the attempt count and stops at the first non-retryabl
   await policy.getByRole('textbox', { name: 'Base delay (s)' }).fill('0.1');
   await policy.getByRole('button', { name: 'Run retry policy' }).click();
 
-  const run = policy.getByRole('status', { name: 'Retry run' });
-  await expect(run).toContainText(/attempt \d of 3/);
+  // Numbered like the chain: the failed launch is attempt 1, the run adds attempts 2 to 4 at
+  // most, and the inspector follows the run to its newest attempt.
+  const run = dashboard.inspector.getByRole('status', { name: 'Retry run' });
+  await expect(run).toContainText(/attempt [234] of at most 4/);
   await expect(run).toContainText(/not retryable: ValidationError 'bad input'/);
+  await expect(
+    dashboard.inspector.getByRole('heading', { name: 'Flaky event · attempt 2' }),
+  ).toBeVisible();
+  await expect(dashboard.attemptChain.getByRole('link', { name: 'Attempt 2' })).toHaveAttribute(
+    'aria-current',
+    'true',
+  );
+});
+
+test('a completed event offers no retry and says invoking again is served from the cache', async ({
+  dashboard,
+}) => {
+  await dashboard.launch('Simple event');
+  await expect(dashboard.eventStatus).toHaveText('completed');
+
+  await expect(dashboard.inspector.getByRole('button', { name: 'Retry fresh' })).toBeHidden();
+  await expect(dashboard.inspector.getByRole('form', { name: 'Retry policy' })).toBeHidden();
+  await expect(dashboard.inspector.getByRole('button', { name: 'Cancel' })).toBeHidden();
+  await expect(dashboard.inspector).toContainText(
+    'Invoking again returns the cached response; _invoke does not run again.',
+  );
+});
+
+test('a failed event says that invoking again returns the cached outcome without running', async ({
+  dashboard,
+}) => {
+  await dashboard.launch('Failing event');
+  await expect(dashboard.eventStatus).toHaveText('failed');
+
+  await expect(dashboard.inspector).toContainText(
+    'Invoking again returns the cached outcome (failed) without running _invoke; to run the work again, retry fresh.',
+  );
+  await dashboard.inspector.getByRole('button', { name: 'Invoke again' }).click();
+  await expect(dashboard.inspector).toContainText('invoke() called: 2 · runs of _invoke: 1');
+  await expect(dashboard.eventStatus).toHaveText('failed');
 });

@@ -62,6 +62,33 @@ test('an HTTP event completes with the endpoint’s JSON answer', async ({ dashb
   await expect(response).toContainText('"latency": 50');
 });
 
+test('an HTTP event still waiting when the page reloads comes back interrupted', async ({
+  dashboard,
+  page,
+}) => {
+  await dashboard.launch('HTTP event', { 'Never answer': true });
+  await expect(dashboard.eventStatus).toHaveText('processing');
+
+  await page.reload();
+
+  await dashboard.rows().filter({ hasText: 'HTTP event' }).click();
+  await expect(dashboard.eventStatus).toHaveText('cancelled');
+  await expect(dashboard.inspector).toContainText('Interrupted: the page was closed or reloaded');
+});
+
+test('a burst of five identical HTTP events with 1 s latency runs side by side', async ({
+  dashboard,
+}) => {
+  await dashboard.fill('HTTP event', { 'Latency (ms)': '1000' });
+  await dashboard.launchPanel.getByRole('textbox', { name: 'Burst size (N)' }).fill('5');
+  const started = Date.now();
+  await dashboard.launchPanel.getByRole('button', { name: 'Launch burst' }).click();
+
+  await expect(dashboard.counter('completed', 5)).toBeVisible({ timeout: 10_000 });
+  // One after another they would take five seconds.
+  expect(Date.now() - started).toBeLessThan(2_500);
+});
+
 test.describe('the endpoint and other sites', () => {
   // The browser reports the refused requests, and the stats page its missing icon, as errors.
   test.use({ expectedConsoleErrors: [/status of 40[34]/] });

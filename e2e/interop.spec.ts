@@ -20,6 +20,13 @@ test('the shipped lionherd notebook sample imports as twelve read-only events', 
   await dashboard.rows().filter({ hasText: 'cancelled' }).click();
   await expect(dashboard.inspector).toContainText('Operation timed out after 0.05s');
   await expect(dashboard.inspector.getByRole('button', { name: 'Retry fresh' })).toBeDisabled();
+  // Only what the log holds: no invented steps, no invented invoke counts.
+  const timeline = dashboard.inspector.getByRole('list', { name: 'Transition timeline' });
+  await expect(timeline.getByRole('listitem')).toHaveCount(2);
+  await expect(timeline).not.toContainText('processing');
+  await expect(dashboard.inspector).toContainText(
+    'The log does not record how often this event was invoked or ran.',
+  );
 });
 
 test('the history exported as a lionherd log reads back in', async ({ dashboard, page }) => {

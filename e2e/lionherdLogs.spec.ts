@@ -71,7 +71,9 @@ test('a Python error group shows the retryability Python recorded', async ({ das
   await expect(dashboard.keepPanel.getByRole('status')).toContainText('Imported 7 events');
   // Newest first: the group of 'upstream calls' (created 19:02:53.25 UTC) is the sixth of seven.
   await dashboard.rows().nth(5).click();
-  await expect(dashboard.inspector).toContainText('retryable, as lionherd-core recorded it');
+  await expect(dashboard.inspector).toContainText(
+    "retryable — as lionherd-core recorded it; this dashboard's rule would say not retryable",
+  );
   const root = dashboard.errorTree.getByRole('treeitem').first();
   await expect(root).toContainText('↻ retryable (as recorded)');
   // The group, its ConnectionError, the inner group and its ValidationError, which is not

@@ -9,7 +9,7 @@ test('markup in error messages and responses is shown as text and never runs', a
   await dashboard.launch('Failing event', { 'Error message': MARKUP });
   await expect(dashboard.eventStatus).toHaveText('failed');
   await expect(dashboard.errorTree.getByRole('treeitem')).toHaveAccessibleName(
-    `ValueError: ${MARKUP} ↻ retryable (by rule)`,
+    `ValueError: ${MARKUP} ↻ retryable (says nothing, so counts as retryable)`,
   );
 
   await dashboard.launch('Simple event', { 'Return value': JSON.stringify(MARKUP) });

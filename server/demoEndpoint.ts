@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin } from 'vite';
+import type { Middleware } from './middleware.ts';
 import { crossOriginReason, unsafePostReason } from './sameOriginCheck.ts';
 
 /**
@@ -70,12 +71,6 @@ export interface DemoRequestParams {
 
 export type DemoParamsResult =
   { ok: true; params: DemoRequestParams } | { ok: false; error: string };
-
-type Middleware = (
-  req: IncomingMessage,
-  res: ServerResponse,
-  next: (error?: unknown) => void,
-) => void;
 
 export interface DemoEndpointOptions {
   /** Source of randomness for `failureRate`, `[0, 1)`; replace it for repeatable tests. */

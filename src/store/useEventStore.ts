@@ -16,11 +16,19 @@ export function getAppStore(): EventStore {
     if (typeof window !== 'undefined') {
       // Animation frames stop in hidden tabs, and a hidden tab may be discarded without
       // `pagehide`: save whenever the page stops being visible.
-      window.addEventListener('pagehide', () => {
+      // Once the page is unloading, the `pagehide` save is the last word: the browser then
+      // aborts pending requests, and the failures it causes (an HTTP event's ConnectionError)
+      // are the unload's doing, not the events'. Saved as running, they come back interrupted.
+      let unloading = false;
+      window.addEventListener('pagehide', (event) => {
         store.getState().saveNow();
+        unloading = !event.persisted;
+      });
+      window.addEventListener('pageshow', () => {
+        unloading = false;
       });
       document.addEventListener('visibilitychange', () => {
-        if (document.visibilityState === 'hidden') store.getState().saveNow();
+        if (document.visibilityState === 'hidden' && !unloading) store.getState().saveNow();
       });
     }
     appStore = store;

@@ -57,6 +57,12 @@ export interface BridgeEventUpdate {
   verdict: string | null;
   /** Configuration fields of the event, when the source knows them. */
   params: Record<string, JsonValue>;
+  /**
+   * `lionherd`: `event` is a lionherd-core `Event.to_dict(mode="json")` record as the Python
+   * service sent it (Python error names, `metadata.lion_class`, extra fields); the dashboard
+   * reads it as it reads imported lionherd logs. Absent for the bridge's own updates.
+   */
+  format?: 'lionherd';
 }
 
 /** The body of `POST {base}/events`. */

@@ -67,6 +67,12 @@ describe('HttpEvent', () => {
     expect((fetch.mock.calls[0]?.[1] as RequestInit).signal).toBeInstanceOf(AbortSignal);
   });
 
+  it('bypasses the HTTP cache, so identical requests run side by side', async () => {
+    const fetch = answering(() => jsonResponse(200, {}));
+    await new HttpEvent({ url: URL_OK, fetch }).invoke();
+    expect((fetch.mock.calls[0]?.[1] as { cache?: string }).cache).toBe('no-store');
+  });
+
   it('maps a 5xx answer to a retryable ConnectionError with status and url in details', async () => {
     const event = new HttpEvent({
       url: URL_OK,

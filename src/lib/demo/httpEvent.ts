@@ -32,12 +32,18 @@ export interface HttpResult {
   body: JsonValue;
 }
 
+/** `RequestInit.cache`, which Node's types leave out although its `fetch` honours it too. */
+interface CacheMode {
+  cache: 'no-store';
+}
+
 /** Longest piece of an error response's body kept in an error's `details`. */
 const MAX_BODY_IN_DETAILS = 500;
 
 /**
  * Makes a real HTTP request with `fetch`, passing `ctx.signal`, so a timeout or `cancel()`
- * aborts the request on the wire, not just the wait for it.
+ * aborts the request on the wire, not just the wait for it. Requests bypass the HTTP cache
+ * (`cache: 'no-store'`), so identical events run side by side instead of one at a time.
  *
  * Failures follow the error taxonomy, with `status`, `url` and `method` in `details`:
  *
@@ -77,7 +83,14 @@ export class HttpEvent extends Event<HttpResult> {
   }
 
   protected async _invoke({ signal }: InvokeContext): Promise<HttpResult> {
-    const request: RequestInit = { method: this.method, headers: { ...this.headers }, signal };
+    // 'no-store' keeps the browser's HTTP cache out of the way: it lets only one of several
+    // identical GETs through at a time (a cache lock), so a burst would run one by one.
+    const request: RequestInit & CacheMode = {
+      method: this.method,
+      headers: { ...this.headers },
+      signal,
+      cache: 'no-store',
+    };
     if (this.body !== undefined) {
       request.body = JSON.stringify(this.body);
       request.headers = { 'Content-Type': 'application/json', ...this.headers };

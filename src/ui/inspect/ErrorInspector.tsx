@@ -1,6 +1,7 @@
 import type { EventRecord } from '../../store';
-import { buildErrorTree, verdictOf, withRecordedRetryable } from './errorTreeModel.ts';
+import { buildErrorTree, withRecordedRetryable } from './errorTreeModel.ts';
 import { ErrorTree } from './ErrorTree.tsx';
+import { verdictInWords } from './verdictWords.ts';
 
 /** The captured error as a tree, with the rolled-up retryability verdict in words. */
 export function ErrorInspector({ record }: { record: EventRecord }) {
@@ -9,9 +10,12 @@ export function ErrorInspector({ record }: { record: EventRecord }) {
     return <p className="muted">No error captured.</p>;
   }
   const tree = buildErrorTree(error);
+  // lionherd-core logs record the verdict Python reached by its own rule: show that one.
   const recorded = record.importedFrom?.format === 'lionherd' ? record.retryable : null;
   const root = recorded === null ? tree : withRecordedRetryable(tree, recorded);
-  const verdict = record.verdict ?? verdictOf(root);
+  // Worded from the tree rather than taken from the record, so live and imported events read
+  // the same and the rule that decided is always named.
+  const verdict = verdictInWords(root);
   return (
     <div className="error-inspector">
       <p className="verdict">

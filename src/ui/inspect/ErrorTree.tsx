@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ErrorTreeNode } from './errorTreeModel.ts';
+import { ruleNote } from './verdictWords.ts';
 import './errorTree.css';
 
 interface Props {
@@ -134,7 +135,7 @@ function TreeItem({ node, level, collapsed, activeKey, onFocusNode, onToggle }: 
         {node.message === '' ? null : <span className="error-message">: {node.message}</span>}{' '}
         <span className={node.retryable ? 'flag flag-retryable' : 'flag flag-final'}>
           {node.retryable ? '↻ retryable' : '✖ not retryable'}
-          {node.recorded === true ? ' (as recorded)' : node.declared ? '' : ' (by rule)'}
+          {node.recorded === true ? ' (as recorded)' : ruleNote(node)}
         </span>
         {node.notes.map((note) => (
           <span key={note} className="note">

@@ -2,8 +2,12 @@ import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { EventRecord } from '../../store';
 import { storeActions } from '../common/storeActions.ts';
+import { actionsFor } from './actionsForStatus.ts';
 
-/** Invoke again, invoke three times at once, cancel, retry fresh. */
+/**
+ * Invoke again, invoke three times at once, cancel, retry fresh — only those that make sense
+ * for the record's status, with a word where the result would surprise.
+ */
 export function EventActions({ record }: { record: EventRecord }) {
   const [copyMeta, setCopyMeta] = useState(false);
   const copyMetaId = useId();
@@ -22,8 +26,7 @@ export function EventActions({ record }: { record: EventRecord }) {
     },
   });
 
-  const isLive = record.source === 'live';
-  const canRetry = record.source !== 'imported';
+  const offered = actionsFor(record.status, record.source);
   const isRunning = record.status === 'pending' || record.status === 'processing';
 
   return (
@@ -31,7 +34,7 @@ export function EventActions({ record }: { record: EventRecord }) {
       <div className="row" role="group" aria-label="Invoke">
         <button
           type="button"
-          disabled={!isLive || invoking.isPending}
+          disabled={!offered.invoke || invoking.isPending}
           onClick={() => {
             invoking.mutate({ id: record.id, times: 1 });
           }}
@@ -40,43 +43,50 @@ export function EventActions({ record }: { record: EventRecord }) {
         </button>
         <button
           type="button"
-          disabled={!isLive || invoking.isPending}
+          disabled={!offered.invoke || invoking.isPending}
           onClick={() => {
             invoking.mutate({ id: record.id, times: 3 });
           }}
         >
           Invoke ×3 at once
         </button>
-        <button
-          type="button"
-          disabled={!isLive || !isRunning}
-          onClick={() => {
-            storeActions().cancel(record.id, 'cancelled from the inspector');
-          }}
-        >
-          Cancel
-        </button>
+        {isRunning ? (
+          <button
+            type="button"
+            disabled={!offered.cancel}
+            onClick={() => {
+              storeActions().cancel(record.id, 'cancelled from the inspector');
+            }}
+          >
+            Cancel
+          </button>
+        ) : null}
       </div>
-      <div className="row" role="group" aria-label="Retry fresh">
-        <button
-          type="button"
-          disabled={!canRetry || isRunning || retrying.isPending}
-          onClick={() => {
-            retrying.mutate({ id: record.id, copy: copyMeta });
-          }}
-        >
-          {retrying.isPending ? 'Retrying…' : 'Retry fresh'}
-        </button>
-        <input
-          id={copyMetaId}
-          type="checkbox"
-          checked={copyMeta}
-          onChange={(event) => {
-            setCopyMeta(event.target.checked);
-          }}
-        />
-        <label htmlFor={copyMetaId}>copy metadata</label>
-      </div>
+      {offered.invokeNote ? <p className="action-note">{offered.invokeNote}</p> : null}
+      {isRunning || record.status === 'completed' ? null : (
+        <div className="row" role="group" aria-label="Retry fresh">
+          <button
+            type="button"
+            disabled={!offered.retryFresh || retrying.isPending}
+            onClick={() => {
+              retrying.mutate({ id: record.id, copy: copyMeta });
+            }}
+          >
+            {retrying.isPending ? 'Retrying…' : 'Retry fresh'}
+          </button>
+          <input
+            id={copyMetaId}
+            type="checkbox"
+            checked={copyMeta}
+            disabled={!offered.retryFresh}
+            onChange={(event) => {
+              setCopyMeta(event.target.checked);
+            }}
+          />
+          <label htmlFor={copyMetaId}>copy metadata</label>
+        </div>
+      )}
+      {offered.note ? <p className="action-note">{offered.note}</p> : null}
       {invoking.isError ? (
         <p role="alert" className="field-error">
           Invoke failed: {invoking.error.message}

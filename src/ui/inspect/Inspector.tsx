@@ -4,17 +4,22 @@ import { formatSeconds } from '../common/formatDuration.ts';
 import { StatusBadge } from '../common/StatusBadge.tsx';
 import { AttemptChain } from './AttemptChain.tsx';
 import { ErrorInspector } from './ErrorInspector.tsx';
+import { actionsFor } from './actionsForStatus.ts';
 import { EventActions } from './EventActions.tsx';
+import { LoggedTimes } from './LoggedTimes.tsx';
 import { ResponseView } from './ResponseView.tsx';
 import { RetryPolicyForm } from './RetryPolicyForm.tsx';
+import { RetryRunStatus } from './RetryRunStatus.tsx';
 import { RunCounts } from './RunCounts.tsx';
 import { TransitionTimeline } from './TransitionTimeline.tsx';
+import { useFollowRetryRun } from './useFollowRetryRun.ts';
 import './inspector.css';
 
 const ExecutionJson = lazy(() => import('./ExecutionJson.tsx'));
 
 /** Everything about the selected event, and what can be done with it. */
 export default function Inspector() {
+  useFollowRetryRun();
   const record = useEventStore(selectSelected);
   if (!record) {
     return (
@@ -32,6 +37,8 @@ export default function Inspector() {
 
 function RecordDetails({ record }: { record: EventRecord }) {
   const readOnly = record.source !== 'live';
+  const offered = actionsFor(record.status, record.source);
+  const run = useEventStore((state) => state.retryRuns[record.chainId]);
   return (
     <div className="record-details">
       <div className="record-heading">
@@ -44,7 +51,7 @@ function RecordDetails({ record }: { record: EventRecord }) {
       </div>
       <p className="record-meta muted">
         id <code>{record.id}</code>
-        {record.duration === null ? null : <> · took {formatSeconds(record.duration)}</>}
+        {record.duration === null ? null : <> · ran for {formatSeconds(record.duration)}</>}
         {record.progress === null ? null : (
           <>
             {' '}
@@ -61,6 +68,7 @@ function RecordDetails({ record }: { record: EventRecord }) {
             : 'restored from an earlier visit — read-only: it can be retried fresh, not invoked or cancelled.'}
         </p>
       ) : null}
+      {run ? <RetryRunStatus run={run} /> : null}
       <RunCounts record={record} />
 
       <section aria-labelledby={`${record.id}-act`}>
@@ -75,7 +83,11 @@ function RecordDetails({ record }: { record: EventRecord }) {
 
       <section aria-labelledby={`${record.id}-timeline`}>
         <h4 id={`${record.id}-timeline`}>Timeline</h4>
-        <TransitionTimeline transitions={record.transitions} />
+        {record.importedFrom?.format === 'lionherd' ? (
+          <LoggedTimes record={record} />
+        ) : (
+          <TransitionTimeline transitions={record.transitions} error={record.execution.error} />
+        )}
       </section>
 
       <section aria-labelledby={`${record.id}-response`}>
@@ -95,10 +107,12 @@ function RecordDetails({ record }: { record: EventRecord }) {
         </Suspense>
       </details>
 
-      <section aria-labelledby={`${record.id}-policy`}>
-        <h4 id={`${record.id}-policy`}>Retry policy</h4>
-        <RetryPolicyForm record={record} />
-      </section>
+      {offered.retryPolicy || run !== undefined ? (
+        <section aria-labelledby={`${record.id}-policy`}>
+          <h4 id={`${record.id}-policy`}>Retry policy</h4>
+          <RetryPolicyForm record={record} />
+        </section>
+      ) : null}
     </div>
   );
 }

@@ -1,7 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState, type SubmitEvent } from 'react';
 import { useEventStore, type EventRecord, type RetryPolicy } from '../../store';
-import { RetryRunStatus } from './RetryRunStatus.tsx';
 import { storeActions } from '../common/storeActions.ts';
 
 const DEFAULT_POLICY: Record<keyof RetryPolicy, string> = {
@@ -81,7 +80,6 @@ export function RetryPolicyForm({ record }: { record: EventRecord }) {
           {running.error.message}
         </p>
       ) : null}
-      {run ? <RetryRunStatus run={run} /> : null}
     </form>
   );
 }

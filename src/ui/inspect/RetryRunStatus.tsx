@@ -1,20 +1,25 @@
-import type { RetryRunState } from '../../store';
+import { useEventStore, type RetryRunState } from '../../store';
 import { formatSeconds } from '../common/formatDuration.ts';
 import { useNow } from '../common/ticker.ts';
 
-/** "attempt N of M", the countdown to the next attempt, and the stop reason in words. */
+/**
+ * Where a retry run is, numbered like the attempt chain ("attempt 3 of at most 4"), the
+ * countdown to the next attempt, and the stop reason in words.
+ */
 export function RetryRunStatus({ run }: { run: RetryRunState }) {
   const waiting = run.status === 'waiting' && run.nextRetryAt !== null;
   const now = useNow(waiting);
+  const current = useEventStore((state) => state.records[run.currentId]?.attempt ?? run.attempt);
+  const last = current - run.attempt + run.maxAttempts;
   const left = waiting ? Math.max(0, ((run.nextRetryAt ?? now) - now) / 1000) : 0;
   return (
     <div role="status" aria-label="Retry run" className="retry-run">
       <p>
         <strong>
-          attempt {run.attempt} of {run.maxAttempts}
+          Retry run: attempt {current} of at most {last}
         </strong>
         {run.status === 'running' ? ' — running' : null}
-        {waiting ? ` — next retry in ${formatSeconds(left)}` : null}
+        {waiting ? ` — next attempt in ${formatSeconds(left)}` : null}
       </p>
       {run.status === 'done' && run.reason ? <p>{run.reason}</p> : null}
     </div>

@@ -14,6 +14,8 @@ export interface ErrorTreeNode {
   declared: boolean;
   /** `true` on the root of an imported failure: the verdict its log recorded. */
   recorded?: boolean;
+  /** On a `recorded` root: what this dashboard's rule says. */
+  ruleRetryable?: boolean;
   /** Notes about what serialization cut away. */
   notes: string[];
   children: ErrorTreeNode[];
@@ -66,33 +68,5 @@ export function buildErrorTree(
  * by its own rule.
  */
 export function withRecordedRetryable(root: ErrorTreeNode, retryable: boolean): ErrorTreeNode {
-  return { ...root, retryable, declared: true, recorded: true };
-}
-
-/** The rolled-up verdict in words, for records that carry none (imported logs). */
-export function verdictOf(root: ErrorTreeNode): string {
-  const culprit = findNotRetryable(root);
-  if (culprit) return `not retryable: ${label(culprit)} is not retryable`;
-  const inside = root.children.filter((child) => child.relation === 'inside');
-  if (!root.declared && inside.length > 0) {
-    const count = inside.length === 1 ? '1 error' : `${String(inside.length)} errors`;
-    return `retryable: all ${count} inside ${label(root)} are retryable`;
-  }
-  if (root.declared) return `retryable: ${label(root)} is retryable`;
-  return `retryable: ${label(root)} does not say it is not, so it counts as retryable`;
-}
-
-function findNotRetryable(node: ErrorTreeNode): ErrorTreeNode | undefined {
-  if (node.declared) return node.retryable ? undefined : node;
-  for (const child of node.children) {
-    if (child.relation !== 'inside') continue;
-    const found = findNotRetryable(child);
-    if (found) return found;
-  }
-  return undefined;
-}
-
-function label(node: ErrorTreeNode): string {
-  const short = node.message.length > 80 ? `${node.message.slice(0, 80)}…` : node.message;
-  return short === '' ? node.name : `${node.name} '${short}'`;
+  return { ...root, retryable, declared: true, recorded: true, ruleRetryable: root.retryable };
 }

@@ -48,9 +48,7 @@ export function LaunchPanel() {
     onSuccess: (ids, request) => {
       setErrors({});
       const count = ids.length;
-      setLaunched(
-        `Launched ${String(count)} ${request.kind.label.toLowerCase()}${count === 1 ? '' : 's'}.`,
-      );
+      setLaunched(`Launched ${String(count)} × ${request.kind.label}.`);
       if (count === 1 && ids[0] !== undefined) storeActions().select(ids[0]);
     },
     onError: (error) => {
@@ -101,7 +99,7 @@ export function LaunchPanel() {
         <KindDescription kind={kind.kind} />
       </Suspense>
       <fieldset className="params">
-        <legend>Parameters of the {kind.label.toLowerCase()}</legend>
+        <legend>Parameters: {kind.label}</legend>
         {kind.fields.map((field) => (
           <ParamField
             key={`${kind.kind}-${field.name}`}

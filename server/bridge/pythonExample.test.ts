@@ -1,0 +1,99 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startTestReceiver, type TestReceiver } from './testServer.ts';
+
+const run = promisify(execFile);
+const path = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
+const SINK = path('../../docs/python/lifecycle_lab_sink.py');
+const FIXTURES = path('../../tests/fixtures/lionherd-real/');
+
+let running: TestReceiver | undefined;
+
+afterEach(async () => {
+  await running?.close();
+  running = undefined;
+});
+
+describe('the Python example (docs/python/lifecycle_lab_sink.py)', () => {
+  it('replays real lionherd records, one post per snapshot, merged per event', async () => {
+    running = await startTestReceiver();
+    const { stdout } = await run('python3', [
+      SINK,
+      running.url,
+      '--source',
+      'replay',
+      '--replay',
+      `${FIXTURES}records-same-event-twice.json`,
+    ]);
+    expect(stdout).toContain('posted 2 snapshots');
+    const events = running.receiver.events();
+    expect(events).toHaveLength(1);
+    expect(events[0]?.transitions.map((step) => step.status)).toEqual([
+      'pending',
+      'processing',
+      'completed',
+    ]);
+    expect(running.receiver.sources()[0]).toMatchObject({ name: 'replay', runtime: 'python' });
+  });
+
+  it('replays every real lionherd scenario', async () => {
+    running = await startTestReceiver();
+    await run('python3', [SINK, running.url, '--replay', `${FIXTURES}scenarios.json`]);
+    expect(running.receiver.events()).toHaveLength(20);
+  });
+
+  it('posts each status of an event it watches while the event runs', async () => {
+    running = await startTestReceiver();
+    // An event with lionherd-core's interface (invoke, execution.status, to_dict), so the
+    // test needs no Python packages.
+    const script = `
+import asyncio, sys
+sys.path.insert(0, ${JSON.stringify(path('../../docs/python/'))})
+from lifecycle_lab_sink import LifecycleLabSink
+
+class Execution:
+    status = "pending"
+
+class SlowEvent:
+    def __init__(self):
+        self.execution = Execution()
+    async def invoke(self):
+        self.execution.status = "processing"
+        await asyncio.sleep(0.1)
+        self.execution.status = "completed"
+        return 42
+    def to_dict(self, mode="json"):
+        done = self.execution.status == "completed"
+        return {"id": "0b6f3c1e-0000-4000-8000-000000000001", "created_at": "2026-11-30T19:02:52.695607+00:00",
+                "metadata": {"lion_class": "service.SlowEvent"},
+                "execution": {"status": self.execution.status, "duration": 0.1 if done else None,
+                              "response": 42 if done else None, "error": None, "retryable": False if done else None}}
+
+print(asyncio.run(LifecycleLabSink(sys.argv[1], source="service").watch(SlowEvent())))
+`;
+    const { stdout } = await run('python3', ['-c', script, running.url]);
+    expect(stdout.trim()).toBe('42');
+    const [event] = running.receiver.events();
+    expect(event?.transitions.map((step) => step.status)).toEqual([
+      'pending',
+      'processing',
+      'completed',
+    ]);
+    expect(event?.seq).toBe(3);
+  });
+
+  it('says why when the receiver refuses the token', async () => {
+    running = await startTestReceiver();
+    const wrongUrl = running.url.replace(/token=.*/, 'token=guess');
+    const failure = await run('python3', [
+      SINK,
+      wrongUrl,
+      '--replay',
+      `${FIXTURES}scenarios.json`,
+    ]).catch((error: unknown) => error as { stderr: string; code: number });
+    expect(failure).toMatchObject({ code: 1 });
+    expect((failure as { stderr: string }).stderr).toContain('401');
+  });
+});

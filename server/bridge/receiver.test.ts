@@ -1,0 +1,273 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { connectToDashboard, type Bridge } from '../../src/lib/bridge/index.ts';
+import type { BridgeBatch } from '../../src/lib/bridge/protocol.ts';
+import { createEvent } from '../../src/lib/functionEvent.ts';
+import { listenToStream, startTestReceiver, type TestReceiver } from './testServer.ts';
+
+const fixture = (name: string): string =>
+  readFileSync(new URL(`../../tests/fixtures/lionherd-real/${name}`, import.meta.url), 'utf8');
+
+let running: TestReceiver | undefined;
+let bridge: Bridge | undefined;
+
+afterEach(async () => {
+  await bridge?.close();
+  bridge = undefined;
+  await running?.close();
+  running = undefined;
+});
+
+async function start(options: Parameters<typeof startTestReceiver>[0] = {}): Promise<TestReceiver> {
+  running = await startTestReceiver(options);
+  return running;
+}
+
+function batchOf(eventId: string, seq: number, status = 'completed'): BridgeBatch {
+  return {
+    protocol: 1,
+    source: {
+      id: 'source-1',
+      name: 'worker',
+      host: 'box',
+      pid: 7,
+      runtime: 'node',
+      capabilities: [],
+    },
+    dropped: 0,
+    updates: [
+      {
+        seq,
+        kind: 'FunctionEvent',
+        notifications: [],
+        transitions: [{ status: 'pending', at: 1 }],
+        progress: null,
+        progressMessage: null,
+        event: {
+          id: eventId,
+          created_at: '2026-11-30T10:00:00.000Z',
+          metadata: {},
+          execution: { status, duration: 0.1, response: 1, error: null, retryable: false },
+        },
+        verdict: null,
+        params: {},
+      },
+    ],
+  } as BridgeBatch;
+}
+
+describe('the receiver', () => {
+  it('streams what a bridge sends to a dashboard, live', async () => {
+    const { url, origin, receiver } = await start();
+    const dashboard = await listenToStream(`${origin}/api/bridge/stream?token=${receiver.token}`);
+    bridge = connectToDashboard({ url, name: 'worker', watch: 'none' });
+    const event = createEvent(() => 'done');
+    bridge.watch(event);
+    await event.invoke();
+    await bridge.flush();
+
+    await vi.waitFor(() => {
+      expect(dashboard.updates.at(-1)?.event.execution.status).toBe('completed');
+    });
+    expect(dashboard.updates.at(-1)).toMatchObject({
+      sourceId: bridge.source.id,
+      kind: 'FunctionEvent',
+    });
+    await vi.waitFor(() => {
+      expect(dashboard.sources.at(-1)?.[0]).toMatchObject({
+        name: 'worker',
+        connected: true,
+        kind: 'bridge',
+      });
+    });
+    dashboard.stop();
+  });
+
+  it('replays what it kept to a dashboard that connects later', async () => {
+    const { origin, receiver, post } = await start();
+    await post('events', batchOf('e-1', 1));
+    const dashboard = await listenToStream(`${origin}/api/bridge/stream?token=${receiver.token}`);
+    await vi.waitFor(() => {
+      expect(dashboard.updates.map((update) => update.event.id)).toEqual(['e-1']);
+    });
+    dashboard.stop();
+  });
+
+  it('ignores a batch it has seen (same event, same sequence number)', async () => {
+    const { post, receiver } = await start();
+    expect(await (await post('events', batchOf('e-1', 4))).json()).toEqual({
+      accepted: 1,
+      duplicates: 0,
+    });
+    expect(await (await post('events', batchOf('e-1', 4))).json()).toEqual({
+      accepted: 0,
+      duplicates: 1,
+    });
+    expect(await (await post('events', batchOf('e-1', 3, 'failed'))).json()).toEqual({
+      accepted: 0,
+      duplicates: 1,
+    });
+    expect(receiver.events().map((update) => update.event.execution.status)).toEqual(['completed']);
+  });
+
+  it('refuses a request without the token, or with a wrong one', async () => {
+    const { origin, post } = await start();
+    const missing = await fetch(`${origin}/api/bridge/events`, { method: 'POST', body: '{}' });
+    expect(missing.status).toBe(401);
+    expect(await missing.json()).toEqual({
+      error: expect.stringMatching(/^missing token/) as unknown,
+    });
+    const wrong = await post('events', batchOf('e-1', 1), { authorization: 'Bearer guess' });
+    expect(wrong.status).toBe(401);
+    expect((await fetch(`${origin}/api/bridge/stream`)).status).toBe(401);
+  });
+
+  it('refuses cross-site browser requests, even with the token', async () => {
+    const { post, receiver } = await start();
+    const foreign = await post('events', batchOf('e-1', 1), { origin: 'http://evil.example' });
+    expect(foreign.status).toBe(403);
+    expect(await foreign.text()).toContain("origin 'http://evil.example' is not allowed");
+    const crossSite = await post('events', batchOf('e-1', 1), { 'sec-fetch-site': 'cross-site' });
+    expect(crossSite.status).toBe(403);
+    expect(receiver.events()).toEqual([]);
+  });
+
+  it('accepts a browser app from an allowed origin, with CORS headers', async () => {
+    const { post } = await start({ allowedOrigins: ['http://localhost:3000'] });
+    const allowed = await post('events', batchOf('e-1', 1), { origin: 'http://localhost:3000' });
+    expect(allowed.status).toBe(200);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
+  });
+
+  it('answers a malformed batch with what is wrong and where, and changes nothing', async () => {
+    const { post, receiver } = await start();
+    const batch = batchOf('e-1', 1);
+    (batch.updates[0]?.event.execution as { status: string }).status = 'done';
+    const response = await post('events', batch);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      error:
+        'malformed batch, nothing was changed: updates[0].event.execution.status: expected one of pending|processing|completed|failed|cancelled|skipped|aborted, got "done"',
+    });
+    const notJson = await post('events', '{"protocol":');
+    expect(notJson.status).toBe(400);
+    expect(await notJson.text()).toContain('the body is not JSON');
+    expect(receiver.events()).toEqual([]);
+    expect(receiver.sources()).toEqual([]);
+  });
+
+  it('refuses a body over the size limit', async () => {
+    const { post, receiver } = await start({ maxBodyBytes: 1_000 });
+    const response = await post('events', { padding: 'x'.repeat(2_000) });
+    expect(response.status).toBe(413);
+    expect(receiver.events()).toEqual([]);
+  });
+
+  it('limits how many requests a source may send per second', async () => {
+    const { post } = await start({ requestsPerSecond: 2 });
+    const statuses: number[] = [];
+    for (let seq = 1; seq <= 6; seq += 1)
+      statuses.push((await post('events', batchOf('e', seq))).status);
+    expect(statuses).toContain(429);
+    expect(statuses.slice(0, 4)).toEqual([200, 200, 200, 200]);
+  });
+
+  it('marks a source disconnected when its control channel closes', async () => {
+    const { url, receiver } = await start();
+    bridge = connectToDashboard({ url, name: 'worker', watch: 'none' });
+    await vi.waitFor(() => {
+      expect(receiver.sources()[0]?.connected).toBe(true);
+    });
+    await bridge.close();
+    await vi.waitFor(() => {
+      expect(receiver.sources()[0]?.connected).toBe(false);
+    });
+  });
+
+  it('delivers a retry command to a source that accepts retries', async () => {
+    const { url, post, receiver } = await start();
+    bridge = connectToDashboard({ url, name: 'worker', watch: 'none', acceptRetries: true });
+    let runs = 0;
+    const event = createEvent(() => {
+      runs += 1;
+      throw new Error('flaky');
+    });
+    bridge.watch(event);
+    await event.invoke();
+    await vi.waitFor(() => {
+      expect(receiver.sources()[0]?.connected).toBe(true);
+    });
+    const sourceId = bridge.source.id;
+    const response = await post('commands', {
+      sourceId,
+      command: { type: 'retry', eventId: event.id, copyMeta: false },
+    });
+    expect(response.status).toBe(202);
+    await vi.waitFor(() => {
+      expect(runs).toBe(2);
+    });
+  });
+
+  it('refuses a command for a source that does not accept retries', async () => {
+    const { url, post, receiver } = await start();
+    bridge = connectToDashboard({ url, name: 'worker', watch: 'none' });
+    await vi.waitFor(() => {
+      expect(receiver.sources()[0]?.connected).toBe(true);
+    });
+    const response = await post('commands', {
+      sourceId: bridge.source.id,
+      command: { type: 'retry', eventId: 'x', copyMeta: false },
+    });
+    expect(response.status).toBe(409);
+    expect(await response.json()).toEqual({ error: "source 'worker' does not accept retries" });
+  });
+});
+
+describe('the receiver, for lionherd-core records', () => {
+  it('merges repeated snapshots of one event, sent as JSON Lines, into one timeline', async () => {
+    const { post, receiver } = await start();
+    const records = JSON.parse(fixture('records-same-event-twice.json')) as unknown[];
+    const lines = records.map((record) => JSON.stringify(record)).join('\n');
+    const response = await post('lionherd?source=python-worker', lines, {
+      'content-type': 'application/x-ndjson',
+    });
+    expect(await response.json()).toEqual({ accepted: 2, duplicates: 0 });
+
+    const [update] = receiver.events();
+    expect(receiver.events()).toHaveLength(1);
+    expect(update?.transitions.map((step) => step.status)).toEqual([
+      'pending',
+      'processing',
+      'completed',
+    ]);
+    expect(update?.event.execution).toMatchObject({ status: 'completed', response: 'done' });
+    expect(update?.format).toBe('lionherd');
+    expect(update?.kind).toBe('SnapshotEvent');
+    expect(receiver.sources()[0]).toMatchObject({
+      name: 'python-worker',
+      kind: 'lionherd',
+      runtime: 'python',
+    });
+  });
+
+  it('reads a JSON array of the real lionherd scenarios, exception groups included', async () => {
+    const { post, receiver } = await start();
+    const response = await post('lionherd?source=scenarios', fixture('scenarios.json'));
+    expect(await response.json()).toEqual({ accepted: 20, duplicates: 0 });
+    const group = receiver
+      .events()
+      .find((update) => update.event.execution.error?.error === 'ExceptionGroup');
+    expect(group?.event.execution.error?.exceptions).toHaveLength(3);
+  });
+
+  it('refuses a malformed record, naming it, and keeps none of the batch', async () => {
+    const { post, receiver } = await start();
+    const records = JSON.parse(fixture('scenarios.json')) as { execution: { status: string } }[];
+    const broken = records.slice(0, 3);
+    if (broken[2] !== undefined) broken[2].execution.status = 'finished';
+    const response = await post('lionherd?source=scenarios', broken);
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('[2].execution.status');
+    expect(receiver.events()).toEqual([]);
+  });
+});

@@ -1,0 +1,429 @@
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  BRIDGE_BASE_PATH,
+  type BridgeBatchReply,
+  type BridgeCommandRequest,
+  type BridgeEventUpdate,
+  type BridgeSourceInfo,
+  type RemoteEventUpdate,
+  type RemoteSource,
+} from '../../src/lib/bridge/protocol.ts';
+import type { Middleware } from '../middleware.ts';
+import { lionherdUpdate, parseLionherdBody, sameSnapshot } from './lionherdIngest.ts';
+import { createRateLimiter } from './rateLimiter.ts';
+import { checkRequest, type GuardOptions } from './requestGuard.ts';
+import { validateBatch, validateSourceInfo } from './validateBatch.ts';
+
+export interface ReceiverOptions {
+  /** The per-run secret; default `LIFECYCLE_LAB_TOKEN` from the environment, or a random one. */
+  token?: string;
+  /** Origins of other pages allowed to send, e.g. a browser app at `http://localhost:3000`. */
+  allowedOrigins?: readonly string[];
+  /** Host names besides 127.0.0.1, localhost and [::1] that requests may be addressed to. */
+  allowedHosts?: readonly string[];
+  /** Largest request body, bytes (default 5 MB). */
+  maxBodyBytes?: number;
+  /** Requests per second per source (or per address), on average (default 100; bursts of 2×). */
+  requestsPerSecond?: number;
+  /** Events kept for dashboards that connect later; the oldest are forgotten (default 200,000). */
+  maxEvents?: number;
+  /** Milliseconds updates are gathered before they go to the dashboards (default 25). */
+  broadcastInterval?: number;
+  now?: () => number;
+}
+
+/** The receiver: takes updates from sources and streams them to dashboards. */
+export interface Receiver {
+  /** Connect-style middleware: answers `{BRIDGE_BASE_PATH}/…`, passes everything else on. */
+  middleware: Middleware;
+  readonly token: string;
+  /** Sources as the dashboards see them. */
+  sources(): RemoteSource[];
+  /** The latest update of every event kept. */
+  events(): RemoteEventUpdate[];
+  /** Ends every open stream and control channel (for a clean shutdown). */
+  close(): void;
+}
+
+interface SourceState {
+  info: RemoteSource;
+  control: ServerResponse | undefined;
+}
+
+/** Events sent to a dashboard that just connected, per Server-Sent Event. */
+const REPLAY_CHUNK = 1_000;
+
+/**
+ * Creates a receiver with its own token, sources and events. Mount its middleware on any Node
+ * HTTP server (the Vite plugin and the `lifecycle-lab` command do).
+ *
+ * ```ts
+ * const receiver = createReceiver();
+ * http.createServer((req, res) => receiver.middleware(req, res, () => serveApp(req, res)));
+ * console.log(`http://127.0.0.1:4321/?token=${receiver.token}`);
+ * ```
+ */
+export function createReceiver(options: ReceiverOptions = {}): Receiver {
+  const token = options.token ?? process.env.LIFECYCLE_LAB_TOKEN ?? randomBytes(16).toString('hex');
+  const guard: GuardOptions = {
+    token,
+    allowedOrigins: options.allowedOrigins ?? [],
+    allowedHosts: options.allowedHosts ?? [],
+  };
+  const maxBodyBytes = options.maxBodyBytes ?? 5 * 1024 * 1024;
+  const perSecond = options.requestsPerSecond ?? 100;
+  const limiter = createRateLimiter(perSecond, perSecond * 2, options.now);
+  const maxEvents = options.maxEvents ?? 200_000;
+  const broadcastInterval = options.broadcastInterval ?? 25;
+  const now = options.now ?? Date.now;
+
+  const sources = new Map<string, SourceState>();
+  const events = new Map<string, RemoteEventUpdate>();
+  const dashboards = new Set<ServerResponse>();
+  let outgoing: RemoteEventUpdate[] = [];
+  let sourcesChanged = false;
+  let broadcastTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Sequence numbers of lionherd sources, which send none themselves. */
+  const lionherdSeq = new Map<string, number>();
+
+  const scheduleBroadcast = (): void => {
+    if (broadcastTimer !== undefined) return;
+    broadcastTimer = setTimeout(broadcast, broadcastInterval);
+  };
+
+  function broadcast(): void {
+    broadcastTimer = undefined;
+    if (sourcesChanged) {
+      sourcesChanged = false;
+      send('sources', listSources());
+    }
+    if (outgoing.length > 0) {
+      const updates = outgoing;
+      outgoing = [];
+      send('updates', updates);
+    }
+  }
+
+  function send(name: string, data: unknown, to: Iterable<ServerResponse> = dashboards): void {
+    const frame = `event: ${name}\ndata: ${JSON.stringify(data)}\n\n`;
+    for (const res of to) res.write(frame);
+  }
+
+  const listSources = (): RemoteSource[] =>
+    [...sources.values()].map((state) => ({ ...state.info }));
+
+  function touchSource(
+    info: BridgeSourceInfo,
+    kind: RemoteSource['kind'],
+    dropped: number,
+  ): SourceState {
+    let state = sources.get(info.id);
+    const time = now();
+    if (state === undefined) {
+      state = {
+        info: {
+          ...info,
+          kind,
+          connected: false,
+          connectedSince: time,
+          lastMessageAt: time,
+          dropped,
+        },
+        control: undefined,
+      };
+      sources.set(info.id, state);
+    }
+    state.info.lastMessageAt = time;
+    state.info.dropped = Math.max(state.info.dropped, dropped);
+    sourcesChanged = true;
+    return state;
+  }
+
+  /** Keeps the update if it is newer than what is known of its event; `false` for a repeat. */
+  function accept(sourceId: string, update: BridgeEventUpdate): boolean {
+    const id = update.event.id;
+    const known = events.get(id);
+    if (known?.sourceId === sourceId && known.seq >= update.seq) return false;
+    const remote: RemoteEventUpdate = { ...update, sourceId };
+    events.delete(id);
+    events.set(id, remote);
+    if (events.size > maxEvents) {
+      const oldest = events.keys().next();
+      if (oldest.done !== true) events.delete(oldest.value);
+    }
+    outgoing.push(remote);
+    return true;
+  }
+
+  function handleEvents(res: ServerResponse, body: unknown): void {
+    const checked = validateBatch(body);
+    if (!checked.ok) {
+      reply(res, 400, { error: `malformed batch, nothing was changed: ${checked.error}` });
+      return;
+    }
+    const batch = checked.value;
+    const wait = limiter.take(`source:${batch.source.id}`);
+    if (wait > 0) {
+      res.setHeader('Retry-After', String(wait));
+      reply(res, 429, {
+        error: `too many requests from source '${batch.source.name}': at most ${String(perSecond)} per second`,
+      });
+      return;
+    }
+    touchSource(batch.source, 'bridge', batch.dropped);
+    let accepted = 0;
+    for (const update of batch.updates) if (accept(batch.source.id, update)) accepted += 1;
+    const answer: BridgeBatchReply = { accepted, duplicates: batch.updates.length - accepted };
+    scheduleBroadcast();
+    reply(res, 200, answer);
+  }
+
+  function handleControl(req: IncomingMessage, res: ServerResponse, body: unknown): void {
+    const checked = validateSourceInfo(body);
+    if (!checked.ok) {
+      reply(res, 400, { error: `malformed source, nothing was changed: ${checked.error}` });
+      return;
+    }
+    const state = touchSource(checked.value, 'bridge', 0);
+    state.control?.end();
+    state.control = res;
+    state.info.connected = true;
+    state.info.connectedSince = now();
+    res.writeHead(200, { 'content-type': 'application/x-ndjson', 'cache-control': 'no-store' });
+    res.write(`${JSON.stringify({ type: 'hello' })}\n`);
+    req.socket.setKeepAlive(true, 5_000);
+    res.on('close', () => {
+      if (state.control !== res) return;
+      state.control = undefined;
+      state.info.connected = false;
+      sourcesChanged = true;
+      scheduleBroadcast();
+    });
+    scheduleBroadcast();
+  }
+
+  function handleLionherd(res: ServerResponse, url: URL, text: string): void {
+    const name = url.searchParams.get('source') ?? 'python';
+    if (name === '' || name.length > 100) {
+      reply(res, 400, { error: 'source must be a name of 1 to 100 characters' });
+      return;
+    }
+    const id = `lionherd:${name}`;
+    const wait = limiter.take(id);
+    if (wait > 0) {
+      res.setHeader('Retry-After', String(wait));
+      reply(res, 429, { error: `too many requests from source '${name}'` });
+      return;
+    }
+    const parsed = parseLionherdBody(text);
+    if (!parsed.ok) {
+      reply(res, 400, {
+        error: `malformed lionherd records, nothing was changed: ${parsed.error}`,
+      });
+      return;
+    }
+    touchSource(
+      { id, name, host: null, pid: null, runtime: 'python', capabilities: [] },
+      'lionherd',
+      0,
+    );
+    let accepted = 0;
+    for (const record of parsed.value) {
+      const previous = events.get(record.id);
+      const seq = (lionherdSeq.get(id) ?? 0) + 1;
+      const update = lionherdUpdate(record, previous, seq, now());
+      if (previous !== undefined && sameSnapshot(previous, update)) continue;
+      lionherdSeq.set(id, seq);
+      if (accept(id, update)) accepted += 1;
+    }
+    scheduleBroadcast();
+    reply(res, 200, { accepted, duplicates: parsed.value.length - accepted });
+  }
+
+  function handleCommand(res: ServerResponse, body: unknown): void {
+    const request = body as Partial<BridgeCommandRequest> | null;
+    const command = request?.command;
+    if (
+      typeof request?.sourceId !== 'string' ||
+      command?.type !== 'retry' ||
+      typeof command.eventId !== 'string'
+    ) {
+      reply(res, 400, {
+        error: "expected { sourceId, command: { type: 'retry', eventId, copyMeta } }",
+      });
+      return;
+    }
+    const state = sources.get(request.sourceId);
+    if (state?.control === undefined) {
+      reply(res, 409, {
+        error: `source ${state === undefined ? request.sourceId : `'${state.info.name}'`} is not connected`,
+      });
+      return;
+    }
+    if (!state.info.capabilities.includes('retry')) {
+      reply(res, 409, { error: `source '${state.info.name}' does not accept retries` });
+      return;
+    }
+    state.control.write(
+      `${JSON.stringify({ type: 'retry', eventId: command.eventId, copyMeta: command.copyMeta })}\n`,
+    );
+    reply(res, 202, { delivered: true });
+  }
+
+  function handleStream(req: IncomingMessage, res: ServerResponse): void {
+    res.writeHead(200, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+    });
+    req.socket.setKeepAlive(true, 5_000);
+    // What is queued goes to the dashboards already listening; the new one gets it in the replay.
+    if (broadcastTimer !== undefined) {
+      clearTimeout(broadcastTimer);
+      broadcast();
+    }
+    send('sources', listSources(), [res]);
+    const known = [...events.values()];
+    for (let start = 0; start < known.length; start += REPLAY_CHUNK) {
+      send('updates', known.slice(start, start + REPLAY_CHUNK), [res]);
+    }
+    dashboards.add(res);
+    res.on('close', () => dashboards.delete(res));
+  }
+
+  const middleware: Middleware = (req, res, next) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname !== BRIDGE_BASE_PATH && !url.pathname.startsWith(`${BRIDGE_BASE_PATH}/`)) {
+      next();
+      return;
+    }
+    const verdict = checkRequest(req, url, guard);
+    if (!verdict.ok) {
+      reply(res, verdict.status, { error: verdict.error });
+      req.resume();
+      return;
+    }
+    if (verdict.origin !== null) {
+      res.setHeader('Access-Control-Allow-Origin', verdict.origin);
+      res.setHeader('Vary', 'Origin');
+    }
+    if (req.method === 'OPTIONS') {
+      res.setHeader('Access-Control-Allow-Methods', 'GET, POST');
+      res.setHeader('Access-Control-Allow-Headers', 'authorization, content-type');
+      res.statusCode = 204;
+      res.end();
+      return;
+    }
+    const route = `${req.method ?? 'GET'} ${url.pathname.slice(BRIDGE_BASE_PATH.length)}`;
+    if (route === 'GET /stream') {
+      handleStream(req, res);
+      return;
+    }
+    if (route === 'GET /sources') {
+      reply(res, 200, listSources());
+      return;
+    }
+    const handlers: Record<string, ((text: string) => void) | undefined> = {
+      'POST /events': (text) => {
+        withJson(res, text, (body) => {
+          handleEvents(res, body);
+        });
+      },
+      'POST /control': (text) => {
+        withJson(res, text, (body) => {
+          handleControl(req, res, body);
+        });
+      },
+      'POST /commands': (text) => {
+        withJson(res, text, (body) => {
+          handleCommand(res, body);
+        });
+      },
+      'POST /lionherd': (text) => {
+        handleLionherd(res, url, text);
+      },
+    };
+    const handler = handlers[route];
+    if (handler === undefined) {
+      reply(res, 404, {
+        error: `no such endpoint: ${route} (see the protocol in lifecycle-lab-core/bridge)`,
+      });
+      req.resume();
+      return;
+    }
+    readBody(req, maxBodyBytes).then(handler, (error: unknown) => {
+      const tooLarge = error instanceof BodyTooLarge;
+      reply(res, tooLarge ? 413 : 400, {
+        error: tooLarge
+          ? `body larger than ${String(maxBodyBytes)} bytes, nothing was changed`
+          : 'the request body could not be read',
+      });
+    });
+  };
+
+  return {
+    middleware,
+    token,
+    sources: listSources,
+    events: () => [...events.values()],
+    close() {
+      if (broadcastTimer !== undefined) clearTimeout(broadcastTimer);
+      for (const res of dashboards) res.end();
+      dashboards.clear();
+      for (const state of sources.values()) state.control?.end();
+    },
+  };
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let failed = false;
+    req.on('data', (chunk: Buffer) => {
+      if (failed) return;
+      size += chunk.length;
+      if (size > limit) {
+        failed = true;
+        reject(new BodyTooLarge());
+        req.resume();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (!failed) resolve(Buffer.concat(chunks).toString('utf8'));
+    });
+    req.on('error', (error) => {
+      failed = true;
+      reject(error);
+    });
+  });
+}
+
+function withJson(res: ServerResponse, text: string, use: (body: unknown) => void): void {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (error) {
+    reply(res, 400, {
+      error: `the body is not JSON (${error instanceof Error ? error.message : 'unreadable'}), nothing was changed`,
+    });
+    return;
+  }
+  use(body);
+}
+
+function reply(res: ServerResponse, status: number, body: unknown): void {
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  res.statusCode = status;
+  res.setHeader('Cache-Control', 'no-store');
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify(body));
+}
