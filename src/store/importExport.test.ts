@@ -3,6 +3,7 @@ import lionherdSample from '../../public/samples/lionherd-notebook-run.json?raw'
 import fixture from '../../tests/fixtures/lionherd-python/notebook-run.json?raw';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { EventRecord } from './eventRecord';
+import { toLionherdRecords } from './formats/lionherd';
 import { MAX_IMPORT_BYTES } from './formats/log';
 import {
   createHydratedTestStore,
@@ -240,6 +241,29 @@ describe('lionherd-core logs', () => {
       expect(result.error).toMatch(/\[0\]\.execution\.status/);
     }
     expect(harness.store.getState().order).toEqual([]);
+  });
+});
+
+describe('native events exported as a lionherd log', () => {
+  test('keep their parameters’ types and point a fresh attempt at its original’s exact created_at', async () => {
+    const harness = createTestStore();
+    const { launch } = harness.store.getState();
+    await launch('simple', { returnValue: '42' });
+    await launch('failing', { errorMsg: 'broke' });
+    await vi.advanceTimersByTimeAsync(100);
+    const failed = recordsInOrder(harness).find((record) => record.kind === 'failing');
+    harness.store.getState().retryFresh(failed?.id ?? '');
+    await vi.advanceTimersByTimeAsync(100);
+    harness.flush();
+
+    const exported = toLionherdRecords(recordsInOrder(harness));
+    const byClass = (name: string) =>
+      exported.filter((record) => JSON.stringify(record.metadata).includes(name));
+    expect(byClass('lifecycle_lab.SimpleEvent')[0]?.return_value).toBe(42);
+    const [fresh, original] = byClass('lifecycle_lab.FailingEvent');
+    expect(fresh?.metadata).toMatchObject({
+      original: { id: original?.id, created_at: original?.created_at },
+    });
   });
 });
 

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import lionherdSample from '../../public/samples/lionherd-notebook-run.json?raw';
 import nativeSample from '../../public/samples/lifecycle-lab-sample.json?raw';
 import fixtureText from '../fixtures/lionherd-python/notebook-run.json?raw';
+import serviceLogFixture from '../fixtures/lionherd-python/service-log.jsonl?raw';
+import serviceLogSample from '../../public/samples/lionherd-service-log.jsonl?raw';
 import * as lionherd from '../../src/store/formats/lionherd';
 import { parseLog } from '../../src/store/formats/parseLog';
 
@@ -14,6 +16,12 @@ describe('the samples the dashboard ships in public/samples', () => {
     const result = parseLog(lionherdSample, lionherd, 'lionherd-notebook-run.json');
     expect(result.ok && result.format).toBe('lionherd');
     expect(result.ok && result.records).toHaveLength(12);
+  });
+
+  it('include a service log in JSON Lines, identical to the test fixture, that imports', () => {
+    expect(serviceLogSample).toBe(serviceLogFixture);
+    const result = parseLog(serviceLogSample, lionherd, 'lionherd-service-log.jsonl');
+    expect(result.ok && result.records).toHaveLength(3);
   });
 
   it('include a Lifecycle Lab export that imports as one', () => {

@@ -1,5 +1,5 @@
 import type { EventRecord } from '../../store';
-import { buildErrorTree } from './errorTreeModel.ts';
+import { buildErrorTree, withRecordedRetryable } from './errorTreeModel.ts';
 import { ErrorTree } from './ErrorTree.tsx';
 import { verdictInWords } from './verdictWords.ts';
 
@@ -9,7 +9,10 @@ export function ErrorInspector({ record }: { record: EventRecord }) {
   if (error === null) {
     return <p className="muted">No error captured.</p>;
   }
-  const root = buildErrorTree(error);
+  const tree = buildErrorTree(error);
+  // lionherd-core logs record the verdict Python reached by its own rule: show that one.
+  const recorded = record.importedFrom?.format === 'lionherd' ? record.retryable : null;
+  const root = recorded === null ? tree : withRecordedRetryable(tree, recorded);
   // Worded from the tree rather than taken from the record, so live and imported events read
   // the same and the rule that decided is always named.
   const verdict = verdictInWords(root);

@@ -259,7 +259,7 @@ function NodeLabel({ node }: { node: ErrorTreeNode }) {
       )}{' '}
       <span className={node.retryable ? 'flag flag-retryable' : 'flag flag-final'}>
         {node.retryable ? '↻ retryable' : '✖ not retryable'}
-        {ruleNote(node)}
+        {node.recorded === true ? ' (as recorded)' : ruleNote(node)}
       </span>
       {node.notes.map((note) => (
         <span key={note} className="note">

@@ -12,6 +12,10 @@ export interface ErrorTreeNode {
   retryable: boolean;
   /** `true` when the error said so itself (library errors), `false` when the rule decided. */
   declared: boolean;
+  /** `true` on the root of an imported failure: the verdict its log recorded. */
+  recorded?: boolean;
+  /** On a `recorded` root: what this dashboard's rule says. */
+  ruleRetryable?: boolean;
   /** Notes about what serialization cut away. */
   notes: string[];
   children: ErrorTreeNode[];
@@ -96,4 +100,13 @@ export function searchTree(root: ErrorTreeNode, query: string, limit: number): T
     }
   }
   return { matches, total };
+}
+
+/**
+ * The tree of a failure whose log recorded its retryability (lionherd-core writes it with
+ * every failure): the root shows that verdict instead of the rule's, since Python decided it
+ * by its own rule.
+ */
+export function withRecordedRetryable(root: ErrorTreeNode, retryable: boolean): ErrorTreeNode {
+  return { ...root, retryable, declared: true, recorded: true, ruleRetryable: root.retryable };
 }

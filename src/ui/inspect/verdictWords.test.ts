@@ -1,8 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { buildErrorTree } from './errorTreeModel.ts';
+import { buildErrorTree, withRecordedRetryable } from './errorTreeModel.ts';
 import { ruleNote, verdictInWords } from './verdictWords.ts';
 
 describe('verdictInWords', () => {
+  const nestedGroup = buildErrorTree({
+    error: 'AggregateError',
+    message: 'upstream calls',
+    exceptions: [
+      { error: 'ConnectionError', message: 'reset', retryable: true },
+      {
+        error: 'AggregateError',
+        message: 'validation',
+        exceptions: [{ error: 'ValidationError', message: 'bad', retryable: false }],
+      },
+    ],
+  });
+
+  it('states the verdict a lionherd-core log recorded, and this rule beside it when they differ', () => {
+    expect(verdictInWords(withRecordedRetryable(nestedGroup, true))).toBe(
+      "retryable — as lionherd-core recorded it; this dashboard's rule would say not retryable (a group of errors is retryable only when every error in it is)",
+    );
+    expect(verdictInWords(withRecordedRetryable(nestedGroup, false))).toBe(
+      'not retryable — as lionherd-core recorded it',
+    );
+  });
+
   it('names the silent-error rule for an error that carries no flag', () => {
     const root = buildErrorTree({ error: 'ValueError', message: 'boom' });
     expect(verdictInWords(root)).toBe(

@@ -13,6 +13,7 @@ export const RULES = {
  * is believed)`.
  */
 export function verdictInWords(root: ErrorTreeNode): string {
+  if (root.recorded === true) return recordedInWords(root);
   const culprit = findNotRetryable(root);
   if (culprit === root) {
     return `not retryable — ${label(root)} says it is not retryable (${RULES.declared})`;
@@ -31,6 +32,18 @@ export function verdictInWords(root: ErrorTreeNode): string {
     return `retryable — ${label(root)} says it is retryable (${RULES.declared})`;
   }
   return `retryable — ${RULES.silent}, and ${label(root)} says nothing about it`;
+}
+
+/**
+ * The verdict a lionherd-core log recorded. Python decides a group by its direct
+ * sub-exceptions only, so where this dashboard's rule looks deeper and disagrees, both are
+ * named.
+ */
+function recordedInWords(root: ErrorTreeNode): string {
+  const flag = (retryable: boolean): string => (retryable ? 'retryable' : 'not retryable');
+  const recorded = `${flag(root.retryable)} — as lionherd-core recorded it`;
+  if (root.ruleRetryable === undefined || root.ruleRetryable === root.retryable) return recorded;
+  return `${recorded}; this dashboard's rule would say ${flag(root.ruleRetryable)} (${RULES.group})`;
 }
 
 /**

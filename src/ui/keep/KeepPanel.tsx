@@ -1,8 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
-import { useCallback, useId, useRef } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 import { getAppStore, MAX_IMPORT_BYTES, useEventStore } from '../../store';
 import { downloadText } from './downloadText.ts';
 import { exportRecords, type ExportFormat } from './exportFormats.ts';
+import { importSummary } from './importSummary.ts';
 import { useFileDrop } from './useFileDrop.ts';
 import { storeActions } from '../common/storeActions.ts';
 
@@ -13,15 +14,24 @@ export function KeepPanel() {
   const inputId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
 
+  // A lionherd log some of whose records do not fit: the person may import the others.
+  const [partial, setPartial] = useState<{ file: File; importable: number } | null>(null);
+
   const importing = useMutation({
-    mutationFn: async (file: File) => {
+    mutationFn: async ({ file, importValid }: { file: File; importValid?: boolean }) => {
+      setPartial(null);
       if (file.size > MAX_IMPORT_BYTES) {
         throw new Error(
           `${file.name} was not imported: it is ${megabytes(file.size)}; the limit is ${megabytes(MAX_IMPORT_BYTES)}.`,
         );
       }
-      const result = await storeActions().importLog(await file.text(), file.name);
-      if (!result.ok) throw new Error(`${file.name} was not imported: ${result.error}`);
+      const result = await storeActions().importLog(await file.text(), file.name, {
+        importValid: importValid === true,
+      });
+      if (!result.ok) {
+        if (result.partial) setPartial({ file, importable: result.partial.importable });
+        throw new Error(`${file.name} was not imported: ${result.error}`);
+      }
       return { ...result, fileName: file.name };
     },
     onSettled: () => {
@@ -33,7 +43,7 @@ export function KeepPanel() {
   const dragging = useFileDrop(
     useCallback(
       (file: File) => {
-        importFile(file);
+        importFile({ file });
       },
       [importFile],
     ),
@@ -85,11 +95,11 @@ export function KeepPanel() {
             ref={inputRef}
             type="file"
             className="visually-hidden"
-            accept="application/json,.json"
+            accept="application/json,.json,.jsonl,.ndjson"
             disabled={importing.isPending}
             onChange={(event) => {
               const file = event.target.files?.[0];
-              if (file) importing.mutate(file);
+              if (file) importing.mutate({ file });
             }}
           />
           <label htmlFor={inputId}>Import log</label>
@@ -122,19 +132,23 @@ export function KeepPanel() {
       ) : null}
       {importing.isPending ? <p role="status">Importing…</p> : null}
       {importing.isSuccess ? (
-        <p role="status">
-          Imported {importing.data.added} {importing.data.added === 1 ? 'event' : 'events'} from{' '}
-          {importing.data.fileName}
-          {importing.data.skipped > 0
-            ? ` (${String(importing.data.skipped)} already in the history, left as they were)`
-            : ''}
-          .
-        </p>
+        <p role="status">{importSummary(importing.data, importing.data.fileName)}</p>
       ) : null}
       {importing.isError ? (
         <p role="alert" className="field-error">
           {importing.error.message}
         </p>
+      ) : null}
+      {importing.isError && partial !== null ? (
+        <button
+          type="button"
+          onClick={() => {
+            importing.mutate({ file: partial.file, importValid: true });
+          }}
+        >
+          Import the {partial.importable} {partial.importable === 1 ? 'event' : 'events'} that fit
+          and leave out the rest
+        </button>
       ) : null}
     </div>
   );
