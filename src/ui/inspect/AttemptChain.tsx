@@ -14,7 +14,7 @@ export function AttemptChain({ record }: { record: EventRecord }) {
           return (
             <li key={attempt.id}>
               <a
-                href={`#event-${attempt.id}`}
+                href={`#/event/${attempt.id}`}
                 aria-current={isCurrent ? 'true' : undefined}
                 onClick={(event) => {
                   event.preventDefault();
