@@ -25,7 +25,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npm run build && npm run preview -- --port ${String(PORT)} --strictPort`,
+    // The production build, with `?crash=<view>` fault injection switched on for the tests.
+    command: `VITE_FAULT_INJECTION=true npm run build && npm run preview -- --port ${String(PORT)} --strictPort`,
     url: baseURL,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,

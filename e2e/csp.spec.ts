@@ -15,6 +15,22 @@ test.describe('the Content-Security-Policy of the production build', () => {
     await expect(page.getByRole('heading', { name: 'Lifecycle Lab', level: 1 })).toBeVisible();
   });
 
+  test('the build refuses to be framed, and carries the headers that say so for its host', async ({
+    page,
+    request,
+  }) => {
+    const response = await page.goto('/');
+    const headers = response?.headers() ?? {};
+    expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(headers['x-frame-options']).toBe('DENY');
+
+    const hostFile = await request.get('/_headers');
+    expect(hostFile.ok()).toBe(true);
+    const text = await hostFile.text();
+    expect(text).toContain("frame-ancestors 'none'");
+    expect(text).toContain('X-Frame-Options: DENY');
+  });
+
   test('a script injected into the page is refused and never runs', async ({ page }) => {
     await page.goto('/');
     await expect(page.getByRole('heading', { name: 'Lifecycle Lab', level: 1 })).toBeVisible();

@@ -24,13 +24,58 @@ export const CONTENT_SECURITY_POLICY = [
 const HEADER_ONLY_DIRECTIVES = "frame-ancestors 'none'";
 
 /**
+ * The headers a host must send with every response of the build: the whole policy, framing
+ * included (no other page may put the dashboard in a frame and trick clicks out of it), and
+ * `X-Frame-Options` for browsers that predate `frame-ancestors`.
+ */
+export const HOST_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; ${HEADER_ONLY_DIRECTIVES}`,
+  'X-Frame-Options': 'DENY',
+};
+
+/** The dev server's: no script policy (hot reload needs inline scripts), framing refused. */
+const DEV_SERVER_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': HEADER_ONLY_DIRECTIVES,
+  'X-Frame-Options': 'DENY',
+};
+
+/**
+ * {@link HOST_HEADERS} as a `_headers` file, which Netlify and Cloudflare Pages read from the
+ * root of the site; other hosts are configured by hand (see the README).
+ */
+export function headersFile(): string {
+  const lines = Object.entries(HOST_HEADERS).map(([name, value]) => `  ${name}: ${value}`);
+  return `/*\n${lines.join('\n')}\n`;
+}
+
+type HeaderMiddleware = (
+  request: unknown,
+  response: { setHeader(name: string, value: string): unknown },
+  next: () => void,
+) => void;
+
+/** A middleware that adds `headers` to every response. */
+export function sendHeaders(headers: Readonly<Record<string, string>>): HeaderMiddleware {
+  return (_request, response, next) => {
+    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+    next();
+  };
+}
+
+/**
  * Puts the policy into the built `index.html` as a `<meta>` tag, so it travels with the build
- * to any host, and sends it as a header from `vite preview`. The dev server is left alone:
- * its hot reload needs inline scripts.
+ * to any host; writes the headers only a header can carry into `dist/_headers`; and sends
+ * them from `vite preview` and (framing only) from the dev server.
  */
 export function contentSecurityPolicyPlugin(): Plugin {
   return {
     name: 'lifecycle-lab:content-security-policy',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: '_headers', source: headersFile() });
+    },
+    configureServer(server) {
+      server.middlewares.use(sendHeaders(DEV_SERVER_HEADERS));
+    },
     transformIndexHtml: {
       order: 'post',
       handler: (html, context) =>
@@ -48,13 +93,7 @@ export function contentSecurityPolicyPlugin(): Plugin {
           : html,
     },
     configurePreviewServer(server) {
-      server.middlewares.use((_request, response, next) => {
-        response.setHeader(
-          'Content-Security-Policy',
-          `${CONTENT_SECURITY_POLICY}; ${HEADER_ONLY_DIRECTIVES}`,
-        );
-        next();
-      });
+      server.middlewares.use(sendHeaders(HOST_HEADERS));
     },
   };
 }

@@ -7,7 +7,22 @@ export type RecordSource =
   /** Reloaded from storage; read-only, its event object is gone. */
   | 'restored'
   /** Read from an imported log file (ours or lionherd-core's); read-only. */
-  | 'imported';
+  | 'imported'
+  /** Streamed from another process through the receiver; see `remote`. */
+  | 'remote';
+
+/** Where a remote record comes from and how it stands (see `./remote`). */
+export interface RemoteOrigin {
+  sourceId: string;
+  /** The name the process gave itself. */
+  sourceName: string;
+  /** The sequence number of the update the record shows. */
+  seq: number;
+  /** The source went away while the event was still running; its outcome is not known yet. */
+  disconnected: boolean;
+  /** The source accepts "retry fresh" commands. */
+  canRetry: boolean;
+}
 
 /**
  * The store's plain, serializable mirror of one event execution. Everything the dashboard
@@ -50,6 +65,21 @@ export interface EventRecord {
   /** How many times `_invoke` actually ran (0 or 1). */
   runs: number;
   source: RecordSource;
-  /** For imported records: the format and, for lionherd logs, the Python class. */
-  importedFrom?: { format: 'lifecycle-lab' | 'lionherd'; lionClass?: string; fileName?: string };
+  /** For imported records: where they came from. */
+  importedFrom?: ImportedFrom;
+  /** For remote records: the source and its state. */
+  remote?: RemoteOrigin;
+}
+
+/** Where an imported record came from. */
+export interface ImportedFrom {
+  format: 'lifecycle-lab' | 'lionherd';
+  /** For lionherd logs: the Python class (`metadata.lion_class`). */
+  lionClass?: string;
+  fileName?: string;
+  /**
+   * For lionherd logs: the record exactly as Python wrote it (the last snapshot, when the log
+   * holds several of one event), which "Export as lionherd log" writes back unchanged.
+   */
+  asWritten?: Record<string, JsonValue>;
 }

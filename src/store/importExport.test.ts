@@ -72,6 +72,8 @@ describe('import', () => {
       added: exported.length,
       skipped: 0,
       format: 'lifecycle-lab',
+      merged: { events: 0, snapshots: 0 },
+      leftOut: [],
     });
     expect(target.store.getState().order).toEqual(source.store.getState().order);
     expect(recordsInOrder(target)).toEqual(
@@ -111,7 +113,7 @@ describe('import', () => {
     const harness = await busyStore();
     const count = harness.store.getState().order.length;
     const result = await harness.store.getState().importLog(harness.store.getState().exportLog());
-    expect(result).toEqual({ ok: true, added: 0, skipped: count, format: 'lifecycle-lab' });
+    expect(result).toMatchObject({ ok: true, added: 0, skipped: count, format: 'lifecycle-lab' });
     expect(harness.store.getState().order).toHaveLength(count);
   });
 
@@ -195,7 +197,14 @@ describe('lionherd-core logs', () => {
     const harness = createTestStore();
     const count = (JSON.parse(fixture) as unknown[]).length;
     const result = await harness.store.getState().importLog(fixture, 'notebook-run.json');
-    expect(result).toEqual({ ok: true, added: count, skipped: 0, format: 'lionherd' });
+    expect(result).toEqual({
+      ok: true,
+      added: count,
+      skipped: 0,
+      format: 'lionherd',
+      merged: { events: 0, snapshots: 0 },
+      leftOut: [],
+    });
     const records = recordsInOrder(harness);
     expect(records).toHaveLength(count);
     for (const record of records) {

@@ -1,9 +1,9 @@
+import { createdMs } from './createdMs';
 import type { EventRecord } from './eventRecord';
-import type { parseLionherdLog } from './formats/lionherd';
 import { launchChecks } from './lazySchemas';
 import { formatLog } from './formats/log';
 import { messageOf } from './messageOf';
-import type { parseLog } from './formats/parseLog';
+import type { LionherdReaders, parseLog } from './formats/parseLog';
 import type { StoreContext } from './storeContext';
 import type { EventStoreActions } from './types';
 
@@ -24,7 +24,7 @@ export function createLogActions(
       return formatLog(list, new Date(clock.now()));
     },
 
-    async importLog(text, fileName) {
+    async importLog(text, fileName, options = {}) {
       let readers: LogReaders;
       try {
         // Imported records can be retried fresh, which takes their kind's schema.
@@ -35,8 +35,12 @@ export function createLogActions(
           error: `The log reader could not be loaded (${messageOf(error)}). Check the connection and try again.`,
         };
       }
-      const parsed = readers.parseLog(text, readers.parseLionherdLog, fileName);
-      if (!parsed.ok) return { ok: false, error: parsed.error };
+      const parsed = readers.parseLog(text, readers.lionherd, fileName, options);
+      if (!parsed.ok) {
+        return parsed.partial === undefined
+          ? { ok: false, error: parsed.error }
+          : { ok: false, error: parsed.error, partial: parsed.partial };
+      }
       const { records } = get();
       const added: EventRecord[] = [];
       const seen = new Set<string>();
@@ -51,7 +55,8 @@ export function createLogActions(
       }
       if (parsed.format === 'lionherd') {
         // lionherd logs run oldest first; the dashboard lists newest first.
-        added.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+        // Timestamps may carry any UTC offset: compare the times, not the text.
+        added.sort((a, b) => createdMs(b) - createdMs(a));
       }
       if (added.length > 0) {
         set((state) => {
@@ -61,7 +66,14 @@ export function createLogActions(
         });
         persister.schedule();
       }
-      return { ok: true, added: added.length, skipped, format: parsed.format };
+      return {
+        ok: true,
+        added: added.length,
+        skipped,
+        format: parsed.format,
+        merged: parsed.merged ?? { events: 0, snapshots: 0 },
+        leftOut: parsed.leftOut ?? [],
+      };
     },
   };
 }
@@ -69,7 +81,7 @@ export function createLogActions(
 /** The log parsers. This module imports them as types only: `loadLogReaders` fetches them. */
 interface LogReaders {
   parseLog: typeof parseLog;
-  parseLionherdLog: typeof parseLionherdLog;
+  lionherd: LionherdReaders;
 }
 
 /**
@@ -81,7 +93,7 @@ async function loadLogReaders(): Promise<LogReaders> {
     import('./formats/parseLog'),
     import('./formats/lionherd'),
   ]);
-  return { parseLog: logFormat.parseLog, parseLionherdLog: lionherdFormat.parseLionherdLog };
+  return { parseLog: logFormat.parseLog, lionherd: lionherdFormat };
 }
 
 /** An imported record: read-only, marked with where it came from. */

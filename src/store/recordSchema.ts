@@ -61,12 +61,22 @@ export const eventRecordSchema: z.ZodMiniType<EventRecord> = z.object({
   chainId: z.string().check(z.minLength(1)),
   invokeCalls: z.number().check(z.int(), z.minimum(0)),
   runs: z.number().check(z.int(), z.minimum(0), z.maximum(1)),
-  source: z.enum(['live', 'restored', 'imported']),
+  source: z.enum(['live', 'restored', 'imported', 'remote']),
   importedFrom: z.optional(
     z.object({
       format: z.enum(['lifecycle-lab', 'lionherd']),
       lionClass: z.optional(z.string()),
       fileName: z.optional(z.string()),
+      asWritten: z.optional(z.record(z.string(), jsonSchema)),
+    }),
+  ),
+  remote: z.optional(
+    z.object({
+      sourceId: z.string(),
+      sourceName: z.string(),
+      seq: z.number(),
+      disconnected: z.boolean(),
+      canRetry: z.boolean(),
     }),
   ),
 });
@@ -95,7 +105,8 @@ export function formatPath(prefix: string, path: readonly PropertyKey[]): string
   return text;
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+/** One problem in words: the schema's own message, or a plainer one for zod's defaults. */
+export function describeIssue(issue: z.core.$ZodIssue): string {
   // A message written for the schema says it best.
   if (!issue.message.startsWith('Invalid') && !issue.message.startsWith('Too ')) {
     return issue.message;

@@ -1,4 +1,5 @@
 import { EVENT_STATUSES, EventStatus, isTerminalStatus } from '../lib';
+import { createdMs } from './createdMs';
 import type { EventRecord } from './eventRecord';
 import type { EventStoreState } from './types';
 
@@ -167,7 +168,7 @@ export function selectChain(
     const other = state.records[otherId];
     if (other?.chainId === record.chainId) chain.push(other);
   }
-  chain.sort((a, b) => a.attempt - b.attempt || a.createdAt.localeCompare(b.createdAt));
+  chain.sort((a, b) => a.attempt - b.attempt || createdMs(a) - createdMs(b));
   const result = cached !== undefined && sameRecords(cached.chain, chain) ? cached.chain : chain;
   if (chainCache.size > 200) chainCache.clear();
   chainCache.set(record.chainId, { records: state.records, chain: result });

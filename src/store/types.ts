@@ -1,6 +1,7 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { Clock, RetryOutcome } from '../lib';
 import type { EventRecord } from './eventRecord';
+import type { MergedSnapshots, RecordProblem } from './formats/lionherd';
 
 /** The part of the Web Storage API the store uses; `localStorage` fits it. */
 export interface StorageLike {
@@ -97,8 +98,20 @@ export type ImportResult =
       /** Records left out because a record with the same id is already there. */
       skipped: number;
       format: LogFormat;
+      /** Events a lionherd log wrote more than once, each merged into one event. */
+      merged: MergedSnapshots;
+      /** Records left out because they do not fit (only with `importValid`). */
+      leftOut: RecordProblem[];
     }
-  | { ok: false; error: string };
+  | {
+      ok: false;
+      error: string;
+      /**
+       * Some records of a lionherd log do not fit and nothing was imported; these are the
+       * problems, and `importable` events would come of the others with `importValid`.
+       */
+      partial?: { problems: RecordProblem[]; importable: number };
+    };
 
 /** What `exportLog` writes and `importLog` reads back. */
 export interface LifecycleLabLog {
@@ -152,12 +165,18 @@ export interface EventStoreActions {
   /** The whole history as a {@link LifecycleLabLog} JSON string. */
   exportLog: () => string;
   /**
-   * Reads a Lifecycle Lab export or a lionherd-core log (JSON array of
-   * `Event.to_dict(mode="json")` records) and adds its records as read-only `imported`
-   * records. On any problem nothing changes and `error` says what is wrong and where.
+   * Reads a Lifecycle Lab export or a lionherd-core log (`Event.to_dict(mode="json")`
+   * records as a JSON array or JSON Lines; the snapshots of one event merged into one) and
+   * adds its records as read-only `imported` records. On any problem nothing changes and
+   * `error` says what is wrong and where; with `importValid`, the records of a lionherd log
+   * that fit are imported and the others reported in `leftOut`.
    * Asynchronous because the parsers are loaded on the first import; it never rejects.
    */
-  importLog: (text: string, fileName?: string) => Promise<ImportResult>;
+  importLog: (
+    text: string,
+    fileName?: string,
+    options?: { importValid?: boolean },
+  ) => Promise<ImportResult>;
   /** Applies pending changes and writes history to storage now (the app calls it on `pagehide`). */
   saveNow: () => void;
   /**

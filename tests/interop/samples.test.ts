@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import lionherdSample from '../../public/samples/lionherd-notebook-run.json?raw';
 import nativeSample from '../../public/samples/lifecycle-lab-sample.json?raw';
 import fixtureText from '../fixtures/lionherd-python/notebook-run.json?raw';
-import { parseLionherdLog } from '../../src/store/formats/lionherd';
+import * as lionherd from '../../src/store/formats/lionherd';
 import { parseLog } from '../../src/store/formats/parseLog';
 
 describe('the samples the dashboard ships in public/samples', () => {
@@ -11,13 +11,13 @@ describe('the samples the dashboard ships in public/samples', () => {
   });
 
   it('import as a lionherd-core log', () => {
-    const result = parseLog(lionherdSample, parseLionherdLog, 'lionherd-notebook-run.json');
+    const result = parseLog(lionherdSample, lionherd, 'lionherd-notebook-run.json');
     expect(result.ok && result.format).toBe('lionherd');
     expect(result.ok && result.records).toHaveLength(12);
   });
 
   it('include a Lifecycle Lab export that imports as one', () => {
-    const result = parseLog(nativeSample, parseLionherdLog, 'lifecycle-lab-sample.json');
+    const result = parseLog(nativeSample, lionherd, 'lifecycle-lab-sample.json');
     if (!result.ok) throw new Error(result.error);
     expect(result.format).toBe('lifecycle-lab');
     expect(result.records.length).toBeGreaterThanOrEqual(8);

@@ -1,64 +1,83 @@
 import {
   EVENT_STATUSES,
-  explainRetryable,
-  type ErrorDict,
   type EventStatus,
   type ExecutionDict,
   type JsonValue,
   type Transition,
 } from '../../lib';
-import type { EventRecord } from '../eventRecord';
-import { describeIssues, formatPath } from '../recordSchema';
+import type { EventRecord, ImportedFrom } from '../eventRecord';
+import { parseReturnValue } from '../parseReturnValue';
+import { describeIssue, formatPath } from '../recordSchema';
 import { z } from '../zod';
+import { mergeSnapshots, type MergedEvent, type Snapshot } from './lionherdSnapshots';
+import {
+  fromPythonError,
+  recordedVerdict,
+  toPythonError,
+  type PythonErrorDict,
+} from './pythonErrors';
 
 /**
- * lionherd-core (Python) interop: logs made of `Event.to_dict(mode="json")` records, one per
- * event, as a JSON array.
+ * lionherd-core (Python) interop: logs made of `Event.to_dict(mode="json")` records, as a
+ * JSON array or as JSON Lines (one record per line, as a logger appends them).
  *
  * ```json
- * { "id": "…", "created_at": "2026-11-20T09:30:00.157000+00:00",
+ * { "id": "…", "created_at": "2026-11-30T19:02:52.611166+00:00",
  *   "metadata": { "lion_class": "__main__.SlowEvent" },
- *   "execution": { "status": "cancelled", "duration": 0.05, "response": null,
+ *   "execution": { "status": "cancelled", "duration": 0.0507, "response": null,
  *                  "error": { "error": "TimeoutError", "message": "…", "retryable": true },
  *                  "retryable": true },
- *   "delay": 5.0, "return_value": "completed" }
+ *   "delay": 1.0, "return_value": "completed" }
  * ```
  *
- * How the two sides meet:
- * - `metadata.lion_class` (the Python class's dotted name) moves to `importedFrom.lionClass`
- *   and back, as lionherd-core's own `from_dict` pops it; the record's `kind` and `label` are
- *   the class's short name.
- * - Subclass fields after `execution` (`return_value`, `delay`) are the record's `params`,
- *   in camelCase (`returnValue`); the export writes them in snake_case again.
- * - `ExceptionGroup` (and `BaseExceptionGroup`) errors become `AggregateError`, with
- *   Python's ` (3 sub-exceptions)` suffix taken off the message (Python writes `str(group)`,
- *   which adds it to the group's own message); the export puts both back. A native message
- *   that already carries the suffix keeps it once, so it comes back without it.
- *   Other Python error names (`ValueError`, `KeyError`) are kept as they are.
- * - `created_at` is ISO 8601 with microseconds and `+00:00`. The record's `createdAt` holds
- *   it to the millisecond; the microseconds live on in the first transition's time, which
- *   the export reads, so a Python log survives import and export unchanged.
- * - `null` stands for Python's `Unset` in `duration`, `response`, `error` and `retryable`,
- *   exactly as in `execution.toDict()`.
+ * Python to the dashboard and back:
+ * - Every record keeps what Python wrote (`importedFrom.asWritten`), and "Export as lionherd
+ *   log" writes that back unchanged: every key in its order, timestamps as the strings they
+ *   were, field names as they were. The dashboard's own fields are read from it:
+ *   `createdAt` and `metadata.original.created_at` are the strings as written, subclass
+ *   fields after `execution` are the `params` under their Python names, and
+ *   `metadata.lion_class` moves to `importedFrom.lionClass` (lionherd's `from_dict` pops it).
+ * - `ExceptionGroup` errors become `AggregateError` for the error tree (./pythonErrors), and
+ *   the verdict is the retryability Python recorded.
+ * - The same id several times is one event logged at several moments (./lionherdSnapshots).
+ * - Python keeps no transition times: the timeline is rebuilt from `created_at`, `duration`
+ *   and the statuses of the snapshots, taking the work to have started at `created_at`.
  *
- * What cannot cross:
- * - Python records keep no transition times. An imported timeline is rebuilt from
- *   `created_at` and `duration`, assuming the work started when the event was created.
- * - The export has no room for `label`, progress, the transition history, invoke counts or
- *   the `cause` chain's place (causes are kept in the error dict, which Python ignores).
- *   `timeout` is written as a field, although lionherd-core never writes it itself.
- * - Native events have no Python class; the export names them `lifecycle_lab.<Kind>Event`.
+ * Native events to Python: `lion_class` names a class of `docs/lifecycle_lab.py`, the params
+ * are its fields in snake_case (`returnValue` → `return_value`), with the types the event
+ * was given (`return_value: 42`, parsed as the launch parses it). An `AggregateError` is
+ * written as Python's `ExceptionGroup`, with ` (N sub-exceptions)` in its message.
  */
 
-/** A Python error as `Execution.to_dict()` writes it; unknown keys are kept. */
-interface PythonErrorDict {
-  error: string;
+/** A record that does not fit: which record, which field, what is wrong. */
+export interface RecordProblem {
+  /** `[3]` in a JSON array, `line 4` in JSON Lines. */
+  record: string;
+  /** The field inside the record (`execution.status`); empty for the whole record. */
+  field: string;
   message: string;
-  retryable?: boolean;
-  details?: Record<string, unknown>;
-  exceptions?: PythonErrorDict[];
-  [key: string]: unknown;
 }
+
+/** Events the log wrote more than once, and how many records they took. */
+export interface MergedSnapshots {
+  events: number;
+  snapshots: number;
+}
+
+export interface LionherdReadOptions {
+  /** Import the records that fit and leave out the ones that do not (default: none). */
+  importValid?: boolean;
+}
+
+export type LionherdReadResult =
+  | { ok: true; records: EventRecord[]; merged: MergedSnapshots; leftOut: RecordProblem[] }
+  | {
+      ok: false;
+      error: string;
+      problems: RecordProblem[];
+      /** Events the records that fit would make, for an import of those alone. */
+      importable: number;
+    };
 
 const jsonSchema = z.json();
 
@@ -73,45 +92,54 @@ const pythonErrorSchema: z.ZodMiniType<PythonErrorDict> = z.lazy(() =>
 );
 
 const pythonRecordSchema = z.catchall(
-  z.object({
-    id: z
-      .string({ error: 'expected the event id as text' })
-      .check(z.minLength(1, 'must not be empty')),
-    created_at: z.string({ error: 'expected an ISO 8601 timestamp' }).check(
-      z.refine((text) => parsePythonTimestamp(text) !== undefined, {
-        error:
-          'expected an ISO 8601 timestamp with a UTC offset, e.g. 2026-11-20T09:30:00.157000+00:00',
-      }),
-    ),
-    metadata: z._default(z.record(z.string(), jsonSchema), {}),
-    execution: z.object(
-      {
-        status: z.enum(EVENT_STATUSES as [EventStatus, ...EventStatus[]]),
-        duration: z.nullable(z.number().check(z.nonnegative())),
-        response: jsonSchema,
-        error: z.nullable(pythonErrorSchema),
-        retryable: z.nullable(z.boolean()),
-      },
-      { error: 'expected an object with status, duration, response, error and retryable' },
-    ),
-  }),
+  z.object(
+    {
+      id: z
+        .string({ error: 'expected the event id as text' })
+        .check(z.minLength(1, 'must not be empty')),
+      created_at: z.string({ error: 'expected an ISO 8601 timestamp' }).check(
+        z.refine((text) => parsePythonTimestamp(text) !== undefined, {
+          error:
+            'expected an ISO 8601 timestamp with a UTC offset, e.g. 2026-11-20T09:30:00.157000+00:00',
+        }),
+      ),
+      metadata: z._default(z.record(z.string(), jsonSchema), {}),
+      execution: z.object(
+        {
+          status: z.enum(EVENT_STATUSES as [EventStatus, ...EventStatus[]]),
+          duration: z.nullable(z.number().check(z.nonnegative())),
+          response: jsonSchema,
+          error: z.nullable(pythonErrorSchema),
+          retryable: z.nullable(z.boolean()),
+        },
+        { error: 'expected an object with status, duration, response, error and retryable' },
+      ),
+    },
+    { error: 'expected an Event.to_dict record (an object with id, created_at, execution)' },
+  ),
   jsonSchema,
 );
 
 type PythonRecord = z.output<typeof pythonRecordSchema>;
 
-const logSchema = z.array(pythonRecordSchema, {
-  error: 'expected a JSON array of lionherd-core Event.to_dict records',
-});
+/** A valid record and the object it was read from, key order and all. */
+interface ReadRecord {
+  id: string;
+  created_at: string;
+  execution: PythonRecord['execution'];
+  written: Record<string, JsonValue>;
+}
 
-/** Python's names of the aggregate error. */
-const EXCEPTION_GROUPS = new Set(['ExceptionGroup', 'BaseExceptionGroup']);
-const SUB_EXCEPTIONS_SUFFIX = / \((\d+) sub-exceptions?\)$/;
+/** Keys of `Event.to_dict` that are not subclass fields. */
+const EVENT_KEYS = new Set(['id', 'created_at', 'metadata', 'execution']);
+
+/** Problems named in an error message; the rest are counted. */
+const PROBLEMS_NAMED = 5;
 
 /**
- * Reads a lionherd-core log: a JSON array of `Event.to_dict(mode="json")` records. Every
- * record is validated; a rejection says what is wrong and where
- * (`[3].execution.status: expected one of pending|processing|…`). Never throws.
+ * Reads a lionherd-core log given as a JSON array. Every record is checked; a record that
+ * does not fit is reported by record and field (`[3].execution.status: expected one of
+ * pending|…`) and, unless `importValid` is set, nothing is read. Pure and never throws.
  *
  * ```ts
  * const result = parseLionherdLog(JSON.parse(text), 'run.json');
@@ -121,40 +149,106 @@ const SUB_EXCEPTIONS_SUFFIX = / \((\d+) sub-exceptions?\)$/;
 export function parseLionherdLog(
   data: unknown,
   fileName?: string,
-): { ok: true; records: EventRecord[] } | { ok: false; error: string } {
-  const parsed = logSchema.safeParse(data);
-  if (!parsed.success) {
-    const topLevel = parsed.error.issues.some((issue) => issue.path.length === 0);
-    if (topLevel) {
-      return {
-        ok: false,
-        error: `expected a JSON array of lionherd-core Event.to_dict records, got ${describeJsonType(data)}`,
-      };
-    }
-    return { ok: false, error: describeIssues(parsed.error) };
+  options: LionherdReadOptions = {},
+): LionherdReadResult {
+  if (!Array.isArray(data)) {
+    return {
+      ok: false,
+      error: `expected a JSON array of lionherd-core Event.to_dict records, got ${describeJsonType(data)}`,
+      problems: [],
+      importable: 0,
+    };
   }
-  const seen = new Map<string, number>();
-  for (const [index, record] of parsed.data.entries()) {
-    const first = seen.get(record.id);
-    if (first !== undefined) {
-      return {
-        ok: false,
-        error: `${formatPath('', [index, 'id'])}: the id ${record.id} is already used by record [${first}]`,
-      };
-    }
-    seen.set(record.id, index);
-  }
-  const records = parsed.data.map((record) => toEventRecord(record, fileName));
-  linkChains(records);
-  return { ok: true, records };
+  const entries = data.map((value: unknown, index) => ({ where: `[${index}]`, value }));
+  return readRecords(entries, [], fileName, options);
 }
 
-function toEventRecord(python: PythonRecord, fileName: string | undefined): EventRecord {
-  const { id, created_at, metadata, execution, ...fields } = python;
+/**
+ * Reads a lionherd-core log given as JSON Lines: one `Event.to_dict(mode="json")` record per
+ * line, blank lines ignored. A line that is not JSON is a problem of that line. Pure and
+ * never throws.
+ */
+export function parseLionherdLines(
+  text: string,
+  fileName?: string,
+  options: LionherdReadOptions = {},
+): LionherdReadResult {
+  const entries: { where: string; value: unknown }[] = [];
+  const problems: RecordProblem[] = [];
+  const lines = text.split('\n');
+  for (const [index, line] of lines.entries()) {
+    if (line.trim() === '') continue;
+    const where = `line ${index + 1}`;
+    try {
+      entries.push({ where, value: JSON.parse(line) });
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      problems.push({ record: where, field: '', message: `not valid JSON (${detail})` });
+    }
+  }
+  return readRecords(entries, problems, fileName, options);
+}
+
+/** `[3].execution.status: …` or `line 4, execution.status: …`. */
+export function formatProblem(problem: RecordProblem): string {
+  const { record, field, message } = problem;
+  if (field === '') return `${record}: ${message}`;
+  const where = record.startsWith('[')
+    ? `${record}${field.startsWith('[') ? '' : '.'}${field}`
+    : `${record}, ${field}`;
+  return `${where}: ${message}`;
+}
+
+function readRecords(
+  entries: readonly { where: string; value: unknown }[],
+  problems: RecordProblem[],
+  fileName: string | undefined,
+  options: LionherdReadOptions,
+): LionherdReadResult {
+  const snapshots: Snapshot<ReadRecord>[] = [];
+  for (const { where, value } of entries) {
+    const parsed = pythonRecordSchema.safeParse(value);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        problems.push({
+          record: where,
+          field: formatPath('', issue.path),
+          message: describeIssue(issue),
+        });
+      }
+      continue;
+    }
+    const { id, created_at, execution } = parsed.data;
+    snapshots.push({
+      where,
+      record: { id, created_at, execution, written: value as Record<string, JsonValue> },
+    });
+  }
+  const { events, conflicts } = mergeSnapshots(snapshots);
+  for (const conflict of conflicts) {
+    problems.push({ record: conflict.where, field: conflict.field, message: conflict.message });
+  }
+  if (problems.length > 0 && options.importValid !== true) {
+    const named = problems.slice(0, PROBLEMS_NAMED).map(formatProblem);
+    const more = problems.length - named.length;
+    if (more > 0) named.push(`and ${more} more problem${more === 1 ? '' : 's'}`);
+    return { ok: false, error: named.join('; '), problems, importable: events.length };
+  }
+  const records = events.map((event) => toEventRecord(event, fileName));
+  linkChains(records);
+  const repeated = events.filter((event) => event.count > 1);
+  const merged = {
+    events: repeated.length,
+    snapshots: repeated.reduce((sum, event) => sum + event.count, 0),
+  };
+  return { ok: true, records, merged, leftOut: problems };
+}
+
+function toEventRecord(event: MergedEvent<ReadRecord>, fileName: string | undefined): EventRecord {
+  const { id, created_at, execution, written } = event.final.record;
   const createdMs = parsePythonTimestamp(created_at) ?? 0;
-  const { lion_class: lionClass, ...rest } = metadata;
+  const { lion_class: lionClass, ...metadata } = asObject(written.metadata);
   const className = typeof lionClass === 'string' ? shortClassName(lionClass) : 'Event';
-  const importedMetadata = fromPythonMetadata(rest);
   const error = execution.error === null ? null : fromPythonError(execution.error);
   const executionDict: ExecutionDict = {
     status: execution.status,
@@ -163,31 +257,31 @@ function toEventRecord(python: PythonRecord, fileName: string | undefined): Even
     error,
     retryable: execution.retryable,
   };
-  const originalId = originalIdOf(importedMetadata);
-  const attempt = importedMetadata.attempt;
-  const importedFrom: NonNullable<EventRecord['importedFrom']> = { format: 'lionherd' };
+  const importedFrom: ImportedFrom = { format: 'lionherd' };
   if (typeof lionClass === 'string') importedFrom.lionClass = lionClass;
   if (fileName !== undefined && fileName !== '') importedFrom.fileName = fileName;
-  const transitions = rebuildTransitions(execution.status, createdMs, execution.duration);
+  importedFrom.asWritten = written;
+  const ran = event.statuses.includes('processing');
+  const transitions = rebuildTransitions(execution.status, createdMs, execution.duration, ran);
+  const attempt = metadata.attempt;
+  const failed = execution.status === 'failed' || execution.status === 'cancelled';
   return {
     id,
     kind: className,
     label: className,
-    params: Object.fromEntries(
-      Object.entries(fields).map(([key, value]) => [snakeToCamel(key), value]),
-    ),
+    params: Object.fromEntries(Object.entries(written).filter(([key]) => !EVENT_KEYS.has(key))),
     status: execution.status,
-    createdAt: new Date(createdMs).toISOString(),
+    createdAt: created_at,
     transitions,
     duration: execution.duration,
     progress: null,
     progressMessage: null,
     execution: executionDict,
     retryable: execution.retryable,
-    verdict: verdictOf(executionDict),
-    metadata: importedMetadata,
+    verdict: failed ? recordedVerdict(error, execution.retryable) : null,
+    metadata,
     attempt: typeof attempt === 'number' && Number.isInteger(attempt) && attempt >= 1 ? attempt : 1,
-    originalId,
+    originalId: originalIdOf(metadata),
     chainId: id,
     invokeCalls: 0,
     runs: transitions.some((step) => step.status === 'processing') ? 1 : 0,
@@ -197,24 +291,29 @@ function toEventRecord(python: PythonRecord, fileName: string | undefined): Even
 }
 
 /**
- * Python keeps no transition times: the timeline starts at `created_at`, work that ran is
- * taken to have started then, and it ended `duration` seconds later.
+ * Python keeps no transition times: the timeline starts at `created_at`, work that ran (a
+ * processing snapshot, or an outcome only a run gives) is taken to have started then, and it
+ * ended `duration` seconds later.
  */
 function rebuildTransitions(
   status: EventStatus,
   createdMs: number,
   duration: number | null,
+  sawProcessing: boolean,
 ): Transition[] {
   const transitions: Transition[] = [{ status: 'pending', at: createdMs }];
   if (status === 'pending') return transitions;
   const ran =
+    sawProcessing ||
     status === 'processing' ||
     status === 'completed' ||
     status === 'failed' ||
     (status === 'cancelled' && duration !== null);
   if (ran) transitions.push({ status: 'processing', at: createdMs });
   if (status !== 'processing') {
-    transitions.push({ status, at: createdMs + (duration ?? 0) * 1000 });
+    const ended = createdMs + (duration ?? 0) * 1000;
+    // A duration beyond any date (1e305 s) would put the end at Infinity.
+    transitions.push({ status, at: Number.isFinite(ended) ? ended : createdMs });
   }
   return transitions;
 }
@@ -247,102 +346,42 @@ function linkChains(records: EventRecord[]): void {
   }
 }
 
-/** The verdict in words, like a live record's; the log's own `retryable` has the last word. */
-function verdictOf(execution: ExecutionDict): string | null {
-  if (execution.status !== 'failed' && execution.status !== 'cancelled') return null;
-  if (execution.error === null) return null;
-  const ours = explainRetryable(toThrownShape(execution.error));
-  if (execution.retryable === null || execution.retryable === ours.retryable) return ours.reason;
-  const recorded = execution.retryable ? 'retryable' : 'not retryable';
-  return `${recorded}: as recorded by lionherd-core (this dashboard's rule would say "${ours.reason}")`;
-}
-
-/** An error dict in the shape `explainRetryable` reads: `name`, `message`, `errors`. */
-function toThrownShape(dict: ErrorDict): unknown {
-  if (dict.exceptions !== undefined && dict.error === 'AggregateError') {
-    return new AggregateError(dict.exceptions.map(toThrownShape), dict.message);
-  }
-  const shape: { name: string; message: string; retryable?: boolean } = {
-    name: dict.error,
-    message: dict.message,
-  };
-  if (dict.retryable !== undefined) shape.retryable = dict.retryable;
-  return shape;
-}
-
-function fromPythonError(python: PythonErrorDict): ErrorDict {
-  const { error, message, exceptions, ...rest } = python;
-  const dict: ErrorDict = { ...(rest as Partial<ErrorDict>), error, message };
-  if (exceptions !== undefined) dict.exceptions = exceptions.map(fromPythonError);
-  if (EXCEPTION_GROUPS.has(error)) {
-    dict.error = 'AggregateError';
-    const count = SUB_EXCEPTIONS_SUFFIX.exec(message)?.[1];
-    if (count !== undefined && Number(count) === (exceptions?.length ?? 0)) {
-      dict.message = message.replace(SUB_EXCEPTIONS_SUFFIX, '');
-    }
-  }
-  return dict;
-}
-
-function toPythonError(dict: ErrorDict): PythonErrorDict {
-  const { error, message, exceptions, ...rest } = dict;
-  const python: PythonErrorDict = { error, message, ...rest };
-  if (exceptions !== undefined) {
-    python.exceptions = exceptions.map(toPythonError);
-    if (error === 'AggregateError') {
-      python.error = 'ExceptionGroup';
-      python.message = withSubExceptionCount(message, exceptions.length);
-    }
-  }
-  // Key order as Python writes it: error, message, retryable, details, exceptions.
-  return reorder(python, ['error', 'message', 'retryable', 'details', 'exceptions']);
-}
-
 /**
- * Python's `str()` of an `ExceptionGroup`: `multiple errors (3 sub-exceptions)`. A message
- * that already ends so (the notebook's `MultiErrorEvent` copies Python's text) is kept as it
- * is rather than counted twice.
- */
-function withSubExceptionCount(message: string, count: number): string {
-  if (Number(SUB_EXCEPTIONS_SUFFIX.exec(message)?.[1]) === count) return message;
-  return `${message} (${count} sub-exception${count === 1 ? '' : 's'})`;
-}
-
-/**
- * Writes native records as lionherd-core `Event.to_dict(mode="json")` records, so a Python
- * service can read the dashboard's log (`Event.from_dict`) as the dashboard reads its logs.
- * See the module docs for what cannot be represented.
+ * Writes records as lionherd-core `Event.to_dict(mode="json")` records. A record read from
+ * a lionherd log is written exactly as it was read; a native one in the shape the classes
+ * of `docs/lifecycle_lab.py` load. See the module docs.
  *
  * ```ts
  * const text = JSON.stringify(toLionherdRecords(records), null, 2);
  * ```
  */
-export function toLionherdRecords(records: readonly EventRecord[]): unknown[] {
-  return records.map((record) => {
-    const created = record.transitions[0];
-    const createdMs = created?.status === 'pending' ? created.at : Date.parse(record.createdAt);
-    const metadata: Record<string, JsonValue> = {
-      ...toPythonMetadata(record.metadata),
+export function toLionherdRecords(records: readonly EventRecord[]): Record<string, JsonValue>[] {
+  return records.map((record) => record.importedFrom?.asWritten ?? toPythonRecord(record));
+}
+
+function toPythonRecord(record: EventRecord): Record<string, JsonValue> {
+  const { status, duration, response, error, retryable } = record.execution;
+  const fields = Object.entries(record.params).map(([key, value]): [string, JsonValue] => [
+    camelToSnake(key),
+    // The launch hands the event the return value parsed: write what the event was given.
+    key === 'returnValue' && typeof value === 'string' ? parseReturnValue(value) : value,
+  ]);
+  return {
+    id: record.id,
+    created_at: record.createdAt,
+    metadata: {
+      ...record.metadata,
       lion_class: record.importedFrom?.lionClass ?? nativeLionClass(record.kind),
-    };
-    const execution = {
-      status: record.execution.status,
-      duration: record.execution.duration,
-      response: record.execution.response,
-      error: record.execution.error === null ? null : toPythonError(record.execution.error),
-      retryable: record.execution.retryable,
-    };
-    const fields = Object.fromEntries(
-      Object.entries(record.params).map(([key, value]) => [camelToSnake(key), value]),
-    );
-    return {
-      id: record.id,
-      created_at: formatPythonTimestamp(createdMs),
-      metadata,
-      execution,
-      ...fields,
-    };
-  });
+    },
+    execution: {
+      status,
+      duration,
+      response,
+      error: error === null ? null : (toPythonError(error) as Record<string, JsonValue>),
+      retryable,
+    },
+    ...Object.fromEntries(fields),
+  };
 }
 
 // ---- timestamps --------------------------------------------------------------------------
@@ -352,7 +391,7 @@ const ISO_WITH_OFFSET =
 
 /**
  * Epoch milliseconds, with microseconds as the fraction, of an ISO 8601 timestamp that has
- * a UTC offset (`…T09:30:00.157000+00:00`, `…Z`); `undefined` for anything else.
+ * a UTC offset (`…T09:30:00.157000+00:00`, `…+02:00`, `…Z`); `undefined` for anything else.
  */
 export function parsePythonTimestamp(text: string): number | undefined {
   const match = ISO_WITH_OFFSET.exec(text);
@@ -364,47 +403,10 @@ export function parsePythonTimestamp(text: string): number | undefined {
   return wholeSeconds + micros / 1000;
 }
 
-/**
- * Python's (orjson's) form of a UTC datetime: `2026-11-20T09:30:00.157000+00:00`, with the
- * microseconds left out when they are zero, as Python does.
- */
-export function formatPythonTimestamp(epochMs: number): string {
-  const totalMicros = Math.round(epochMs * 1000);
-  const micros = ((totalMicros % 1_000_000) + 1_000_000) % 1_000_000;
-  const seconds = new Date((totalMicros - micros) / 1000).toISOString().slice(0, 19);
-  const fraction = micros === 0 ? '' : `.${String(micros).padStart(6, '0')}`;
-  return `${seconds}${fraction}+00:00`;
-}
-
 // ---- metadata and names --------------------------------------------------------------------
 
-/** `metadata.original.created_at` in the dashboard's own form (`…Z`). */
-function fromPythonMetadata(metadata: Record<string, JsonValue>): Record<string, JsonValue> {
-  return mapOriginalCreatedAt(metadata, (text) => {
-    const ms = parsePythonTimestamp(text);
-    return ms === undefined ? text : new Date(ms).toISOString();
-  });
-}
-
-/** `metadata.original.created_at` in Python's form (`…+00:00`). */
-function toPythonMetadata(metadata: Record<string, JsonValue>): Record<string, JsonValue> {
-  return mapOriginalCreatedAt(metadata, (text) => {
-    const ms = parsePythonTimestamp(text);
-    return ms === undefined ? text : formatPythonTimestamp(ms);
-  });
-}
-
-function mapOriginalCreatedAt(
-  metadata: Record<string, JsonValue>,
-  convert: (text: string) => string,
-): Record<string, JsonValue> {
-  const original = metadata.original;
-  if (typeof original !== 'object' || original === null || Array.isArray(original)) {
-    return { ...metadata };
-  }
-  const createdAt = original.created_at;
-  if (typeof createdAt !== 'string') return { ...metadata };
-  return { ...metadata, original: { ...original, created_at: convert(createdAt) } };
+function asObject(value: JsonValue | undefined): Record<string, JsonValue> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? { ...value } : {};
 }
 
 function originalIdOf(metadata: Record<string, JsonValue>): string | null {
@@ -419,8 +421,8 @@ function shortClassName(lionClass: string): string {
   return name === '' ? lionClass : name;
 }
 
-/** A native kind's stand-in Python class: `multi-error` → `lifecycle_lab.MultiErrorEvent`. */
-function nativeLionClass(kind: string): string {
+/** A native kind's Python class in docs/lifecycle_lab.py: `multi-error` → `lifecycle_lab.MultiErrorEvent`. */
+export function nativeLionClass(kind: string): string {
   const pascal = kind
     .split(/[^A-Za-z0-9]+/)
     .filter((part) => part !== '')
@@ -429,24 +431,9 @@ function nativeLionClass(kind: string): string {
   return `lifecycle_lab.${pascal.endsWith('Event') ? pascal : `${pascal}Event`}`;
 }
 
-/** `return_value` → `returnValue`. */
-function snakeToCamel(key: string): string {
-  return key.replace(/_([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase());
-}
-
 /** `returnValue` → `return_value`. */
 function camelToSnake(key: string): string {
   return key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
-}
-
-function reorder<T extends object>(value: T, order: readonly string[]): T {
-  const entries = Object.entries(value);
-  const rank = (key: string): number => {
-    const index = order.indexOf(key);
-    return index === -1 ? order.length : index;
-  };
-  entries.sort(([a], [b]) => rank(a) - rank(b));
-  return Object.fromEntries(entries) as T;
 }
 
 function describeJsonType(value: unknown): string {

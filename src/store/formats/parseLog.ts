@@ -1,8 +1,14 @@
 import type { EventRecord } from '../eventRecord';
-import { MAX_IMPORT_BYTES } from './log';
 import { describeIssues, eventRecordSchema } from '../recordSchema';
 import type { LogFormat } from '../types';
 import { z } from '../zod';
+import type {
+  LionherdReadOptions,
+  LionherdReadResult,
+  MergedSnapshots,
+  RecordProblem,
+} from './lionherd';
+import { MAX_IMPORT_BYTES } from './log';
 
 const lifecycleLabLogSchema = z.object({
   format: z.literal('lifecycle-lab'),
@@ -11,21 +17,48 @@ const lifecycleLabLogSchema = z.object({
   records: z.array(eventRecordSchema),
 });
 
-/** A parser of one foreign log format: records out, or what is wrong and where. */
-export type LogParser = (
-  data: unknown,
-  fileName?: string,
-) => { ok: true; records: EventRecord[] } | { ok: false; error: string };
+/** The lionherd-core log readers (./lionherd), handed in so they load lazily. */
+export interface LionherdReaders {
+  parseLionherdLog: (
+    data: unknown,
+    fileName?: string,
+    options?: LionherdReadOptions,
+  ) => LionherdReadResult;
+  parseLionherdLines: (
+    text: string,
+    fileName?: string,
+    options?: LionherdReadOptions,
+  ) => LionherdReadResult;
+}
 
 export type ParsedLog =
-  { ok: true; format: LogFormat; records: EventRecord[] } | { ok: false; error: string };
+  | {
+      ok: true;
+      format: LogFormat;
+      records: EventRecord[];
+      /** Events a lionherd log wrote more than once, merged into one each. */
+      merged?: MergedSnapshots;
+      /** Records of a lionherd log left out because they do not fit (with `importValid`). */
+      leftOut?: RecordProblem[];
+    }
+  | {
+      ok: false;
+      error: string;
+      /** When some records of a lionherd log fit: what an import of those alone would do. */
+      partial?: { problems: RecordProblem[]; importable: number };
+    };
 
 /**
  * Reads a log file's text: size, JSON, then the format — our export (an object with
  * `format: 'lifecycle-lab'`) or a lionherd-core log (a JSON array of `Event.to_dict` records,
- * read by `parseLionherd`). Never throws.
+ * or JSON Lines with one per line). Never throws.
  */
-export function parseLog(text: unknown, parseLionherd: LogParser, fileName?: string): ParsedLog {
+export function parseLog(
+  text: unknown,
+  lionherd: LionherdReaders,
+  fileName?: string,
+  options: LionherdReadOptions = {},
+): ParsedLog {
   const where = fileName === undefined || fileName === '' ? 'The file' : `"${fileName}"`;
   if (typeof text !== 'string') return { ok: false, error: `${where} could not be read as text.` };
   const bytes = byteLength(text);
@@ -39,30 +72,19 @@ export function parseLog(text: unknown, parseLionherd: LogParser, fileName?: str
   try {
     data = JSON.parse(text);
   } catch (error) {
+    // JSON Lines: not one JSON value, but a whole record on each line.
+    if (firstLineIsJsonObject(text)) {
+      return checkLionherd(where, () => lionherd.parseLionherdLines(text, fileName, options));
+    }
     const detail = error instanceof Error ? error.message : String(error);
     return { ok: false, error: `${where} is not valid JSON: ${detail}` };
   }
   if (Array.isArray(data)) {
-    let parsed: ReturnType<LogParser>;
-    try {
-      parsed = parseLionherd(data, fileName);
-    } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
-      return { ok: false, error: `${where} could not be read as a lionherd-core log: ${detail}` };
-    }
-    if (!parsed.ok)
-      return { ok: false, error: `${where} is not a valid lionherd-core log: ${parsed.error}` };
-    // Whatever the parser made must be a record this store can keep and reload.
-    for (const [index, record] of parsed.records.entries()) {
-      const checked = eventRecordSchema.safeParse(record);
-      if (!checked.success) {
-        return {
-          ok: false,
-          error: `${where} could not be read as a lionherd-core log: ${describeIssues(checked.error, `[${index}]`, 1)}`,
-        };
-      }
-    }
-    return { ok: true, format: 'lionherd', records: parsed.records };
+    return checkLionherd(where, () => lionherd.parseLionherdLog(data, fileName, options));
+  }
+  if (typeof data === 'object' && data !== null && !('format' in data) && 'execution' in data) {
+    // JSON Lines holding a single record.
+    return checkLionherd(where, () => lionherd.parseLionherdLines(text, fileName, options));
   }
   if (typeof data === 'object' && data !== null && 'format' in data) {
     if (data.format !== 'lifecycle-lab') {
@@ -82,8 +104,55 @@ export function parseLog(text: unknown, parseLionherd: LogParser, fileName?: str
   }
   return {
     ok: false,
-    error: `${where} is not a log this dashboard reads: expected a Lifecycle Lab export ({ "format": "lifecycle-lab", … }) or a lionherd-core log (a JSON array of Event.to_dict records).`,
+    error: `${where} is not a log this dashboard reads: expected a Lifecycle Lab export ({ "format": "lifecycle-lab", … }) or a lionherd-core log (Event.to_dict records as a JSON array or one per line).`,
   };
+}
+
+/** Runs a lionherd reader, then checks that what it made are records this store can keep. */
+function checkLionherd(where: string, read: () => LionherdReadResult): ParsedLog {
+  let parsed: LionherdReadResult;
+  try {
+    parsed = read();
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: `${where} could not be read as a lionherd-core log: ${detail}` };
+  }
+  if (!parsed.ok) {
+    const error = `${where} is not a valid lionherd-core log: ${parsed.error}`;
+    if (parsed.importable === 0 || parsed.problems.length === 0) return { ok: false, error };
+    return {
+      ok: false,
+      error,
+      partial: { problems: parsed.problems, importable: parsed.importable },
+    };
+  }
+  for (const [index, record] of parsed.records.entries()) {
+    const checked = eventRecordSchema.safeParse(record);
+    if (!checked.success) {
+      return {
+        ok: false,
+        error: `${where} could not be read as a lionherd-core log: ${describeIssues(checked.error, `[${index}]`, 1)}`,
+      };
+    }
+  }
+  return {
+    ok: true,
+    format: 'lionherd',
+    records: parsed.records,
+    merged: parsed.merged,
+    leftOut: parsed.leftOut,
+  };
+}
+
+function firstLineIsJsonObject(text: string): boolean {
+  const line = /^\s*(\{.*)$/m.exec(text)?.[1];
+  if (line === undefined) return false;
+  try {
+    const value: unknown = JSON.parse(line);
+    return typeof value === 'object' && value !== null;
+  } catch {
+    return false;
+  }
 }
 
 /** UTF-8 size of `text`, without encoding it when its length already decides. */

@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { CrashProbe } from './CrashProbe.tsx';
+import { faultInjectionEnabled } from './crashRequests.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 
 interface Props {
@@ -16,7 +17,7 @@ export function Panel({ title, className, children }: Props) {
     <section aria-labelledby={headingId} className={`panel ${className ?? ''}`}>
       <h2 id={headingId}>{title}</h2>
       <ErrorBoundary view={title}>
-        <CrashProbe view={title} />
+        {faultInjectionEnabled ? <CrashProbe view={title} /> : null}
         {children}
       </ErrorBoundary>
     </section>

@@ -1,0 +1,189 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RemoteEventUpdate, RemoteSource } from '../../lib/bridge/protocol';
+import scenariosText from '../../../tests/fixtures/lionherd-real/scenarios.json?raw';
+import { createEventStore } from '../createEventStore';
+import type { EventStore } from '../types';
+import { connectReceiver, type EventSourceLike } from './connectReceiver';
+import { remoteSourcesStore } from './remoteSourcesStore';
+
+/** An `EventSource` the test speaks through. */
+function fakeStream() {
+  const listeners = new Map<string, (event: { data?: unknown }) => void>();
+  const stream: EventSourceLike & { emit: (type: string, data: unknown) => void } = {
+    addEventListener: (type, listener) => listeners.set(type, listener),
+    close: () => undefined,
+    onerror: null,
+    onopen: null,
+    emit: (type, data) => listeners.get(type)?.({ data: JSON.stringify(data) }),
+  };
+  return stream;
+}
+
+const worker = (connected: boolean): RemoteSource => ({
+  id: 'worker-1',
+  name: 'worker',
+  host: 'box',
+  pid: 42,
+  runtime: 'node',
+  capabilities: ['retry'],
+  kind: 'bridge',
+  connected,
+  connectedSince: 1,
+  lastMessageAt: 2,
+  dropped: 0,
+});
+
+function update(
+  id: string,
+  seq: number,
+  status: 'processing' | 'completed' | 'failed',
+  metadata: RemoteEventUpdate['event']['metadata'] = {},
+): RemoteEventUpdate {
+  return {
+    sourceId: 'worker-1',
+    seq,
+    kind: 'ChargeCard',
+    notifications: [],
+    transitions: [
+      { status: 'pending', at: 1 },
+      { status: 'processing', at: 2 },
+      ...(status === 'processing' ? [] : [{ status, at: 3 }]),
+    ],
+    progress: null,
+    progressMessage: null,
+    event: {
+      id,
+      created_at: '2026-11-30T10:00:00.000Z',
+      metadata,
+      execution: {
+        status,
+        duration: status === 'processing' ? null : 0.001,
+        response: null,
+        error: status === 'failed' ? { error: 'Error', message: 'declined' } : null,
+        retryable: status === 'processing' ? null : status === 'failed',
+      },
+    },
+    verdict: null,
+    params: {},
+  };
+}
+
+let store: EventStore;
+let stream: ReturnType<typeof fakeStream>;
+let flushes: (() => void)[];
+let close: () => void;
+
+const flush = (): void => {
+  while (flushes.length > 0) flushes.shift()?.();
+};
+
+beforeEach(() => {
+  store = createEventStore({ storage: null, schedule: () => undefined });
+  stream = fakeStream();
+  flushes = [];
+  close = connectReceiver({
+    store,
+    token: 't',
+    origin: 'http://127.0.0.1:1',
+    openStream: () => stream,
+    schedule: (run) => flushes.push(run),
+  });
+});
+
+afterEach(() => {
+  close();
+});
+
+describe('connectReceiver', () => {
+  it('shows remote events as records of their source, ignoring repeats by sequence number', () => {
+    stream.emit('sources', [worker(true)]);
+    stream.emit('updates', [update('a', 1, 'processing'), update('a', 2, 'completed')]);
+    stream.emit('updates', [update('a', 2, 'completed'), update('a', 1, 'processing')]);
+    flush();
+
+    const record = store.getState().records.a;
+    expect(record).toMatchObject({
+      status: 'completed',
+      source: 'remote',
+      remote: { sourceName: 'worker', seq: 2, disconnected: false, canRetry: true },
+    });
+    expect(store.getState().order).toEqual(['a']);
+    expect(remoteSourcesStore.getState().duplicates).toBe(2);
+  });
+
+  it('marks running events "source disconnected" when their source goes, and clears it when it is back', () => {
+    stream.emit('sources', [worker(true)]);
+    stream.emit('updates', [update('running', 1, 'processing'), update('done', 2, 'completed')]);
+    flush();
+    stream.emit('sources', [worker(false)]);
+    flush();
+    expect(store.getState().records.running?.remote?.disconnected).toBe(true);
+    expect(store.getState().records.running?.status).toBe('processing');
+    expect(store.getState().records.done?.remote?.disconnected).toBe(false);
+
+    stream.emit('sources', [worker(true)]);
+    stream.emit('updates', [update('running', 3, 'completed')]);
+    flush();
+    expect(store.getState().records.running).toMatchObject({
+      status: 'completed',
+      remote: { disconnected: false },
+    });
+  });
+
+  it('links a fresh attempt to its original in one chain', () => {
+    stream.emit('sources', [worker(true)]);
+    stream.emit('updates', [update('first', 1, 'failed')]);
+    stream.emit('updates', [
+      update('second', 2, 'completed', {
+        original: { id: 'first', created_at: '2026-11-30T10:00:00.000Z' },
+        attempt: 2,
+      }),
+    ]);
+    flush();
+    expect(store.getState().records.second).toMatchObject({
+      originalId: 'first',
+      chainId: 'first',
+      attempt: 2,
+    });
+  });
+
+  it('reads lionherd records as the import does: an ExceptionGroup becomes an AggregateError', () => {
+    const scenarios = JSON.parse(scenariosText) as RemoteEventUpdate['event'][];
+    const group = scenarios[9];
+    if (group === undefined) throw new Error('fixture changed');
+    stream.emit('updates', [
+      {
+        ...update(group.id, 1, 'failed'),
+        sourceId: 'lionherd:py',
+        event: group,
+        format: 'lionherd',
+      },
+    ]);
+    flush();
+    const record = store.getState().records[group.id];
+    expect(record?.execution.error?.error).toBe('AggregateError');
+    expect(record?.kind).toBe('RaisingEvent');
+    expect(record?.remote?.sourceName).toBe('lionherd:py');
+  });
+
+  it('turns a flood into records a bounded number at a time, one store update per frame', () => {
+    close();
+    stream = fakeStream();
+    close = connectReceiver({
+      store,
+      token: 't',
+      origin: 'http://127.0.0.1:1',
+      openStream: () => stream,
+      schedule: (run) => flushes.push(run),
+      maxPerFlush: 2,
+    });
+    stream.emit(
+      'updates',
+      [1, 2, 3, 4, 5].map((n) => update(`e${String(n)}`, n, 'completed')),
+    );
+    flushes.shift()?.();
+    expect(store.getState().order).toHaveLength(2);
+    flush();
+    expect(store.getState().order).toHaveLength(5);
+  });
+});

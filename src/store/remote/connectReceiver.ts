@@ -1,0 +1,150 @@
+import {
+  BRIDGE_BASE_PATH,
+  type RemoteEventUpdate,
+  type RemoteSource,
+} from '../../lib/bridge/protocol';
+import type { EventRecord } from '../eventRecord';
+import type { EventStore } from '../types';
+import { mergeRecords, recordOf } from './recordsSink';
+import { isCutOff, remoteRecord } from './remoteRecord';
+import { remoteSourcesStore } from './remoteSourcesStore';
+
+/** The part of `EventSource` the dashboard uses; tests pass a fake. */
+export interface EventSourceLike {
+  addEventListener(type: string, listener: (event: { data?: unknown }) => void): void;
+  close(): void;
+  onerror: ((event: unknown) => void) | null;
+  onopen: ((event: unknown) => void) | null;
+}
+
+export interface ReceiverLinkOptions {
+  store: EventStore;
+  token: string;
+  /** Where the receiver is (default: this page's origin). */
+  origin?: string;
+  openStream?: (url: string) => EventSourceLike;
+  /** Runs `flush` once, soon (default: the next animation frame). */
+  schedule?: (flush: () => void) => void;
+  /** Most updates turned into records per flush, so a flood never blocks a frame (2,000). */
+  maxPerFlush?: number;
+}
+
+/**
+ * Streams the receiver's sources and event updates into the dashboard: one store update per
+ * frame, repeats ignored by event id and sequence number, and the running events of a source
+ * that went away marked "source disconnected" until it is back. Returns the function that
+ * closes the link. `EventSource` reconnects by itself, and the receiver replays what it kept.
+ */
+export function connectReceiver(options: ReceiverLinkOptions): () => void {
+  const { store, token } = options;
+  const origin = options.origin ?? location.origin;
+  const schedule = options.schedule ?? ((flush) => requestAnimationFrame(flush));
+  const maxPerFlush = options.maxPerFlush ?? 2_000;
+  const open = options.openStream ?? ((url) => new EventSource(url) as unknown as EventSourceLike);
+  const seen = new Map<string, number>();
+  /** Event ids by source, to re-mark a source's running events when it comes and goes. */
+  const bySource = new Map<string, Set<string>>();
+  let queue: RemoteEventUpdate[] = [];
+  let changedSources = new Set<string>();
+  let scheduled = false;
+
+  remoteSourcesStore.setState({ link: 'connecting', message: null });
+  const stream = open(`${origin}${BRIDGE_BASE_PATH}/stream?token=${encodeURIComponent(token)}`);
+  stream.onopen = () => {
+    remoteSourcesStore.setState({ link: 'live', message: null });
+  };
+  stream.onerror = () => {
+    remoteSourcesStore.setState({
+      link: 'unavailable',
+      message: 'The receiver cannot be reached (or refused the token); trying again.',
+    });
+  };
+  stream.addEventListener('sources', (event) => {
+    const list = parseData(event.data) as RemoteSource[] | undefined;
+    if (!Array.isArray(list)) return;
+    const before = remoteSourcesStore.getState().sources;
+    const sources: Record<string, RemoteSource> = {};
+    for (const source of list) {
+      sources[source.id] = source;
+      if (before[source.id]?.connected !== source.connected) changedSources.add(source.id);
+    }
+    remoteSourcesStore.setState({ sources });
+    request();
+  });
+  stream.addEventListener('updates', (event) => {
+    const updates = parseData(event.data) as RemoteEventUpdate[] | undefined;
+    if (!Array.isArray(updates)) return;
+    for (const update of updates) queue.push(update);
+    request();
+  });
+
+  function request(): void {
+    if (scheduled) return;
+    scheduled = true;
+    schedule(flush);
+  }
+
+  function flush(): void {
+    scheduled = false;
+    const sources = remoteSourcesStore.getState().sources;
+    const batch = queue.length > maxPerFlush ? queue.splice(0, maxPerFlush) : queue;
+    if (batch === queue) queue = [];
+    const records = new Map<string, EventRecord>();
+    let duplicates = 0;
+    for (const update of batch) {
+      const id = update.event.id;
+      const known = seen.get(id);
+      if (known !== undefined && known >= update.seq) {
+        duplicates += 1;
+        continue;
+      }
+      const originalId = originalIdIn(update);
+      const original =
+        originalId === null ? undefined : (records.get(originalId) ?? recordOf(store, originalId));
+      const record = remoteRecord(update, sources[update.sourceId], original);
+      if (typeof record === 'string') continue; // the receiver checked it; nothing to show
+      seen.set(id, update.seq);
+      records.set(id, record);
+      let ids = bySource.get(update.sourceId);
+      if (ids === undefined) bySource.set(update.sourceId, (ids = new Set()));
+      ids.add(id);
+    }
+    for (const sourceId of changedSources) {
+      for (const id of bySource.get(sourceId) ?? []) {
+        const record = records.get(id) ?? recordOf(store, id);
+        if (record?.remote === undefined) continue;
+        const disconnected = isCutOff(record.status, sources[sourceId]);
+        if (disconnected !== record.remote.disconnected) {
+          records.set(id, { ...record, remote: { ...record.remote, disconnected } });
+        }
+      }
+    }
+    changedSources = new Set();
+    mergeRecords(store, [...records.values()]);
+    if (duplicates > 0) {
+      remoteSourcesStore.setState((state) => ({ duplicates: state.duplicates + duplicates }));
+    }
+    if (queue.length > 0) request();
+  }
+
+  return () => {
+    stream.close();
+    remoteSourcesStore.setState({ link: 'off', message: null });
+  };
+}
+
+function originalIdIn(update: RemoteEventUpdate): string | null {
+  const original = update.event.metadata.original;
+  if (typeof original !== 'object' || original === null || Array.isArray(original)) return null;
+  return typeof original.id === 'string' ? original.id : null;
+}
+
+/** The JSON of a Server-Sent Event, or `undefined` for anything else. */
+function parseData(data: unknown): unknown {
+  if (typeof data !== 'string') return undefined;
+  try {
+    return JSON.parse(data);
+  } catch {
+    return undefined;
+  }
+}
