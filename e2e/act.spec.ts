@@ -50,6 +50,28 @@ test('a failed event can be retried fresh and the attempts are linked', async ({
   await expect(dashboard.counter('failed', 2)).toBeVisible();
 });
 
+test('a fresh attempt shows its full id and its metadata, with metadata.original', async ({
+  dashboard,
+}) => {
+  await dashboard.launch('Failing event');
+  await expect(dashboard.eventStatus).toHaveText('failed');
+  await dashboard.inspector.getByRole('checkbox', { name: 'copy metadata' }).check();
+  await dashboard.inspector.getByRole('button', { name: 'Retry fresh' }).click();
+  await expect(
+    dashboard.inspector.getByRole('heading', { name: 'Failing event · attempt 2' }),
+  ).toBeVisible();
+
+  const items = dashboard.attemptChain.getByRole('listitem');
+  const firstId = (await items.nth(0).locator('code').textContent()) ?? '';
+  expect(firstId).toMatch(/^[0-9a-f-]{36}$/);
+  await expect(
+    dashboard.attemptChain.getByRole('button', { name: 'Copy the id of attempt 1' }),
+  ).toBeVisible();
+  await items.nth(1).getByText('metadata', { exact: true }).click();
+  await expect(items.nth(1)).toContainText('"original"');
+  await expect(items.nth(1)).toContainText(`"id": "${firstId}"`);
+});
+
 test('the aggregate-error event shows a tree of three leaves and the verdict in words', async ({
   dashboard,
 }) => {

@@ -5,7 +5,10 @@ import { storeActions } from './common/storeActions.ts';
 import { KeepPanel } from './keep/KeepPanel.tsx';
 import { NoticesArea } from './keep/NoticesArea.tsx';
 import { LaunchPanel } from './launch/LaunchPanel.tsx';
+import { ShortcutsHelp } from './layout/ShortcutsHelp.tsx';
 import { Splitter } from './layout/Splitter.tsx';
+import { useCloseSheetOnEscape } from './layout/useCloseSheetOnEscape.ts';
+import { useEventDeepLink } from './layout/useEventDeepLink.ts';
 import { useStoredNumber } from './layout/useStoredNumber.ts';
 import { LearnPanel } from './learn/LearnPanel.tsx';
 import { SourcesPanel } from './sources/SourcesPanel.tsx';
@@ -28,6 +31,8 @@ const INSPECTOR_WIDTH = { key: 'lifecycle-lab:inspector-width', initial: 560, mi
 export function App() {
   const hasSelection = useEventStore((state) => state.selectedId !== null);
   const [tourOpen, setTourOpen] = useState(false);
+  useEventDeepLink();
+  useCloseSheetOnEscape();
   const [inspectorWidth, setInspectorWidth] = useStoredNumber(
     INSPECTOR_WIDTH.key,
     INSPECTOR_WIDTH.initial,
@@ -46,6 +51,7 @@ export function App() {
       <header className="app-header">
         <h1>Lifecycle Lab</h1>
         <p className="tagline">Launch async events, watch their lifecycle, inspect and retry.</p>
+        <ShortcutsHelp />
       </header>
       <NoticesArea />
       <main

@@ -8,7 +8,10 @@ export default function DiagramPanel() {
   const path = useEventStore(
     useShallow((state): EventStatus[] => {
       const record = state.selectedId === null ? undefined : state.records[state.selectedId];
-      return record ? record.transitions.map((step) => step.status) : [];
+      if (!record) return [];
+      // A lionherd log holds the final status only; do not draw steps it does not record.
+      if (record.importedFrom?.format === 'lionherd') return [record.status];
+      return record.transitions.map((step) => step.status);
     }),
   );
   return (

@@ -1,8 +1,13 @@
 import { selectChain, useEventStore, type EventRecord } from '../../store';
 import { StatusBadge } from '../common/StatusBadge.tsx';
 import { storeActions } from '../common/storeActions.ts';
+import { CopyButton } from './CopyButton.tsx';
 
-/** Every attempt of the record's chain, oldest first, each a link to open it. */
+/**
+ * Every attempt of the record's chain, oldest first: a link to open it, its full id (with
+ * Copy), what it was made fresh from, and its metadata — where `copy metadata` and
+ * `metadata.original` can be seen.
+ */
 export function AttemptChain({ record }: { record: EventRecord }) {
   const attempts = useEventStore((state) => selectChain(state, record.id));
 
@@ -13,21 +18,31 @@ export function AttemptChain({ record }: { record: EventRecord }) {
           const isCurrent = attempt.id === record.id;
           return (
             <li key={attempt.id}>
-              <a
-                href={`#event-${attempt.id}`}
-                aria-current={isCurrent ? 'true' : undefined}
-                onClick={(event) => {
-                  event.preventDefault();
-                  storeActions().select(attempt.id);
-                }}
-              >
-                Attempt {attempt.attempt}
-              </a>{' '}
-              <StatusBadge status={attempt.status} />
-              {isCurrent ? <span className="muted"> (this one)</span> : null}
-              {attempt.originalId ? (
-                <span className="muted"> · fresh from {attempt.originalId.slice(0, 8)}</span>
-              ) : null}
+              <div className="attempt-line">
+                <a
+                  href={`#/event/${attempt.id}`}
+                  aria-current={isCurrent ? 'true' : undefined}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    storeActions().select(attempt.id);
+                  }}
+                >
+                  Attempt {attempt.attempt}
+                </a>{' '}
+                <StatusBadge status={attempt.status} />
+                {isCurrent ? <span className="muted"> (this one)</span> : null}
+              </div>
+              <div className="attempt-id">
+                <code>{attempt.id}</code>{' '}
+                <CopyButton
+                  text={attempt.id}
+                  label={`Copy the id of attempt ${String(attempt.attempt)}`}
+                />
+              </div>
+              <details className="attempt-metadata">
+                <summary>metadata</summary>
+                <pre>{JSON.stringify(attempt.metadata, null, 2)}</pre>
+              </details>
             </li>
           );
         })}

@@ -13,6 +13,7 @@ import { RetryRunStatus } from './RetryRunStatus.tsx';
 import { RunCounts } from './RunCounts.tsx';
 import { TransitionTimeline } from './TransitionTimeline.tsx';
 import { useFollowRetryRun } from './useFollowRetryRun.ts';
+import { FOCUS_TARGET } from '../layout/focusTargets.ts';
 import './inspector.css';
 
 const ExecutionJson = lazy(() => import('./ExecutionJson.tsx'));
@@ -40,7 +41,7 @@ function RecordDetails({ record }: { record: EventRecord }) {
   const offered = actionsFor(record.status, record.source);
   const run = useEventStore((state) => state.retryRuns[record.chainId]);
   return (
-    <div className="record-details">
+    <div className="record-details" id={FOCUS_TARGET.inspector} tabIndex={-1}>
       <div className="record-heading">
         <h3>
           {record.label} <span className="muted">· attempt {record.attempt}</span>

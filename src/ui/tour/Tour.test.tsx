@@ -31,12 +31,12 @@ describe('Tour', () => {
     expect(html.match(/aria-current=/g)).toHaveLength(1);
   });
 
-  it('shows the first step’s code as text in a labelled figure, with Run, and Previous disabled', () => {
+  it('shows the first step’s code as text in a labelled figure, with Run again, and Previous disabled', () => {
     const html = renderWithContent();
     expect(html).toMatch(
       /<figure class="tour-code" aria-labelledby="[^"]+"><figcaption id="[^"]+">TypeScript code<\/figcaption><pre><code>import \{ SimpleEvent \} from &#x27;\.\/lib\/demo&#x27;;/,
     );
-    expect(html).toContain('<button type="button">Run</button>');
+    expect(html).toContain('<button type="button">Run again</button>');
     expect(html).toContain('<button type="button" disabled="">Previous</button>');
     expect(html).toContain('<button type="button">Next</button>');
   });

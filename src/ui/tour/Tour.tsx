@@ -82,7 +82,6 @@ function TourStepper({ content }: { content: TourContent }) {
       <div className="tour-layout">
         <StepNav steps={steps} currentIndex={index} onSelect={setIndex} />
         <div className="tour-main">
-          <TourStepPanel key={step.id} step={step} />
           <div className="tour-pager">
             <button
               type="button"
@@ -103,6 +102,7 @@ function TourStepper({ content }: { content: TourContent }) {
               Next
             </button>
           </div>
+          <TourStepPanel key={step.id} step={step} />
         </div>
       </div>
     </section>

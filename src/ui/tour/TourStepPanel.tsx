@@ -1,5 +1,5 @@
 import { useMutation, useMutationState, type MutationState } from '@tanstack/react-query';
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { PrintedValues } from './PrintedValues';
 import { scenarios, type ScenarioRun, type TourStepId } from './scenarios';
 import type { TourStep } from './tourContent';
@@ -11,9 +11,9 @@ function runKey(id: TourStepId) {
 }
 
 /**
- * One step: its explanation, its code, a Run button and what the run printed. Runs are
- * mutations kept in the query client, so a step's last output is still there when the reader
- * comes back to it.
+ * One step: its explanation, its code and what running it printed. A step runs when it first
+ * opens; Run again repeats it. Runs are mutations kept in the query client, so a step's last
+ * output is still there when the reader comes back to it.
  */
 export function TourStepPanel({ step }: { step: TourStep }) {
   const headingId = useId();
@@ -24,6 +24,15 @@ export function TourStepPanel({ step }: { step: TourStep }) {
     select: (mutation) => mutation.state as RunState,
   }).at(-1);
   const isRunning = latest?.status === 'pending';
+  // A step shows its values as soon as it opens: run it once if it has never run.
+  const hasRun = latest !== undefined;
+  const started = useRef(false);
+  const { mutate } = run;
+  useEffect(() => {
+    if (hasRun || started.current) return;
+    started.current = true;
+    mutate();
+  }, [hasRun, mutate]);
 
   return (
     <section className="tour-step" aria-labelledby={headingId}>
@@ -45,7 +54,7 @@ export function TourStepPanel({ step }: { step: TourStep }) {
             run.mutate();
           }}
         >
-          Run
+          Run again
         </button>
         <p role="status">{describeRun(latest)}</p>
       </div>
@@ -65,7 +74,7 @@ function describeRun(state: RunState | undefined): string {
   switch (state?.status) {
     case undefined:
     case 'idle':
-      return 'Not run yet: press Run to execute this code in the page.';
+      return 'Starting…';
     case 'pending':
       return 'Running…';
     case 'success':

@@ -1,42 +1,47 @@
 import { useId } from 'react';
-import { EVENT_STATUSES, type EventStatus } from '../../lib';
+import { EVENT_STATUSES } from '../../lib';
 import { DEMO_KINDS } from '../../store';
-
-export interface ListFilter {
-  status: EventStatus | 'all';
-  kind: string;
-  search: string;
-  /** A source key (`this-page`, `remote:<name>`, `imported:<file>`) or `all`. */
-  source: string;
-}
+import { FOCUS_TARGET } from '../layout/focusTargets.ts';
+import { parseFilterQuery, singleTerm, withTerm } from './filterQuery.ts';
 
 interface Props {
-  filter: ListFilter;
-  onChange: (filter: ListFilter) => void;
+  /** The query as typed; the pickers edit its `status:`, `kind:` and `source:` terms. */
+  query: string;
+  onChange: (query: string) => void;
   /** Kinds found in the history that the catalogue does not know (imports). */
   extraKinds: readonly string[];
   /** Sources to pick from besides all: key and name. */
   sources: readonly { key: string; name: string }[];
 }
 
-/** Status and kind filters and a text search over the event list. */
-export function EventFilters({ filter, onChange, extraKinds, sources }: Props) {
+/**
+ * One filter query a person can read, type and share, plus status and kind pickers that write
+ * their part of it: picking "failed" puts `status:failed` in the query.
+ */
+export function EventFilters({ query, onChange, extraKinds, sources }: Props) {
   const id = useId();
+  const parsed = parseFilterQuery(query);
+  const status = singleTerm(parsed, 'status') ?? 'all';
+  const kind = singleTerm(parsed, 'kind') ?? 'all';
+  const source = singleTerm(parsed, 'source') ?? 'all';
+  const helpId = `${id}-help`;
+  const problemsId = `${id}-problems`;
   return (
     <div className="event-filters" role="search" aria-label="Filter events">
       <div className="field">
         <label htmlFor={`${id}-status`}>Status</label>
         <select
           id={`${id}-status`}
-          value={filter.status}
+          value={status}
           onChange={(event) => {
-            onChange({ ...filter, status: event.target.value as EventStatus | 'all' });
+            const value = event.target.value;
+            onChange(withTerm(query, 'status', value === 'all' ? null : value));
           }}
         >
           <option value="all">All statuses</option>
-          {EVENT_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {status}
+          {EVENT_STATUSES.map((value) => (
+            <option key={value} value={value}>
+              {value}
             </option>
           ))}
         </select>
@@ -45,20 +50,21 @@ export function EventFilters({ filter, onChange, extraKinds, sources }: Props) {
         <label htmlFor={`${id}-kind`}>Kind</label>
         <select
           id={`${id}-kind`}
-          value={filter.kind}
+          value={kind}
           onChange={(event) => {
-            onChange({ ...filter, kind: event.target.value });
+            const value = event.target.value;
+            onChange(withTerm(query, 'kind', value === 'all' ? null : value));
           }}
         >
           <option value="all">All kinds</option>
-          {DEMO_KINDS.map((kind) => (
-            <option key={kind.kind} value={kind.kind}>
-              {kind.label}
+          {DEMO_KINDS.map((entry) => (
+            <option key={entry.kind} value={entry.kind}>
+              {entry.label}
             </option>
           ))}
-          {extraKinds.map((kind) => (
-            <option key={kind} value={kind}>
-              {kind} (imported)
+          {extraKinds.map((value) => (
+            <option key={value} value={value.toLowerCase()}>
+              {value} (imported)
             </option>
           ))}
         </select>
@@ -67,31 +73,48 @@ export function EventFilters({ filter, onChange, extraKinds, sources }: Props) {
         <label htmlFor={`${id}-source`}>Source</label>
         <select
           id={`${id}-source`}
-          value={filter.source}
+          value={source}
           onChange={(event) => {
-            onChange({ ...filter, source: event.target.value });
+            const value = event.target.value;
+            onChange(withTerm(query, 'source', value === 'all' ? null : value));
           }}
         >
           <option value="all">All sources</option>
           {sources.map((source) => (
-            <option key={source.key} value={source.key}>
+            <option key={source.key} value={source.key.toLowerCase()}>
               {source.name}
             </option>
           ))}
         </select>
       </div>
       <div className="field search-field">
-        <label htmlFor={`${id}-search`}>Search</label>
+        <label htmlFor={FOCUS_TARGET.query}>Search or filter</label>
         <input
-          id={`${id}-search`}
+          id={FOCUS_TARGET.query}
           type="search"
-          placeholder="id, kind, error, response…"
-          value={filter.search}
+          placeholder="status:failed attempt:>1 text…"
+          autoComplete="off"
+          spellCheck={false}
+          value={query}
+          aria-describedby={parsed.problems.length > 0 ? `${problemsId} ${helpId}` : helpId}
+          aria-invalid={parsed.problems.length > 0 ? true : undefined}
           onChange={(event) => {
-            onChange({ ...filter, search: event.target.value });
+            onChange(event.target.value);
           }}
         />
       </div>
+      <p id={helpId} className="field-help muted query-help">
+        Filter by <code>status:</code> <code>kind:</code> <code>retryable:true</code>{' '}
+        <code>error:</code> <code>attempt:&gt;1</code> <code>source:imported</code>; other words are
+        searched for. The address keeps the query, so it can be shared.
+      </p>
+      {parsed.problems.length > 0 ? (
+        <ul id={problemsId} className="field-error query-problems">
+          {parsed.problems.map((problem) => (
+            <li key={problem}>{problem}</li>
+          ))}
+        </ul>
+      ) : null}
     </div>
   );
 }

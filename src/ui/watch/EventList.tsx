@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useEventStore } from '../../store';
 import { EmptyEventList } from './EmptyEventList.tsx';
 import { EventRow } from './EventRow.tsx';
@@ -27,6 +27,12 @@ export default function EventList({ ids }: { ids: readonly string[] }) {
     getItemKey: (index) => ids[index] ?? index,
     initialRect: { width: 400, height: 420 },
   });
+
+  // Keep the selected row in view when the selection moves (j/k, a retry, a deep link).
+  const selectedIndex = selectedId === null ? -1 : ids.indexOf(selectedId);
+  useEffect(() => {
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, virtualizer]);
 
   if (ids.length === 0) return <EmptyEventList />;
 

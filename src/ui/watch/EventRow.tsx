@@ -35,7 +35,14 @@ export const EventRow = memo(function EventRow({ id, selected, onSelect }: Props
       </span>
       <SourceBadge record={record} />
       <span className="row-duration">{seconds === null ? '—' : formatSeconds(seconds)}</span>
-      <span className="row-id">{id.slice(0, 8)}</span>
+      <span className="row-id" title={id}>
+        {shortId(id)}
+      </span>
     </button>
   );
 });
+
+/** Both ends of an id: enough to tell apart ids that share a prefix (imported samples). */
+function shortId(id: string): string {
+  return id.length <= 10 ? id : `${id.slice(0, 4)}…${id.slice(-4)}`;
+}

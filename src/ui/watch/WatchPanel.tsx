@@ -1,14 +1,13 @@
 import { lazy, Suspense, useDeferredValue, useMemo, useState } from 'react';
-import {
-  makeFilteredIdsSelector,
-  useEventStore,
-  useEventStoreShallow,
-  DEMO_KINDS,
-} from '../../store';
+import { useEventStore, useEventStoreShallow, DEMO_KINDS } from '../../store';
+import { readQueryParam, writeQueryParam } from '../layout/urlState.ts';
 import { useSourceOptions } from '../sources/useSourceOptions.ts';
-import { EventFilters, type ListFilter } from './EventFilters.tsx';
+import { EventFilters } from './EventFilters.tsx';
 import { EmptyEventList } from './EmptyEventList.tsx';
+import { parseFilterQuery } from './filterQuery.ts';
+import { makeQueryIdsSelector } from './makeQueryIdsSelector.ts';
 import { StatusCounters } from './StatusCounters.tsx';
+import { useListShortcuts } from './useListShortcuts.ts';
 import './watch.css';
 
 // The virtualized list (TanStack Virtual) comes in its own chunk, fetched in parallel with the
@@ -17,26 +16,28 @@ const EventList = lazy(() => import('./EventList.tsx'));
 
 const KNOWN_KINDS = new Set(DEMO_KINDS.map((kind) => kind.kind));
 
-/** Counters, filters and the live event list. */
+/** Counters, the filter query and the live event list. */
 export function WatchPanel() {
-  const [filter, setFilter] = useState<ListFilter>({
-    status: 'all',
-    kind: 'all',
-    search: '',
-    source: 'all',
-  });
-  const search = useDeferredValue(filter.search);
-  const selectIds = useMemo(() => makeFilteredIdsSelector(), []);
-  const ids = useEventStore((state) => selectIds(state, { ...filter, search }));
+  const [query, setQuery] = useState(readQueryParam);
+  const deferredQuery = useDeferredValue(query);
+  const parsed = useMemo(() => parseFilterQuery(deferredQuery), [deferredQuery]);
+  const selectIds = useMemo(() => makeQueryIdsSelector(), []);
+  const ids = useEventStore((state) => selectIds(state, parsed));
   const extraKinds = useEventStoreShallow((state) => importedKinds(state.records));
   const sources = useSourceOptions();
+  useListShortcuts(ids);
+
+  const onQueryChange = (next: string): void => {
+    setQuery(next);
+    writeQueryParam(next);
+  };
 
   return (
     <>
       <StatusCounters />
       <EventFilters
-        filter={filter}
-        onChange={setFilter}
+        query={query}
+        onChange={onQueryChange}
         extraKinds={extraKinds}
         sources={sources}
       />
