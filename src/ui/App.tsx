@@ -2,7 +2,6 @@ import { lazy, Suspense, useState, type CSSProperties } from 'react';
 import { useEventStore } from '../store';
 import { Panel } from './common/Panel.tsx';
 import { storeActions } from './common/storeActions.ts';
-import { KeepPanel } from './keep/KeepPanel.tsx';
 import { NoticesArea } from './keep/NoticesArea.tsx';
 import { LaunchPanel } from './launch/LaunchPanel.tsx';
 import { ShortcutsHelp } from './layout/ShortcutsHelp.tsx';
@@ -11,7 +10,6 @@ import { useCloseSheetOnEscape } from './layout/useCloseSheetOnEscape.ts';
 import { useEventDeepLink } from './layout/useEventDeepLink.ts';
 import { useStoredNumber } from './layout/useStoredNumber.ts';
 import { LearnPanel } from './learn/LearnPanel.tsx';
-import { SourcesPanel } from './sources/SourcesPanel.tsx';
 import { WatchPanel } from './watch/WatchPanel.tsx';
 import './app.css';
 
@@ -19,6 +17,14 @@ import './app.css';
 // render, to keep the first download small.
 const Inspector = lazy(() => import('./inspect/Inspector.tsx'));
 const DiagramPanel = lazy(() => import('./diagram/DiagramPanel.tsx'));
+// Keep (export, import, drop a file on the page) and Sources (and the link to a receiver it
+// opens) follow the same way: they sit below Launch in the drawer.
+const KeepPanel = lazy(() =>
+  import('./keep/KeepPanel.tsx').then((module) => ({ default: module.KeepPanel })),
+);
+const SourcesPanel = lazy(() =>
+  import('./sources/SourcesPanel.tsx').then((module) => ({ default: module.SourcesPanel })),
+);
 
 const INSPECTOR_WIDTH = { key: 'lifecycle-lab:inspector-width', initial: 560, min: 360, max: 900 };
 
@@ -71,10 +77,14 @@ export function App() {
             <LaunchPanel />
           </Panel>
           <Panel title="Keep" className="keep-region">
-            <KeepPanel />
+            <Suspense fallback={<p className="muted">Loading…</p>}>
+              <KeepPanel />
+            </Suspense>
           </Panel>
           <Panel title="Sources">
-            <SourcesPanel />
+            <Suspense fallback={<p className="muted">Loading…</p>}>
+              <SourcesPanel />
+            </Suspense>
           </Panel>
         </div>
         <div className="stage-list area-watch" id="events-panel">
