@@ -7,8 +7,9 @@
 //   npm run build:lib
 //
 // Entries: "." (src/lib/index.ts), "./demo" (the demo events), "./tanstack-query" (the
-// TanStack Query helpers) and "./bridge" (streams a process's events to a dashboard). The core
-// has no runtime dependencies.
+// TanStack Query helpers), "./bridge" (streams a process's events to a dashboard) and "./bullmq"
+// (events as BullMQ jobs). The core has no runtime dependencies; "./bullmq" imports `bullmq`,
+// an optional peer dependency.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -24,6 +25,7 @@ const ENTRIES = {
   './demo': ['demo', 'demo/index'],
   './tanstack-query': ['tanstack-query', 'interop/tanstackQuery'],
   './bridge': ['bridge', 'bridge/index'],
+  './bullmq': ['bullmq', 'bullmq/index'],
 };
 
 await build({
@@ -48,7 +50,10 @@ await build({
       formats: ['es'],
       fileName: (_format, name) => `${name}.js`,
     },
-    rolldownOptions: { output: { chunkFileNames: 'chunks/core-[hash].js' } },
+    rolldownOptions: {
+      external: ['bullmq'],
+      output: { chunkFileNames: 'chunks/core-[hash].js' },
+    },
   },
 });
 
@@ -97,6 +102,8 @@ const manifest = {
   sideEffects: false,
   engines: rootPackage.engines,
   exports: exportsMap,
+  peerDependencies: { bullmq: rootPackage.devDependencies.bullmq },
+  peerDependenciesMeta: { bullmq: { optional: true } },
   bin: { 'lifecycle-lab': './cli.js' },
   types: './types/index.d.ts',
   module: './index.js',

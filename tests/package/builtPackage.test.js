@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -27,6 +28,8 @@ before(async () => {
   consumerDir = mkdtempSync(join(tmpdir(), 'lifecycle-lab-consumer-'));
   mkdirSync(join(consumerDir, 'node_modules'));
   symlinkSync(PACKAGE_DIR, join(consumerDir, 'node_modules/lifecycle-lab-core'), 'dir');
+  // The optional peer dependency of ./bullmq, installed beside it as a consumer would.
+  symlinkSync(join(ROOT, 'node_modules/bullmq'), join(consumerDir, 'node_modules/bullmq'), 'dir');
   writeFileSync(join(consumerDir, 'package.json'), '{ "type": "module", "private": true }\n');
   writeFileSync(
     join(consumerDir, 'consumer.js'),
@@ -35,6 +38,7 @@ before(async () => {
       "export * as demo from 'lifecycle-lab-core/demo';",
       "export * as tanstack from 'lifecycle-lab-core/tanstack-query';",
       "export * as bridge from 'lifecycle-lab-core/bridge';",
+      "export * as bullmq from 'lifecycle-lab-core/bullmq';",
       "export const importInternal = () => import('lifecycle-lab-core/event');",
     ].join('\n'),
   );
@@ -198,6 +202,50 @@ describe('the built lifecycle-lab-core package, from plain Node', () => {
     }
   });
 
+  it('runs an event as a BullMQ job from ./bullmq, on a real redis-server', async () => {
+    const { Queue, QueueEvents, Worker } = await import('bullmq');
+    const { createEventProcessor, createEventRegistry, enqueueEvent } = pkg.bullmq;
+    const { SimpleEvent } = pkg.demo;
+    const port = await freePort();
+    const dir = mkdtempSync(join(tmpdir(), 'lifecycle-lab-redis-'));
+    const redis = spawn(
+      'redis-server',
+      [
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        '--dir',
+        dir,
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+      ],
+      { stdio: 'ignore' },
+    );
+    const connection = { host: '127.0.0.1', port };
+    const registry = createEventRegistry({ SimpleEvent });
+    const queue = new Queue('package-test', { connection });
+    const events = new QueueEvents('package-test', { connection });
+    const worker = new Worker('package-test', createEventProcessor({ registry }), { connection });
+    try {
+      await Promise.all([queue.waitUntilReady(), events.waitUntilReady(), worker.waitUntilReady()]);
+      const event = new SimpleEvent({ returnValue: 'from a worker' });
+      const job = await enqueueEvent(queue, event, { registry });
+      assert.equal(await job.waitUntilFinished(events, 10_000), 'from a worker');
+      const done = await queue.getJob(job.id);
+      assert.equal(done.data.attempts[0].event.id, event.id);
+      assert.equal(done.data.attempts[0].event.execution.status, 'completed');
+    } finally {
+      await worker.close();
+      await events.close();
+      await queue.close();
+      redis.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('keeps its internals private: only the exports map is importable', async () => {
     await assert.rejects(pkg.importInternal(), { code: 'ERR_PACKAGE_PATH_NOT_EXPORTED' });
   });
@@ -238,14 +286,61 @@ describe('the built lifecycle-lab-core package, from plain Node', () => {
         'export const wrong: Promise<string | undefined> = event.invoke();',
       ].join('\n'),
     );
-    const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
-    try {
-      execFileSync(process.execPath, [tsc, '-p', join(consumerDir, 'tsconfig.json')], {
-        encoding: 'utf8',
-        stdio: 'pipe',
-      });
-    } catch (error) {
-      assert.fail(`the consumer does not type-check:\n${error.stdout}${error.stderr}`);
-    }
+    typeCheck('tsconfig.json');
+  });
+
+  it('type-checks a Node consumer of ./bullmq (BullMQ’s own types need Node’s)', () => {
+    writeFileSync(
+      join(consumerDir, 'tsconfig.bullmq.json'),
+      JSON.stringify({
+        compilerOptions: {
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          target: 'ES2022',
+          lib: ['ES2022'],
+          typeRoots: [join(ROOT, 'node_modules/@types')],
+          types: ['node'],
+          strict: true,
+          noEmit: true,
+        },
+        files: ['worker.ts'],
+      }),
+    );
+    writeFileSync(
+      join(consumerDir, 'worker.ts'),
+      [
+        "import { Worker } from 'bullmq';",
+        "import { SlowEvent } from 'lifecycle-lab-core/demo';",
+        "import { createEventProcessor, createEventRegistry, type EventJobData } from 'lifecycle-lab-core/bullmq';",
+        'const registry = createEventRegistry({ SlowEvent });',
+        "export const worker = new Worker<EventJobData>('q', createEventProcessor({ registry }), { connection: {} });",
+        '// @ts-expect-error a registry maps names to classes',
+        "createEventRegistry({ SlowEvent: 'not a class' });",
+      ].join('\n'),
+    );
+    typeCheck('tsconfig.bullmq.json');
   });
 });
+
+function freePort() {
+  return new Promise((done, fail) => {
+    const server = createNetServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => done(port));
+    });
+  });
+}
+
+function typeCheck(config) {
+  const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
+  try {
+    execFileSync(process.execPath, [tsc, '-p', join(consumerDir, config)], {
+      encoding: 'utf8',
+      stdio: 'pipe',
+    });
+  } catch (error) {
+    assert.fail(`the consumer does not type-check:\n${error.stdout}${error.stderr}`);
+  }
+}

@@ -124,7 +124,7 @@ export class UpdateBuffer {
 }
 
 /** The event's own configuration fields (`timeout`, `url`, …), JSON-safe; functions left out. */
-function paramsOf(event: Event): Record<string, JsonValue> {
+export function paramsOf(event: Event): Record<string, JsonValue> {
   const params: Record<string, JsonValue> = {};
   for (const key of Object.keys(event)) {
     if (key === 'id' || key === 'metadata') continue;

@@ -1,0 +1,46 @@
+import type { Job, JobsOptions, Queue } from 'bullmq';
+import type { Event } from '../event';
+import { paramsOf } from '../bridge/updateBuffer';
+import type { JsonValue } from '../serialize/toJsonSafe';
+import type { EventRegistry } from './eventRegistry';
+import type { EventJobData } from './jobData';
+
+export interface EnqueueOptions {
+  /** Names the event's class; the workers must register the same name. */
+  registry: EventRegistry;
+  /**
+   * The constructor options the workers rebuild the event with. Default: the event's own
+   * configuration fields (`timeout` and its public fields), which fits classes whose fields
+   * are named after their options, like the demo events.
+   */
+  init?: Record<string, JsonValue>;
+  /** BullMQ job options (`attempts`, `backoff`, `jobId`, …). */
+  jobOptions?: JobsOptions;
+}
+
+/**
+ * Adds a pending event to a BullMQ queue as a job. The job's data is the event's class name,
+ * its constructor options and its `toDict()`; a worker with {@link createEventProcessor}
+ * rebuilds and runs it. The event itself stays pending here: it runs on a worker.
+ *
+ * ```ts
+ * const job = await enqueueEvent(queue, new SendEmail({ to, timeout: 10 }), {
+ *   registry,
+ *   jobOptions: { attempts: 5, backoff: { type: 'exponential', delay: 1_000 } },
+ * });
+ * ```
+ */
+export function enqueueEvent(
+  queue: Queue<EventJobData>,
+  event: Event,
+  options: EnqueueOptions,
+): Promise<Job<EventJobData>> {
+  const kind = options.registry.nameOf(event);
+  const data: EventJobData = {
+    kind,
+    init: options.init ?? paramsOf(event),
+    event: event.toDict(),
+    attempts: [],
+  };
+  return queue.add(kind, data, options.jobOptions);
+}

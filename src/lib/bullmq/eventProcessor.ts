@@ -1,0 +1,123 @@
+import { UnrecoverableError, type Job } from 'bullmq';
+import type { Event } from '../event';
+import { explainRetryable } from '../retryable';
+import type { JsonValue } from '../serialize/toJsonSafe';
+import { EventStatus } from '../status';
+import type { EventRegistry } from './eventRegistry';
+import {
+  closeStalledAttempts,
+  whyNotEventJob,
+  type AttemptRecord,
+  type EventJobData,
+} from './jobData';
+import { jobAttemptKey } from './jobAttemptKey';
+
+export interface EventProcessorOptions {
+  /** The event classes jobs may name. */
+  registry: EventRegistry;
+  /** Called with each attempt's event before it runs (to watch it, connect it to a bridge …). */
+  onAttempt?: (event: Event, job: Job<EventJobData>) => void;
+  /** Time source for the records of stalled runs (default `Date.now`). */
+  now?: () => number;
+}
+
+/** A BullMQ processor, `(job, token, signal)`: the signal lets `worker.cancelJob` reach the event. */
+export type EventProcessor = (
+  job: Job<EventJobData>,
+  token?: string,
+  signal?: AbortSignal,
+) => Promise<JsonValue>;
+
+/**
+ * A BullMQ worker processor that runs event jobs made by {@link enqueueEvent}:
+ *
+ * - every run is a fresh event, linked to the previous run (`asFreshEvent`, copying the
+ *   metadata) and keyed by job id and attempt in `metadata.job`; the first run carries the
+ *   enqueued event's id;
+ * - the run's record, error tree included, is written to `job.data.attempts` when it starts
+ *   and when it ends, and the error tree is also added to the job's log;
+ * - completed → the job completes with the response; a failure that is not retryable throws
+ *   BullMQ's `UnrecoverableError`, so no attempt is wasted; a retryable failure or a timeout
+ *   throws, so the job's `attempts` and `backoff` apply; `worker.cancelJob(id)` cancels the
+ *   event, and a cancelled job is not retried;
+ * - a run that never ended (its worker was killed) is recorded as a stalled, failed attempt
+ *   when the job is picked up again.
+ *
+ * ```ts
+ * new Worker('emails', createEventProcessor({ registry }), { connection });
+ * ```
+ */
+export function createEventProcessor(options: EventProcessorOptions): EventProcessor {
+  const now = options.now ?? Date.now;
+  return async (job, _token, signal) => {
+    const why = whyNotEventJob(job.data);
+    if (why !== null)
+      throw new UnrecoverableError(`job ${String(job.id)} is not an event job: ${why}`);
+    const data = job.data;
+    let EventClass;
+    try {
+      EventClass = options.registry.get(data.kind);
+    } catch (error) {
+      throw new UnrecoverableError(error instanceof Error ? error.message : String(error));
+    }
+    const earlier = closeStalledAttempts(data.attempts, now());
+    const previous = earlier.at(-1);
+    const attempt = (previous?.attempt ?? 0) + 1;
+    const first = new EventClass({ ...data.init, metadata: { ...data.event.metadata } });
+    const event = previous === undefined ? first : first.asFreshEvent({ copyMeta: true });
+    if (previous !== undefined) {
+      event.metadata.original = { id: previous.event.id, created_at: previous.event.created_at };
+    }
+    event.metadata.attempt = attempt;
+    event.metadata.job = jobAttemptKey(job, attempt);
+    // The first run is the enqueued event: it is recorded under that event's identity.
+    const identity =
+      previous === undefined
+        ? { id: data.event.id, created_at: data.event.created_at }
+        : { id: event.id, created_at: event.createdAt.toISOString() };
+    const record = (): AttemptRecord => {
+      const status = event.status;
+      return {
+        attempt,
+        event: { ...event.toDict(), ...identity },
+        transitions: event.history,
+        verdict:
+          status === EventStatus.FAILED || status === EventStatus.CANCELLED
+            ? explainRetryable(event.execution.error).reason
+            : null,
+      };
+    };
+    options.onAttempt?.(event, job);
+
+    let cancelledBy: unknown;
+    const onAbort = (): void => {
+      cancelledBy = signal?.reason;
+      event.cancel(typeof cancelledBy === 'string' ? cancelledBy : 'cancelled through BullMQ');
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      const run = event.invoke();
+      // Written while the work runs: one round trip less on every job's path.
+      const startWritten = job.updateData({ ...data, attempts: [...earlier, record()] });
+      await run;
+      await startWritten;
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+    }
+    const ended = record();
+    await job.updateData({ ...data, attempts: [...earlier, ended] });
+    const execution = ended.event.execution;
+    if (event.status === EventStatus.COMPLETED) return execution.response;
+
+    const tree = execution.error;
+    await job.log(JSON.stringify({ attempt, event: ended.event.id, error: tree }));
+    const message = `${tree?.error ?? 'Error'}: ${tree?.message ?? event.status}`;
+    if (cancelledBy !== undefined || signal?.aborted === true) {
+      throw new UnrecoverableError(`cancelled: ${message}`);
+    }
+    if (execution.retryable !== true) throw new UnrecoverableError(message);
+    const failure = new Error(message);
+    failure.name = tree?.error ?? 'Error';
+    throw failure;
+  };
+}

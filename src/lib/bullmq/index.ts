@@ -1,0 +1,21 @@
+/**
+ * Events as BullMQ jobs: enqueue an event, run it on any number of workers with its
+ * lifecycle, retry verdict and error tree kept in the job. Published as
+ * `lifecycle-lab-core/bullmq`; needs `bullmq` (an optional peer dependency) and Node.
+ */
+export { enqueueEvent, type EnqueueOptions } from './enqueueEvent';
+export {
+  createEventProcessor,
+  type EventProcessor,
+  type EventProcessorOptions,
+} from './eventProcessor';
+export { createEventRegistry, type EventClass, type EventRegistry } from './eventRegistry';
+export { jobAttemptKey, type JobAttemptKey } from './jobAttemptKey';
+export {
+  closeStalledAttempts,
+  STALLED_ERROR,
+  whyNotEventJob,
+  type AttemptRecord,
+  type EventJobData,
+} from './jobData';
+export { jobStatusOf, type BullJobState } from './jobStatus';
