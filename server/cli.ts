@@ -4,11 +4,16 @@
  * this run's token; processes connect with that URL.
  *
  *   npx lifecycle-lab [--port 4321] [--host 127.0.0.1] [--token …] [--allow-origin http://localhost:3000]
+ *                     [--redis redis://host:6379 --queue emails,payments]
+ *
+ * With `--redis` (or `LIFECYCLE_LAB_REDIS_URL`) and `--queue` (or `LIFECYCLE_LAB_QUEUES`) it
+ * also shows the jobs of those BullMQ queues; Redis credentials never leave this process.
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
+import { queueSettings, startQueueWatch } from './bridge/queueSettings.ts';
 import { createReceiver } from './bridge/receiver.ts';
 import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy.ts';
 
@@ -30,8 +35,11 @@ const { values } = parseArgs({
     token: { type: 'string' },
     'allow-origin': { type: 'string', multiple: true, default: [] },
     dashboard: { type: 'string' },
+    redis: { type: 'string' },
+    queue: { type: 'string', multiple: true },
   },
 });
+const queues = queueSettings(values);
 
 /** The built dashboard ships next to this file, in `dashboard/`. */
 const root = resolve(values.dashboard ?? join(import.meta.dirname, 'dashboard'));
@@ -70,15 +78,19 @@ async function serveFile(pathname: string, res: ServerResponse): Promise<void> {
   }
 }
 
+const queueWatch = queues === null ? null : await startQueueWatch(receiver, queues);
+
 server.listen(Number(values.port), values.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : values.port;
   console.log(`Lifecycle Lab: http://${values.host}:${String(port)}/?token=${receiver.token}`);
   console.log('Connect processes with this URL (connectToDashboard({ url, name })).');
+  if (queues !== null) console.log(`Watching BullMQ queues: ${queues.queues.join(', ')}`);
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
+    void queueWatch?.close();
     receiver.close();
     server.close();
     server.closeAllConnections();

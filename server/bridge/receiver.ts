@@ -42,9 +42,23 @@ export interface Receiver {
   sources(): RemoteSource[];
   /** The latest update of every event kept. */
   events(): RemoteEventUpdate[];
+  /**
+   * Publishes updates of a source the receiver itself reads (a watched queue), as if it had
+   * posted them; `connected` says whether it can be reached now.
+   */
+  publish(
+    source: BridgeSourceInfo,
+    connected: boolean,
+    updates: readonly BridgeEventUpdate[],
+  ): void;
+  /** Takes the dashboard's commands for a source the receiver itself reads. */
+  handleCommands(sourceId: string, handler: LocalCommandHandler): void;
   /** Ends every open stream and control channel (for a clean shutdown). */
   close(): void;
 }
+
+/** Runs a command for a source the receiver reads itself; resolves to why not, or `null`. */
+export type LocalCommandHandler = (eventIds: readonly string[]) => Promise<string | null>;
 
 interface SourceState {
   info: RemoteSource;
@@ -84,6 +98,7 @@ export function createReceiver(options: ReceiverOptions = {}): Receiver {
   let outgoing: RemoteEventUpdate[] = [];
   let sourcesChanged = false;
   let broadcastTimer: ReturnType<typeof setTimeout> | undefined;
+  const localHandlers = new Map<string, LocalCommandHandler>();
   /** Sequence numbers of lionherd sources, which send none themselves. */
   const lionherdSeq = new Map<string, number>();
 
@@ -244,14 +259,31 @@ export function createReceiver(options: ReceiverOptions = {}): Receiver {
   function handleCommand(res: ServerResponse, body: unknown): void {
     const request = body as Partial<BridgeCommandRequest> | null;
     const command = request?.command;
+    const extra: unknown = command?.eventIds;
     if (
       typeof request?.sourceId !== 'string' ||
       command?.type !== 'retry' ||
-      typeof command.eventId !== 'string'
+      typeof command.eventId !== 'string' ||
+      (extra !== undefined &&
+        (!Array.isArray(extra) || !extra.every((id) => typeof id === 'string')))
     ) {
       reply(res, 400, {
-        error: "expected { sourceId, command: { type: 'retry', eventId, copyMeta } }",
+        error: "expected { sourceId, command: { type: 'retry', eventId, eventIds?, copyMeta } }",
       });
+      return;
+    }
+    const eventIds = [...new Set([command.eventId, ...(extra ?? [])])];
+    const local = localHandlers.get(request.sourceId);
+    if (local !== undefined) {
+      local(eventIds).then(
+        (why) => {
+          if (why === null) reply(res, 202, { delivered: true, count: eventIds.length });
+          else reply(res, 409, { error: why });
+        },
+        () => {
+          reply(res, 502, { error: 'the command could not be carried out' });
+        },
+      );
       return;
     }
     const state = sources.get(request.sourceId);
@@ -265,10 +297,12 @@ export function createReceiver(options: ReceiverOptions = {}): Receiver {
       reply(res, 409, { error: `source '${state.info.name}' does not accept retries` });
       return;
     }
-    state.control.write(
-      `${JSON.stringify({ type: 'retry', eventId: command.eventId, copyMeta: command.copyMeta })}\n`,
-    );
-    reply(res, 202, { delivered: true });
+    for (const eventId of eventIds) {
+      state.control.write(
+        `${JSON.stringify({ type: 'retry', eventId, copyMeta: command.copyMeta })}\n`,
+      );
+    }
+    reply(res, 202, { delivered: true, count: eventIds.length });
   }
 
   function handleStream(req: IncomingMessage, res: ServerResponse): void {
@@ -367,6 +401,18 @@ export function createReceiver(options: ReceiverOptions = {}): Receiver {
     token,
     sources: listSources,
     events: () => [...events.values()],
+    publish(info, connected, updates) {
+      const state = touchSource(info, 'queue', 0);
+      if (state.info.connected !== connected) {
+        state.info.connected = connected;
+        if (connected) state.info.connectedSince = now();
+      }
+      for (const update of updates) accept(info.id, update);
+      scheduleBroadcast();
+    },
+    handleCommands(sourceId, handler) {
+      localHandlers.set(sourceId, handler);
+    },
     close() {
       if (broadcastTimer !== undefined) clearTimeout(broadcastTimer);
       for (const res of dashboards) res.end();

@@ -21,23 +21,29 @@ const REDIS_SERVER = process.env.REDIS_SERVER ?? 'redis-server';
  * Starts `redis-server --save '' --appendonly no --dir <tmp> --port <free>` and resolves when
  * it answers PING. Nothing is written to disk unless `restart` asks for it.
  */
-export async function startRedis(): Promise<TestRedis> {
+export async function startRedis(options: { password?: string } = {}): Promise<TestRedis> {
   const dir = mkdtempSync(join(tmpdir(), 'lifecycle-lab-redis-'));
   const port = await freePort();
-  let child = await launch(dir, port);
-  const url = `redis://127.0.0.1:${String(port)}`;
+  const password = options.password;
+  const launchIt = () => launch(dir, port, password);
+  let child = await launchIt();
+  const url = `redis://${password === undefined ? '' : `:${password}@`}127.0.0.1:${String(port)}`;
   return {
     port,
     url,
     async restart(downtimeMs = 500) {
-      const client = new Redis(port, '127.0.0.1', { maxRetriesPerRequest: 0, lazyConnect: true });
+      const client = new Redis(port, '127.0.0.1', {
+        maxRetriesPerRequest: 0,
+        lazyConnect: true,
+        ...(password === undefined ? {} : { password }),
+      });
       await client.connect();
       // SHUTDOWN SAVE writes dump.rdb and exits in one step, so nothing written in between is lost.
       await client.call('SHUTDOWN', 'SAVE').catch(() => undefined);
       client.disconnect();
       await exited(child);
       await new Promise((resolve) => setTimeout(resolve, downtimeMs));
-      child = await launch(dir, port);
+      child = await launchIt();
     },
     async stop() {
       child.kill('SIGKILL');
@@ -47,7 +53,7 @@ export async function startRedis(): Promise<TestRedis> {
   };
 }
 
-async function launch(dir: string, port: number): Promise<ChildProcess> {
+async function launch(dir: string, port: number, password?: string): Promise<ChildProcess> {
   const child = spawn(
     REDIS_SERVER,
     [
@@ -61,6 +67,7 @@ async function launch(dir: string, port: number): Promise<ChildProcess> {
       String(port),
       '--bind',
       '127.0.0.1',
+      ...(password === undefined ? [] : ['--requirepass', password]),
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -83,14 +90,15 @@ async function launch(dir: string, port: number): Promise<ChildProcess> {
       ),
     );
   });
-  await Promise.race([failed, answersPing(port)]);
+  await Promise.race([failed, answersPing(port, password)]);
   failed.catch(() => undefined);
   return child;
 }
 
-async function answersPing(port: number): Promise<void> {
+async function answersPing(port: number, password?: string): Promise<void> {
   for (let tries = 0; tries < 200; tries += 1) {
     const client = new Redis(port, '127.0.0.1', {
+      ...(password === undefined ? {} : { password }),
       lazyConnect: true,
       maxRetriesPerRequest: 0,
       retryStrategy: () => null,

@@ -86,6 +86,11 @@ export interface BridgeBatchReply {
 export interface BridgeCommand {
   type: 'retry';
   eventId: string;
+  /**
+   * More events of the same source to retry in the same command (a bulk retry); the receiver
+   * hands a bridge source one `retry` line per event.
+   */
+  eventIds?: string[];
   /** Copy the original's metadata into the fresh attempt. */
   copyMeta: boolean;
 }
@@ -104,8 +109,11 @@ export interface RemoteSource {
   pid: number | null;
   runtime: BridgeSourceInfo['runtime'];
   capabilities: BridgeCapability[];
-  /** `bridge`: a process with a control channel; `lionherd`: records posted over HTTP. */
-  kind: 'bridge' | 'lionherd';
+  /**
+   * `bridge`: a process with a control channel; `lionherd`: records posted over HTTP;
+   * `queue`: a BullMQ queue the receiver watches on Redis (`connected` while Redis answers).
+   */
+  kind: 'bridge' | 'lionherd' | 'queue';
   /** Whether its control channel is open now (always `false` for `lionherd`). */
   connected: boolean;
   /** Epoch ms when it (last) connected, or first posted. */

@@ -18,4 +18,4 @@ export {
   type AttemptRecord,
   type EventJobData,
 } from './jobData';
-export { jobStatusOf, type BullJobState } from './jobStatus';
+export { attemptsToShow, jobStatusOf, type BullJobState } from './jobStatus';

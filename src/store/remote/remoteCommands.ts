@@ -18,13 +18,28 @@ export function whyNoRemoteRetry(record: EventRecord): string | null {
 export async function requestRemoteRetry(
   record: EventRecord,
   token: string,
-  options: { copyMeta?: boolean; origin?: string; fetch?: typeof fetch } = {},
+  options: {
+    copyMeta?: boolean;
+    origin?: string;
+    fetch?: typeof fetch;
+    /** More records of the same source, retried in the same command (a bulk retry). */
+    alsoRecords?: readonly EventRecord[];
+  } = {},
 ): Promise<string | null> {
   const why = whyNoRemoteRetry(record);
   if (why !== null || record.remote === undefined) return why ?? 'not a remote event';
+  const sourceId = record.remote.sourceId;
+  const others = (options.alsoRecords ?? []).filter(
+    (other) => other.remote?.sourceId === sourceId && other.id !== record.id,
+  );
   const body: BridgeCommandRequest = {
-    sourceId: record.remote.sourceId,
-    command: { type: 'retry', eventId: record.id, copyMeta: options.copyMeta === true },
+    sourceId,
+    command: {
+      type: 'retry',
+      eventId: record.id,
+      ...(others.length > 0 ? { eventIds: others.map((other) => other.id) } : {}),
+      copyMeta: options.copyMeta === true,
+    },
   };
   const doFetch = options.fetch ?? fetch;
   try {

@@ -43,7 +43,7 @@ export function remoteRecord(
 
 /** A running event whose source went away: its outcome is unknown until it is back. */
 export function isCutOff(status: EventRecord['status'], source: RemoteSource | undefined): boolean {
-  return source?.kind === 'bridge' && !source.connected && !isTerminalStatus(status);
+  return source?.kind !== 'lionherd' && source?.connected === false && !isTerminalStatus(status);
 }
 
 type BaseRecord = Omit<EventRecord, 'attempt' | 'originalId' | 'chainId' | 'source' | 'remote'>;

@@ -101,7 +101,15 @@ function SourceDetails({
   counts: Record<string, number> | undefined;
 }) {
   const state =
-    source.kind === 'lionherd' ? 'posts records' : source.connected ? 'connected' : 'disconnected';
+    source.kind === 'lionherd'
+      ? 'posts records'
+      : source.kind === 'queue'
+        ? source.connected
+          ? 'queue, Redis connected'
+          : 'queue, Redis unreachable'
+        : source.connected
+          ? 'connected'
+          : 'disconnected';
   return (
     <>
       <strong>{source.name}</strong> <span>({state})</span>
