@@ -16,7 +16,8 @@ afterEach(async () => {
   running = undefined;
 });
 
-describe('the Python example (docs/python/lifecycle_lab_sink.py)', () => {
+// Each story starts python3, which takes seconds on a busy 2-core machine.
+describe('the Python example (docs/python/lifecycle_lab_sink.py)', { timeout: 30_000 }, () => {
   it('replays real lionherd records, one post per snapshot, merged per event', async () => {
     running = await startTestReceiver();
     const { stdout } = await run('python3', [
