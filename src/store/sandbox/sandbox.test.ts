@@ -96,7 +96,7 @@ describe('a sandboxed event', () => {
       error: 'AggregateError',
       message: 'two problems',
       exceptions: [
-        { error: 'ValueError', message: 'bad input' },
+        { error: 'ValueError', message: 'bad input', retryable: false },
         { error: 'TypeError', message: 'wrong type' },
       ],
     });

@@ -1,3 +1,5 @@
+import { LionherdError } from '../../lib';
+
 /**
  * A thrown value as plain data, so it can cross from the sandbox worker to the page: errors
  * keep their name, message, own `retryable`, the errors of an aggregate and their `cause`,
@@ -123,13 +125,17 @@ export function reviveThrown(data: unknown, depth = 0): unknown {
       .slice(0, THROWN_LIMITS.children)
       .map((child) => reviveThrown(child, depth + 1));
     error = new AggregateError(children, message);
+  } else if (typeof tree.retryable === 'boolean') {
+    // An error that states its verdict keeps it in `toDict()` (and so in the inspector's tree
+    // and in exports) the way a library error does.
+    error = new LionherdError(message, { retryable: tree.retryable });
   } else {
     error = new Error(message);
   }
   error.name = name;
   // The worker's stack points into a blob that no longer exists; the line is kept instead.
   error.stack = `${name}: ${message}`;
-  if (typeof tree.retryable === 'boolean') {
+  if (typeof tree.retryable === 'boolean' && !(error instanceof LionherdError)) {
     Object.defineProperty(error, 'retryable', { value: tree.retryable, enumerable: true });
   }
   if (tree.cause !== undefined) error.cause = reviveThrown(tree.cause, depth + 1);
