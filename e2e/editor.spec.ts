@@ -27,7 +27,7 @@ async function writeCode(page: Page, region: ReturnType<Page['getByRole']>, code
   await page.keyboard.insertText(code);
 }
 
-test.describe.configure({ timeout: 60_000 });
+test.describe.configure({ timeout: 120_000 });
 
 test('a template runs in the sandbox and its AggregateError keeps every child', async ({
   dashboard,
