@@ -76,15 +76,10 @@ test('code in the sandbox cannot reach the page storage, network or DOM', async 
   );
   await region.getByRole('button', { name: 'Run' }).click();
   await expect(dashboard.eventStatus).toHaveText(/completed/, SLOW);
+  // Every one of the eight names is out of reach in the worker.
   await expect(
-    dashboard.inspector.getByText(/"undefined",\s*"undefined",\s*"undefined"/).first(),
+    dashboard.inspector.getByText(/^\[\s*("undefined",\s*){7}"undefined"\s*\]$/).first(),
   ).toBeVisible();
-  const response = await dashboard.inspector
-    .getByRole('region', { name: 'execution.toDict()' })
-    .textContent()
-    .catch(() => null);
-  expect(response ?? '').not.toContain('"object"');
-  expect(response ?? '').not.toContain('"function"');
 });
 
 test('an endless loop does not freeze the page, and Stop ends it cancelled', async ({
