@@ -7,6 +7,11 @@ import type { Plugin } from 'vite';
  *
  * React writes `style` props through the CSSOM, which a policy does not restrict, so
  * `style-src 'self'` holds without `'unsafe-inline'`.
+ *
+ * `worker-src 'self' blob:`: the code a learner writes runs in a dedicated worker made from a
+ * blob of its script (the sandbox), and TypeScript is compiled in a worker of the app's own.
+ * A blob worker inherits this policy, so it cannot `eval` either, and it can only come from
+ * script already running in the page: allowing it opens nothing to injected markup.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -14,6 +19,7 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self'",
   "img-src 'self' data:",
   "connect-src 'self'",
+  "worker-src 'self' blob:",
   "font-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",

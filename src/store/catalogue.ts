@@ -310,7 +310,25 @@ export const DEMO_KINDS: readonly DemoKind[] = Object.freeze([
   http,
 ]);
 
-const KINDS_BY_NAME = new Map(DEMO_KINDS.map((entry) => [entry.kind, entry]));
+/**
+ * An event whose work is code the learner wrote in the editor, run in a sandbox worker
+ * (`./sandbox`). Launched from the editor, not the launch form, so it is not in `DEMO_KINDS`.
+ */
+export const CUSTOM_KIND: DemoKind = {
+  kind: 'custom',
+  label: 'Your event',
+  fields: [
+    { name: 'language', label: 'Language', type: 'text', defaultValue: 'javascript' },
+    { name: 'source', label: 'Code', type: 'text', defaultValue: '' },
+    { name: 'code', label: 'Code as JavaScript', type: 'text', defaultValue: '' },
+    { name: 'metadata', label: 'Metadata', type: 'text', defaultValue: '{}' },
+    timeoutField,
+  ],
+};
+
+const KINDS_BY_NAME = new Map(
+  [...DEMO_KINDS, CUSTOM_KIND].map((entry) => [entry.kind, entry] as const),
+);
 
 /** The kind called `kind`, or `undefined`. */
 export function findKind(kind: string): DemoKind | undefined {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { EventStatus } from '../lib';
-import { DEMO_KINDS } from './catalogue';
+import { CUSTOM_KIND, DEMO_KINDS } from './catalogue';
 import { KIND_SCHEMAS } from './kindSchemas';
 import { createTestStore, type TestStore } from './testHelpers';
 
@@ -54,7 +54,8 @@ describe('launching', () => {
   });
 
   test('every kind in the catalogue has a schema, and every schema a kind', () => {
-    expect(Object.keys(KIND_SCHEMAS).sort()).toEqual(DEMO_KINDS.map((kind) => kind.kind).sort());
+    const kinds = [...DEMO_KINDS, CUSTOM_KIND].map((kind) => kind.kind);
+    expect(Object.keys(KIND_SCHEMAS).sort()).toEqual(kinds.sort());
   });
 
   test.each(Object.entries(expected))(

@@ -8,6 +8,7 @@ export { describeOutcome } from './describeOutcome';
 export { MAX_INVOKE_TIMES } from './eventActions';
 export { MAX_LAUNCH_COUNT } from './launchLimits';
 export {
+  CUSTOM_KIND,
   DEMO_KINDS,
   defaultParams,
   findKind,

@@ -17,6 +17,7 @@ import {
 import type { DemoInit, DemoParams } from './catalogue';
 import { boolean, requiredNumber, text, timeoutSchema } from './fieldSchemas';
 import { parseReturnValue } from './parseReturnValue';
+import { MAX_CODE_LENGTH, SandboxedEvent } from './sandbox/sandboxedEvent';
 import { z } from './zod';
 
 /** What launching a kind takes beyond its form (`DemoKind`): checking params, building the event. */
@@ -47,6 +48,28 @@ function defineKindSchema<S extends z.ZodMiniType<DemoParams>>(definition: {
 /** Only `timeout` is set in the event's own options; `null` means no limit. */
 function baseInit(params: { timeout: number | null }, init: DemoInit): DemoInit {
   return { ...init, timeout: params.timeout };
+}
+
+const LANGUAGES = ['javascript', 'typescript'] as const;
+
+/** The metadata a learner wrote for their event: a JSON object, as text. */
+const metadataText = z._default(
+  z
+    .string({ error: 'metadata must be text' })
+    .check(
+      z.maxLength(10_000, { error: 'metadata must be at most 10000 characters' }),
+      z.refine(isJsonObjectText, { error: 'metadata must be a JSON object, e.g. {"lesson": 1}' }),
+    ),
+  '{}',
+);
+
+function isJsonObjectText(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
+  }
 }
 
 const FLAKY_ERROR_KINDS = ['connection', 'validation', 'plain'] as const;
@@ -153,6 +176,26 @@ export const KIND_SCHEMAS: Readonly<Record<string, KindSchema>> = {
         ...baseInit(params, init),
         failureRate: params.failureRate,
         errorKind: params.errorKind,
+      }),
+  }),
+  custom: defineKindSchema({
+    schema: z.object({
+      language: z._default(
+        z.enum(LANGUAGES, { error: `language must be one of ${LANGUAGES.join(', ')}` }),
+        'javascript',
+      ),
+      source: text('code', '', MAX_CODE_LENGTH),
+      code: text('code as JavaScript', '', MAX_CODE_LENGTH),
+      metadata: metadataText,
+      timeout: timeoutSchema,
+    }),
+    create: (params, init) =>
+      new SandboxedEvent({
+        ...baseInit(params, init),
+        // A fresh attempt gets its metadata from the attempt before (`original`, and the
+        // rest only when copied), like every other kind; the first gets the learner's.
+        metadata: init.metadata ?? (JSON.parse(params.metadata) as Record<string, unknown>),
+        code: params.code,
       }),
   }),
   http: defineKindSchema({

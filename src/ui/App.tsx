@@ -10,6 +10,7 @@ import { useCloseSheetOnEscape } from './layout/useCloseSheetOnEscape.ts';
 import { useEventDeepLink } from './layout/useEventDeepLink.ts';
 import { useStoredNumber } from './layout/useStoredNumber.ts';
 import { LearnPanel } from './learn/LearnPanel.tsx';
+import { WritePanel } from './editor/WritePanel.tsx';
 import { WatchPanel } from './watch/WatchPanel.tsx';
 import './app.css';
 
@@ -37,6 +38,7 @@ const INSPECTOR_WIDTH = { key: 'lifecycle-lab:inspector-width', initial: 560, mi
 export function App() {
   const hasSelection = useEventStore((state) => state.selectedId !== null);
   const [tourOpen, setTourOpen] = useState(false);
+  const [editorOpen, setEditorOpen] = useState(false);
   useEventDeepLink();
   useCloseSheetOnEscape();
   const [inspectorWidth, setInspectorWidth] = useStoredNumber(
@@ -45,7 +47,11 @@ export function App() {
     INSPECTOR_WIDTH.min,
     INSPECTOR_WIDTH.max,
   );
-  const mainClass = ['app-main', hasSelection ? 'has-selection' : '', tourOpen ? 'tour-open' : '']
+  const mainClass = [
+    'app-main',
+    hasSelection ? 'has-selection' : '',
+    tourOpen || editorOpen ? 'tour-open' : '',
+  ]
     .filter(Boolean)
     .join(' ');
 
@@ -70,6 +76,14 @@ export function App() {
               open={tourOpen}
               onToggle={() => {
                 setTourOpen(!tourOpen);
+              }}
+            />
+          </Panel>
+          <Panel title="Write your own event">
+            <WritePanel
+              open={editorOpen}
+              onToggle={() => {
+                setEditorOpen(!editorOpen);
               }}
             />
           </Panel>

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useDeferredValue, useMemo, useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useId, useMemo, useState } from 'react';
 import { useEventStore, useEventStoreShallow, DEMO_KINDS } from '../../store';
 import { readQueryParam, writeQueryParam } from '../layout/urlState.ts';
 import { useSourceOptions } from '../sources/useSourceOptions.ts';
@@ -13,6 +13,10 @@ import './watch.css';
 // The virtualized list (TanStack Virtual) comes in its own chunk, fetched in parallel with the
 // first render; until it arrives an empty history looks as the list itself would show it.
 const EventList = lazy(() => import('./EventList.tsx'));
+// The waterfall is fetched when its tab is first opened.
+const Waterfall = lazy(() => import('../waterfall/Waterfall.tsx'));
+
+type View = 'list' | 'waterfall';
 
 const KNOWN_KINDS = new Set(DEMO_KINDS.map((kind) => kind.kind));
 
@@ -26,6 +30,8 @@ export function WatchPanel() {
   const extraKinds = useEventStoreShallow((state) => importedKinds(state.records));
   const sources = useSourceOptions();
   useListShortcuts(ids);
+  const [view, setView] = useState<View>('list');
+  const tabIds = { list: useId(), waterfall: useId(), panel: useId() };
 
   const onQueryChange = (next: string): void => {
     setQuery(next);
@@ -44,17 +50,44 @@ export function WatchPanel() {
       <p className="muted list-count" aria-live="polite">
         Showing {ids.length} {ids.length === 1 ? 'event' : 'events'}
       </p>
-      <Suspense
-        fallback={
-          ids.length === 0 ? (
-            <EmptyEventList />
-          ) : (
-            <p className="muted empty-list">Loading the events…</p>
-          )
-        }
-      >
-        <EventList ids={ids} />
-      </Suspense>
+      <div role="tablist" aria-label="Views of the events" className="view-tabs">
+        {(['list', 'waterfall'] as const).map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            id={tabIds[name]}
+            aria-selected={view === name}
+            aria-controls={tabIds.panel}
+            tabIndex={view === name ? 0 : -1}
+            onClick={() => {
+              setView(name);
+            }}
+            onKeyDown={(event) => {
+              if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
+                const next = name === 'list' ? 'waterfall' : 'list';
+                setView(next);
+                document.getElementById(tabIds[next])?.focus();
+              }
+            }}
+          >
+            {name === 'list' ? 'List' : 'Waterfall'}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={tabIds.panel} aria-labelledby={tabIds[view]}>
+        <Suspense
+          fallback={
+            ids.length === 0 ? (
+              <EmptyEventList />
+            ) : (
+              <p className="muted empty-list">Loading the events…</p>
+            )
+          }
+        >
+          {view === 'list' ? <EventList ids={ids} /> : <Waterfall ids={ids} />}
+        </Suspense>
+      </div>
     </>
   );
 }
