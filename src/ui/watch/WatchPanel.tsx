@@ -7,6 +7,8 @@ import { EmptyEventList } from './EmptyEventList.tsx';
 import { parseFilterQuery } from './filterQuery.ts';
 import { makeQueryIdsSelector } from './makeQueryIdsSelector.ts';
 import { StatusCounters } from './StatusCounters.tsx';
+import { BulkActions } from './selection/BulkActions.tsx';
+import { useChainEntries } from './useChainEntries.ts';
 import { useListShortcuts } from './useListShortcuts.ts';
 import './watch.css';
 
@@ -25,7 +27,9 @@ export function WatchPanel() {
   const ids = useEventStore((state) => selectIds(state, parsed));
   const extraKinds = useEventStoreShallow((state) => importedKinds(state.records));
   const sources = useSourceOptions();
-  useListShortcuts(ids);
+  const { entries, index, toggleChain } = useChainEntries(ids);
+  const rowIds = useMemo(() => entries.map((entry) => entry.id), [entries]);
+  useListShortcuts(rowIds);
 
   const onQueryChange = (next: string): void => {
     setQuery(next);
@@ -44,6 +48,7 @@ export function WatchPanel() {
       <p className="muted list-count" aria-live="polite">
         Showing {ids.length} {ids.length === 1 ? 'event' : 'events'}
       </p>
+      <BulkActions shown={ids} />
       <Suspense
         fallback={
           ids.length === 0 ? (
@@ -53,7 +58,7 @@ export function WatchPanel() {
           )
         }
       >
-        <EventList ids={ids} />
+        <EventList entries={entries} index={index} onToggleChain={toggleChain} />
       </Suspense>
     </>
   );
