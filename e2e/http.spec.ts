@@ -53,8 +53,10 @@ test('an HTTP event that times out aborts its request too', async ({ dashboard, 
     .toBe(before.aborted + 1);
 });
 
-test('an HTTP event completes with the endpoint’s JSON answer', async ({ dashboard }) => {
-  await dashboard.launch('HTTP event', { 'Latency (ms)': '50' });
+test('an HTTP event launched with a latency in seconds completes with the endpoint’s JSON answer in ms', async ({
+  dashboard,
+}) => {
+  await dashboard.launch('HTTP event', { 'Latency (s)': '0.05' });
 
   await expect(dashboard.eventStatus).toHaveText('completed');
   const response = dashboard.inspector.getByRole('region', { name: 'Response' });
@@ -79,7 +81,7 @@ test('an HTTP event still waiting when the page reloads comes back interrupted',
 test('a burst of five identical HTTP events with 1 s latency runs side by side', async ({
   dashboard,
 }) => {
-  await dashboard.fill('HTTP event', { 'Latency (ms)': '1000' });
+  await dashboard.fill('HTTP event', { 'Latency (s)': '1' });
   await dashboard.launchPanel.getByRole('textbox', { name: 'Burst size (N)' }).fill('5');
   const started = Date.now();
   await dashboard.launchPanel.getByRole('button', { name: 'Launch burst' }).click();

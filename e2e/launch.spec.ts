@@ -15,7 +15,7 @@ const KINDS: { label: string; params?: LaunchParams; ends: string }[] = [
   { label: 'Progress-reporting event', params: { 'Step delay (s)': '0.05' }, ends: 'completed' },
   { label: 'Flaky event', params: { 'Failure rate': '0' }, ends: 'completed' },
   { label: 'Flaky event', params: { 'Failure rate': '1' }, ends: 'failed' },
-  { label: 'HTTP event', params: { 'Latency (ms)': '50' }, ends: 'completed' },
+  { label: 'HTTP event', params: { 'Latency (s)': '0.05' }, ends: 'completed' },
 ];
 
 for (const { label, params, ends } of KINDS) {

@@ -60,9 +60,14 @@ export class Dashboard {
       .getByRole('listitem', { name: `${status}: ${String(count)}`, exact: true });
   }
 
-  /** Rows of the event list. */
+  /** Rows of the event list (not the buttons that open and close a retry chain's group). */
   rows(): Locator {
-    return this.eventList.getByRole('button');
+    return this.eventList.getByRole('button', { name: /^(?!(Show|Hide) \d+ earlier attempts?$)/ });
+  }
+
+  /** The bulk actions above the list. */
+  get bulkActions(): Locator {
+    return this.eventsPanel.getByRole('region', { name: 'Bulk actions' });
   }
 }
 

@@ -1,4 +1,5 @@
 import type { EventInit, JsonValue } from '../lib';
+import { MAX_LATENCY_SECONDS } from './latencySeconds';
 
 /** One input of a kind's launch form. */
 export interface FieldSpec {
@@ -252,12 +253,12 @@ const http: DemoKind = {
       name: 'latency',
       label: 'Latency',
       type: 'number',
-      defaultValue: 1000,
-      unit: 'ms',
+      defaultValue: 1,
+      unit: 's',
       min: 0,
-      max: 60_000,
-      step: 100,
-      help: 'How long the local endpoint /api/demo waits before it answers.',
+      max: MAX_LATENCY_SECONDS,
+      step: 0.1,
+      help: 'Seconds the local endpoint /api/demo waits before it answers (it reports them in ms).',
     },
     {
       name: 'status',

@@ -16,6 +16,7 @@ import {
 } from '../lib/demo';
 import type { DemoInit, DemoParams } from './catalogue';
 import { boolean, requiredNumber, text, timeoutSchema } from './fieldSchemas';
+import { latencySecondsToMs, MAX_LATENCY_SECONDS } from './latencySeconds';
 import { parseReturnValue } from './parseReturnValue';
 import { MAX_CODE_LENGTH, SandboxedEvent } from './sandbox/sandboxedEvent';
 import { z } from './zod';
@@ -200,7 +201,7 @@ export const KIND_SCHEMAS: Readonly<Record<string, KindSchema>> = {
   }),
   http: defineKindSchema({
     schema: z.object({
-      latency: requiredNumber('latency', 1000, { min: 0, max: 60_000, integer: true }),
+      latency: requiredNumber('latency', 1, { min: 0, max: MAX_LATENCY_SECONDS, unit: 's' }),
       status: requiredNumber('HTTP status', 200, { min: 200, max: 599, integer: true }),
       failureRate: requiredNumber('failure rate', 0, { min: 0, max: 1 }),
       hang: boolean('never answer', false),
@@ -210,7 +211,7 @@ export const KIND_SCHEMAS: Readonly<Record<string, KindSchema>> = {
       new HttpEvent({
         ...baseInit(params, init),
         url: demoEndpointUrl({
-          latency: params.latency,
+          latency: latencySecondsToMs(params.latency),
           status: params.status,
           failureRate: params.failureRate,
           hang: params.hang,

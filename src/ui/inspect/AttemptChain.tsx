@@ -2,6 +2,7 @@ import { selectChain, useEventStore, type EventRecord } from '../../store';
 import { StatusBadge } from '../common/StatusBadge.tsx';
 import { storeActions } from '../common/storeActions.ts';
 import { CopyButton } from './CopyButton.tsx';
+import { CompareAttempts } from './compare/CompareAttempts.tsx';
 
 /**
  * Every attempt of the record's chain, oldest first: a link to open it, its full id (with
@@ -47,6 +48,7 @@ export function AttemptChain({ record }: { record: EventRecord }) {
           );
         })}
       </ol>
+      {attempts.length > 1 ? <CompareAttempts attempts={attempts} currentId={record.id} /> : null}
     </nav>
   );
 }

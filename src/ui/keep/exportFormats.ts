@@ -1,7 +1,14 @@
 import type { EventRecord } from '../../store';
 
 /** The formats the history can be exported in. */
-export type ExportFormat = 'lionherd' | 'otlp';
+export type ExportFormat = 'lifecycle-lab' | 'lionherd' | 'otlp';
+
+/** Each format's name on a button or in a menu. */
+export const EXPORT_FORMAT_NAMES: Readonly<Record<ExportFormat, string>> = {
+  'lifecycle-lab': 'Lifecycle Lab log',
+  lionherd: 'lionherd log',
+  otlp: 'OpenTelemetry traces',
+};
 
 interface ExportedFile {
   text: string;
@@ -16,7 +23,12 @@ export async function exportRecords(
   format: ExportFormat,
   records: readonly EventRecord[],
 ): Promise<ExportedFile> {
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const now = new Date();
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  if (format === 'lifecycle-lab') {
+    const { formatLog } = await import('../../store/formats/log');
+    return { text: formatLog([...records], now), fileName: `lifecycle-lab-${stamp}.json` };
+  }
   if (format === 'lionherd') {
     const { toLionherdRecords } = await import('../../store/formats/lionherd');
     return {

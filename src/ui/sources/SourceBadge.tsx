@@ -10,7 +10,7 @@ export function SourceBadge({ record }: { record: EventRecord }) {
   const remote = record.remote;
   const glyph = remote !== undefined ? '⇄' : record.source === 'imported' ? '⤓' : '◎';
   return (
-    <span className="source-badge">
+    <span className="source-badge" title={sourceLabelOf(record)}>
       <span aria-hidden="true">{glyph} </span>
       {sourceLabelOf(record)}
       {remote?.disconnected === true ? (

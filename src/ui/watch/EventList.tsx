@@ -1,40 +1,64 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useEventStore } from '../../store';
+import type { ChainIndex } from './chainIndex.ts';
 import { EmptyEventList } from './EmptyEventList.tsx';
-import { EventRow } from './EventRow.tsx';
+import type { ListEntry } from './groupChains.ts';
+import { ListRow } from './ListRow.tsx';
+import { updateSelection } from './selection/selectionStore.ts';
+import { toggleSelection } from './selection/toggleSelection.ts';
 import { storeActions } from '../common/storeActions.ts';
 
-const ROW_HEIGHT = 36;
+/** Two lines of text per row; see `EventRow`. */
+const ROW_HEIGHT = 54;
 
 function selectEvent(id: string): void {
   storeActions().select(id);
 }
 
+interface Props {
+  /** The rows, retry chains grouped (`useChainEntries`). */
+  entries: readonly ListEntry[];
+  index: ChainIndex;
+  onToggleChain: (chainId: string) => void;
+}
+
 /**
- * The events passing the filters, newest first. Virtualized: only the rows in view (plus a
- * few) are in the DOM, so ten thousand events stay fast.
+ * The events passing the filters, newest first, each retry chain under its newest attempt.
+ * Virtualized: only the rows in view (plus a few) are in the DOM, so ten thousand events stay
+ * fast.
  */
-export default function EventList({ ids }: { ids: readonly string[] }) {
+export default function EventList({ entries, index, onToggleChain }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const selectedId = useEventStore((state) => state.selectedId);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read in render by design
   const virtualizer = useVirtualizer({
-    count: ids.length,
+    count: entries.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
-    getItemKey: (index) => ids[index] ?? index,
+    getItemKey: (position) => entries[position]?.id ?? position,
     initialRect: { width: 400, height: 420 },
   });
 
+  // A shift-click ticks the rows between, as they are listed now.
+  const entriesRef = useRef(entries);
+  useEffect(() => {
+    entriesRef.current = entries;
+  }, [entries]);
+  const onTick = useCallback((id: string, range: boolean) => {
+    const rows = entriesRef.current.map((entry) => entry.id);
+    updateSelection((selection) => toggleSelection(selection, id, range, rows));
+  }, []);
+
   // Keep the selected row in view when the selection moves (j/k, a retry, a deep link).
-  const selectedIndex = selectedId === null ? -1 : ids.indexOf(selectedId);
+  const selectedIndex =
+    selectedId === null ? -1 : entries.findIndex((entry) => entry.id === selectedId);
   useEffect(() => {
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, virtualizer]);
 
-  if (ids.length === 0) return <EmptyEventList />;
+  if (entries.length === 0) return <EmptyEventList />;
 
   return (
     <div ref={scrollRef} className="event-list-scroll" tabIndex={-1}>
@@ -44,16 +68,23 @@ export default function EventList({ ids }: { ids: readonly string[] }) {
         style={{ height: `${String(virtualizer.getTotalSize())}px` }}
       >
         {virtualizer.getVirtualItems().map((item) => {
-          const id = ids[item.index];
-          if (id === undefined) return null;
+          const entry = entries[item.index];
+          if (entry === undefined) return null;
           return (
             <li
               key={item.key}
-              aria-setsize={ids.length}
+              aria-setsize={entries.length}
               aria-posinset={item.index + 1}
               style={{ transform: `translateY(${String(item.start)}px)`, height: ROW_HEIGHT }}
             >
-              <EventRow id={id} selected={id === selectedId} onSelect={selectEvent} />
+              <ListRow
+                entry={entry}
+                chainSize={index.sizeOf.get(entry.chainId) ?? 1}
+                selected={entry.id === selectedId}
+                onSelect={selectEvent}
+                onTick={onTick}
+                onToggleChain={onToggleChain}
+              />
             </li>
           );
         })}

@@ -7,12 +7,18 @@ import { SourceBadge } from '../sources/SourceBadge.tsx';
 
 interface Props {
   id: string;
+  /** Attempts the event's retry chain has in the history. */
+  chainSize: number;
   selected: boolean;
   onSelect: (id: string) => void;
 }
 
-/** One event in the list: a button whose name says status, kind, attempt and duration. */
-export const EventRow = memo(function EventRow({ id, selected, onSelect }: Props) {
+/**
+ * One event in the list: a button whose name says status, kind, attempt, source and duration.
+ * Two lines (status, kind and duration; then attempt, source and id), so none of them is cut
+ * short in a narrow column or on a phone.
+ */
+export const EventRow = memo(function EventRow({ id, chainSize, selected, onSelect }: Props) {
   const record = useEventStore((state) => state.records[id]);
   // Only processing rows listen to the shared ticker; the others never re-render on ticks.
   const now = useNow(record?.status === 'processing');
@@ -29,11 +35,13 @@ export const EventRow = memo(function EventRow({ id, selected, onSelect }: Props
     >
       <StatusBadge status={record.status} />
       <span className="row-kind">{record.label}</span>
-      <span className="row-attempt">
-        attempt {record.attempt}
-        {record.source === 'live' || record.source === 'remote' ? '' : ` · ${record.source}`}
+      <span className="row-meta">
+        <span className="row-attempt">
+          attempt {record.attempt}
+          {chainSize > 1 ? ` of ${String(Math.max(chainSize, record.attempt))}` : ''}
+        </span>
+        <SourceBadge record={record} />
       </span>
-      <SourceBadge record={record} />
       <span className="row-duration">{seconds === null ? '—' : formatSeconds(seconds)}</span>
       <span className="row-id" title={id}>
         {shortId(id)}

@@ -7,6 +7,8 @@ import { EmptyEventList } from './EmptyEventList.tsx';
 import { parseFilterQuery } from './filterQuery.ts';
 import { makeQueryIdsSelector } from './makeQueryIdsSelector.ts';
 import { StatusCounters } from './StatusCounters.tsx';
+import { BulkActions } from './selection/BulkActions.tsx';
+import { useChainEntries } from './useChainEntries.ts';
 import { useListShortcuts } from './useListShortcuts.ts';
 import './watch.css';
 
@@ -29,7 +31,9 @@ export function WatchPanel() {
   const ids = useEventStore((state) => selectIds(state, parsed));
   const extraKinds = useEventStoreShallow((state) => importedKinds(state.records));
   const sources = useSourceOptions();
-  useListShortcuts(ids);
+  const { entries, index, toggleChain } = useChainEntries(ids);
+  const rowIds = useMemo(() => entries.map((entry) => entry.id), [entries]);
+  useListShortcuts(rowIds);
   const [view, setView] = useState<View>('list');
   const tabIds = { list: useId(), waterfall: useId(), panel: useId() };
 
@@ -50,6 +54,7 @@ export function WatchPanel() {
       <p className="muted list-count" aria-live="polite">
         Showing {ids.length} {ids.length === 1 ? 'event' : 'events'}
       </p>
+      <BulkActions shown={ids} />
       <div role="tablist" aria-label="Views of the events" className="view-tabs">
         {(['list', 'waterfall'] as const).map((name) => (
           <button
@@ -85,7 +90,11 @@ export function WatchPanel() {
             )
           }
         >
-          {view === 'list' ? <EventList ids={ids} /> : <Waterfall ids={ids} />}
+          {view === 'list' ? (
+            <EventList entries={entries} index={index} onToggleChain={toggleChain} />
+          ) : (
+            <Waterfall ids={ids} />
+          )}
         </Suspense>
       </div>
     </>

@@ -1,0 +1,235 @@
+import { useMutation } from '@tanstack/react-query';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import {
+  getAppStore,
+  receiverToken,
+  requestRemoteRetry,
+  useEventStore,
+  whyNoRemoteRetry,
+  type EventRecord,
+} from '../../../store';
+import { storeActions } from '../../common/storeActions.ts';
+import { downloadText } from '../../keep/downloadText.ts';
+import { EXPORT_FORMAT_NAMES, exportRecords, type ExportFormat } from '../../keep/exportFormats.ts';
+import { describeBulkRetry, planBulkRetry, type BulkRetryPlan } from './planBulkRetry.ts';
+import { updateSelection, useSelection } from './selectionStore.ts';
+import { NO_SELECTION, selectAll } from './toggleSelection.ts';
+import './bulkActions.css';
+
+/**
+ * Acts on the ticked events the filter shows: retry the retryable failed ones (after a
+ * preview and a confirm), cancel the running ones, export them. Counts are announced.
+ */
+export function BulkActions({ shown }: { shown: readonly string[] }) {
+  const ticked = useSelection((selection) => selection.ids);
+  const selectedIds = useMemo(() => shown.filter((id) => ticked.has(id)), [shown, ticked]);
+  const selectedCount = selectedIds.length;
+  const runningCount = useEventStore((state) => countIn(state.records, selectedIds, isCancellable));
+  const [plan, setPlan] = useState<BulkRetryPlan | null>(null);
+  const [said, setSaid] = useState('');
+  const [format, setFormat] = useState<ExportFormat>('lifecycle-lab');
+  const formatId = useId();
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const previewRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (plan !== null) confirmRef.current?.focus();
+  }, [plan]);
+
+  const selectedRecords = (): EventRecord[] => {
+    const { records } = getAppStore().getState();
+    return selectedIds.flatMap((id) => records[id] ?? []);
+  };
+
+  const retrying = useMutation({
+    mutationFn: async (toRetry: readonly EventRecord[]) => {
+      let started = 0;
+      const refused: string[] = [];
+      for (const record of toRetry) {
+        if (record.remote !== undefined) {
+          const why = await requestRemoteRetry(record, receiverToken() ?? '', {});
+          if (why === null) started += 1;
+          else refused.push(why);
+        } else if (storeActions().retryFresh(record.id) !== null) started += 1;
+      }
+      return { started, refused: toRetry.length - started };
+    },
+    onSuccess: ({ started, refused }) => {
+      setSaid(
+        `Retried ${String(started)} ${started === 1 ? 'event' : 'events'} fresh${refused > 0 ? `; ${String(refused)} could not be retried (see the notices)` : ''}.`,
+      );
+    },
+  });
+
+  const exporting = useMutation({
+    mutationFn: async () => {
+      const records = selectedRecords();
+      const file = await exportRecords(format, records);
+      downloadText(file.text, file.fileName);
+      return records.length;
+    },
+    onSuccess: (count) => {
+      setSaid(
+        `Exported ${String(count)} ${count === 1 ? 'event' : 'events'} as ${EXPORT_FORMAT_NAMES[format]}.`,
+      );
+    },
+  });
+
+  const onPreview = (): void => {
+    setSaid('');
+    setPlan(planBulkRetry(selectedRecords(), latestAttempts(), whyNoRemoteRetry));
+  };
+
+  const onCancelRunning = (): void => {
+    let cancelled = 0;
+    for (const record of selectedRecords()) {
+      if (isCancellable(record) && storeActions().cancel(record.id, 'cancelled with the others')) {
+        cancelled += 1;
+      }
+    }
+    setPlan(null);
+    setSaid(`Cancelled ${String(cancelled)} running ${cancelled === 1 ? 'event' : 'events'}.`);
+  };
+
+  const allShown = shown.length > 0 && selectedCount === shown.length;
+  return (
+    <section className="bulk-actions" aria-label="Bulk actions">
+      <div className="bulk-row">
+        <label className="select-all">
+          <input
+            type="checkbox"
+            checked={allShown}
+            disabled={shown.length === 0}
+            ref={(box) => {
+              if (box) box.indeterminate = selectedCount > 0 && !allShown;
+            }}
+            onChange={() => {
+              updateSelection((selection) =>
+                allShown ? NO_SELECTION : selectAll(selection, shown),
+              );
+            }}
+          />
+          Select all {shown.length} shown
+        </label>
+        <span className="selected-count" role="status">
+          {selectedCount} selected
+        </span>
+        {selectedCount > 0 ? (
+          <button
+            type="button"
+            onClick={() => {
+              updateSelection(() => NO_SELECTION);
+              setPlan(null);
+            }}
+          >
+            Clear selection
+          </button>
+        ) : null}
+      </div>
+      {selectedCount > 0 ? (
+        <div className="bulk-row" role="group" aria-label="With the selected events">
+          <button ref={previewRef} type="button" onClick={onPreview} aria-expanded={plan !== null}>
+            Retry all retryable failed…
+          </button>
+          <button type="button" disabled={runningCount === 0} onClick={onCancelRunning}>
+            Cancel all running ({runningCount})
+          </button>
+          <span className="export-selection">
+            <label htmlFor={formatId} className="visually-hidden">
+              Export format
+            </label>
+            <select
+              id={formatId}
+              value={format}
+              onChange={(event) => {
+                setFormat(event.target.value as ExportFormat);
+              }}
+            >
+              {Object.entries(EXPORT_FORMAT_NAMES).map(([value, name]) => (
+                <option key={value} value={value}>
+                  {name}
+                </option>
+              ))}
+            </select>
+            <button
+              type="button"
+              disabled={exporting.isPending}
+              onClick={() => {
+                exporting.mutate();
+              }}
+            >
+              Export selection
+            </button>
+          </span>
+        </div>
+      ) : null}
+      {plan !== null && selectedCount > 0 ? (
+        <div className="bulk-preview" role="group" aria-label="Retry preview">
+          <p>{describeBulkRetry(plan)}</p>
+          <div className="row">
+            <button
+              ref={confirmRef}
+              type="button"
+              disabled={plan.retry.length === 0 || retrying.isPending}
+              onClick={() => {
+                retrying.mutate(plan.retry);
+                setPlan(null);
+                previewRef.current?.focus();
+              }}
+            >
+              Retry {plan.retry.length} {plan.retry.length === 1 ? 'event' : 'events'}
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                setPlan(null);
+                previewRef.current?.focus();
+              }}
+            >
+              Back
+            </button>
+          </div>
+        </div>
+      ) : null}
+      <p className="bulk-said" role="status">
+        {said}
+      </p>
+      {exporting.isError ? (
+        <p role="alert" className="field-error">
+          The export failed: {exporting.error.message}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function isCancellable(record: EventRecord): boolean {
+  return (
+    (record.status === 'pending' || record.status === 'processing') && record.source === 'live'
+  );
+}
+
+function countIn(
+  records: Record<string, EventRecord>,
+  ids: readonly string[],
+  test: (record: EventRecord) => boolean,
+): number {
+  let count = 0;
+  for (const id of ids) {
+    const record = records[id];
+    if (record !== undefined && test(record)) count += 1;
+  }
+  return count;
+}
+
+/** The newest attempt number of every chain in the history, for "already retried". */
+function latestAttempts(): (chainId: string) => number {
+  const { records, order } = getAppStore().getState();
+  const latest = new Map<string, number>();
+  for (const id of order) {
+    const record = records[id];
+    if (record === undefined) continue;
+    latest.set(record.chainId, Math.max(latest.get(record.chainId) ?? 0, record.attempt));
+  }
+  return (chainId) => latest.get(chainId) ?? 0;
+}
