@@ -15,7 +15,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { queueSettings, startQueueWatch } from './bridge/queueSettings.ts';
 import { createReceiver } from './bridge/receiver.ts';
-import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy.ts';
+import { HOST_HEADERS } from './contentSecurityPolicy.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -62,7 +62,7 @@ async function serveFile(pathname: string, res: ServerResponse): Promise<void> {
   try {
     const body = await readFile(file);
     res.setHeader('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
-    res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    setHostHeaders(res);
     res.end(body);
   } catch {
     // An address of the app rather than a file: the single page answers it.
@@ -73,7 +73,7 @@ async function serveFile(pathname: string, res: ServerResponse): Promise<void> {
       return;
     }
     res.setHeader('Content-Type', TYPES['.html'] ?? 'text/html');
-    res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    setHostHeaders(res);
     res.end(index);
   }
 }
@@ -95,4 +95,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     server.close();
     server.closeAllConnections();
   });
+}
+
+/** The policy with framing refused, as every host of the build must send it (see the README). */
+function setHostHeaders(res: ServerResponse): void {
+  for (const [name, value] of Object.entries(HOST_HEADERS)) res.setHeader(name, value);
 }

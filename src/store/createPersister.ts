@@ -5,6 +5,7 @@ import { isQuotaError } from './isQuotaError';
 import { historyReader, launchChecks } from './lazySchemas';
 import { messageOf } from './messageOf';
 import type { LoadResult } from './persistence';
+import { setAsideCopy } from './setAsideCopies';
 import type { EventStore, Notice, StorageLike, StorageStatus } from './types';
 
 /** Below this many records, storage that is full is given up on. */
@@ -141,9 +142,9 @@ export function createPersister(
         );
         return;
       case 'corrupted': {
-        const aside = `${storageKey}:corrupted:${clock.now()}`;
+        let aside: string;
         try {
-          storage.setItem(aside, loaded.raw);
+          aside = setAsideCopy(storage, storageKey, loaded.raw, clock.now());
           storage.removeItem(storageKey);
         } catch (error) {
           goMemoryOnly(
@@ -162,9 +163,9 @@ export function createPersister(
       case 'loaded': {
         merge(loaded.records);
         if (loaded.kind === 'partial') {
-          const aside = `${storageKey}:corrupted:${clock.now()}`;
+          let aside: string;
           try {
-            storage.setItem(aside, loaded.raw);
+            aside = setAsideCopy(storage, storageKey, loaded.raw, clock.now());
           } catch (error) {
             goMemoryOnly(
               `saved history is partly unreadable and could not be set aside (${messageOf(error)})`,

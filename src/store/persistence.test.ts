@@ -259,6 +259,19 @@ describe('storage that fails', () => {
     expect(state.storage).toEqual({ mode: 'persistent' });
   });
 
+  test('only the newest three copies of unreadable history are kept', async () => {
+    const storage = new MemoryStorage();
+    for (const now of [1, 2, 3, 4, 5]) {
+      storage.items.set(DEFAULT_STORAGE_KEY, `not json ${String(now)}`);
+      await createHydratedTestStore({ storage, clock: { now: () => now } });
+    }
+    const copies = [...storage.items.keys()].filter((key) => key.includes(':corrupted:'));
+    expect(copies.sort()).toEqual(
+      [3, 4, 5].map((now) => `${DEFAULT_STORAGE_KEY}:corrupted:${String(now)}`),
+    );
+    expect(storage.items.get(`${DEFAULT_STORAGE_KEY}:corrupted:5`)).toBe('not json 5');
+  });
+
   test('corrupted history that cannot be set aside is left alone and the store stays in memory', async () => {
     const storage = new MemoryStorage();
     storage.items.set(DEFAULT_STORAGE_KEY, 'not json');

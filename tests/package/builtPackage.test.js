@@ -178,6 +178,8 @@ describe('the built lifecycle-lab-core package, from plain Node', () => {
       assert.equal(page.status, 200);
       assert.match(await page.text(), /<div id="root">/);
       assert.match(page.headers.get('content-security-policy') ?? '', /script-src 'self'/);
+      assert.match(page.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/);
+      assert.equal(page.headers.get('x-frame-options'), 'DENY');
       const origin = new URL(url).origin;
       const refused = await fetch(`${origin}/api/bridge/sources`);
       assert.equal(refused.status, 401);

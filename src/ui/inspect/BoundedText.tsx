@@ -1,34 +1,40 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState } from 'react';
-import { clipText, splitIntoRows } from './textLines.ts';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { clipText, createRowSplitter } from './textLines.ts';
+import { useSlicedWork } from './useSlicedWork.ts';
 import './boundedText.css';
 
 /** Characters shown before "Show all". */
-const CLIP_AT = 2_000;
+export const CLIP_AT = 2_000;
 /** The height of one row of `.bounded-rows`, in pixels (kept equal to its CSS line height). */
 const ROW_HEIGHT = 20;
+/** Rows cut per step of the splitter: a fraction of a millisecond. */
+const ROWS_PER_STEP = 2_000;
 
 interface Props {
   text: string;
   /** The accessible name of the text. */
   label: string;
+  /** `text` is only the start of a longer text still being prepared: "Show all" waits. */
+  preparing?: boolean;
 }
 
 /**
  * Text of any length drawn at a bounded cost: the first 2,000 characters, wrapped, and a
  * "Show all" that lists the whole text in rows of at most 120 characters, drawing only the
- * rows in view. A 10 MB message costs what a short one does.
+ * rows in view. The rows are cut in slices of a few milliseconds, so a 10 MB message never
+ * holds the page: the list grows while they are cut.
  */
-export function BoundedText({ text, label }: Props) {
+export function BoundedText({ text, label, preparing = false }: Props) {
   const [showAll, setShowAll] = useState(false);
-  if (text.length <= CLIP_AT) {
+  if (text.length <= CLIP_AT && !preparing) {
     return (
       <pre className="bounded-text" aria-label={label} tabIndex={0}>
         {text}
       </pre>
     );
   }
-  if (showAll) return <TextRows text={text} label={label} />;
+  if (showAll && !preparing) return <TextRows text={text} label={label} />;
   const { shown, hidden } = clipText(text, CLIP_AT);
   return (
     <div>
@@ -37,29 +43,45 @@ export function BoundedText({ text, label }: Props) {
       </pre>
       <button
         type="button"
+        disabled={preparing}
         onClick={() => {
           setShowAll(true);
         }}
       >
-        Show all ({hidden.toLocaleString('en')} more characters)
+        {preparing
+          ? 'Show all (preparing the whole text…)'
+          : `Show all (${hidden.toLocaleString('en')} more characters)`}
       </button>
     </div>
   );
 }
 
 function TextRows({ text, label }: Props) {
-  const rows = useMemo(() => splitIntoRows(text), [text]);
+  const splitter = useMemo(() => createRowSplitter(text), [text]);
+  const startSplitting = useCallback(
+    () => ({ step: () => splitter.step(ROWS_PER_STEP), result: () => splitter.rows.length }),
+    [splitter],
+  );
+  const { result: rowCount } = useSlicedWork(startSplitting);
+  const rows = splitter.rows;
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read in render by design
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: rowCount ?? rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 10,
     initialRect: { width: 400, height: 400 },
   });
   return (
-    <div ref={scrollRef} className="bounded-rows" role="region" aria-label={label} tabIndex={0}>
+    <div
+      ref={scrollRef}
+      className="bounded-rows"
+      role="region"
+      aria-label={label}
+      aria-busy={rowCount === undefined}
+      tabIndex={0}
+    >
       <div style={{ height: `${String(virtualizer.getTotalSize())}px`, position: 'relative' }}>
         {virtualizer.getVirtualItems().map((item) => {
           const row = rows[item.index];

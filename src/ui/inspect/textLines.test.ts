@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clipText, splitIntoRows } from './textLines';
+import { clipText, createRowSplitter, splitIntoRows } from './textLines';
 
 const anyText = fc.string({ unit: 'binary', maxLength: 600 });
 const someNewlines = fc
@@ -41,6 +41,19 @@ describe('splitIntoRows', () => {
     const rows = splitIntoRows(word);
     expect(rows).toHaveLength(Math.ceil(word.length / 120));
     expect(rows.at(-1)?.end).toBe(word.length);
+  });
+
+  it('cut a few rows at a time, gives the same rows as in one go', () => {
+    fc.assert(
+      fc.property(fc.oneof(anyText, someNewlines), fc.integer({ min: 1, max: 7 }), (text, step) => {
+        const splitter = createRowSplitter(text, 5);
+        let steps = 0;
+        while (!splitter.step(step)) steps += 1;
+        expect(splitter.rows).toEqual(splitIntoRows(text, 5));
+        expect(steps).toBeLessThanOrEqual(Math.ceil(splitter.rows.length / step));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('keeps empty lines as empty rows', () => {
