@@ -3,6 +3,7 @@
  * Framework-agnostic; runs unchanged in browsers and in Node.
  */
 export { systemClock, type Clock } from './clock';
+export { systemScheduler, type Scheduler, type TimerHandle } from './scheduler';
 export { configureEvents, eventDefaults, type EventDefaults } from './config';
 export { watchEventCreation, type CreationListener } from './creation';
 export {
