@@ -62,5 +62,6 @@ export type {
   RetryRunState,
   StorageLike,
   StorageStatus,
+  TimeSource,
 } from './types';
 export { getAppStore, useEventStore, useEventStoreShallow } from './useEventStore';

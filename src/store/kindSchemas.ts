@@ -7,6 +7,7 @@ import {
   GuardedEvent,
   demoEndpointUrl,
   HttpEvent,
+  seededRandom,
   MultiErrorEvent,
   NullEvent,
   ProgressReportingEvent,
@@ -15,7 +16,7 @@ import {
   StatusTrackingEvent,
 } from '../lib/demo';
 import type { DemoInit, DemoParams } from './catalogue';
-import { boolean, requiredNumber, text, timeoutSchema } from './fieldSchemas';
+import { boolean, optionalNumber, requiredNumber, text, timeoutSchema } from './fieldSchemas';
 import { parseReturnValue } from './parseReturnValue';
 import { z } from './zod';
 
@@ -146,6 +147,11 @@ export const KIND_SCHEMAS: Readonly<Record<string, KindSchema>> = {
         }),
         'connection',
       ),
+      seed: optionalNumber('seed', {
+        integer: true,
+        min: -2_147_483_648,
+        max: 4_294_967_295,
+      }),
       timeout: timeoutSchema,
     }),
     create: (params, init) =>
@@ -153,6 +159,8 @@ export const KIND_SCHEMAS: Readonly<Record<string, KindSchema>> = {
         ...baseInit(params, init),
         failureRate: params.failureRate,
         errorKind: params.errorKind,
+        // Fresh attempts share the event's options, so a seeded retry chain replays too.
+        ...(params.seed === null ? {} : { random: seededRandom(params.seed) }),
       }),
   }),
   http: defineKindSchema({
