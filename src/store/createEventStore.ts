@@ -114,6 +114,10 @@ export function createEventStore(options: EventStoreOptions = {}): EventStore {
         persistRequests.clear();
       },
 
+      notify(level, message) {
+        notice(level, message);
+      },
+
       dismissNotice(id) {
         set((state) => ({
           notices: state.notices.filter((entry) => entry.id !== id),

@@ -178,6 +178,8 @@ export interface EventStoreActions {
   /** Forgets every record (live events still running are cancelled) and clears storage. */
   clear: () => void;
   dismissNotice: (id: string) => void;
+  /** Shows a notice (text, never HTML) until dismissed. */
+  notify: (level: Notice['level'], message: string) => void;
   /** The whole history as a {@link LifecycleLabLog} JSON string. */
   exportLog: () => string;
   /**
