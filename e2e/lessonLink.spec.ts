@@ -66,7 +66,7 @@ test('"Copy link" gives a link that replays a seeded flaky event the same way', 
   await other.goto(link);
   await expect(
     other.getByRole('region', { name: 'Inspector' }).getByRole('status', { name: 'Event status' }),
-  ).toHaveText(outcome ?? '');
+  ).toHaveText(outcome ?? '', { timeout: 20_000 });
 });
 
 test('the history slider shows the diagram, timeline and JSON as they were', async ({ page }) => {

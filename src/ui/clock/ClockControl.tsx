@@ -9,6 +9,10 @@ import {
 import { CopyLessonLink } from './CopyLessonLink.tsx';
 import './clockControl.css';
 
+// Lesson links are applied from this chunk, which the page fetches anyway: the lesson clock
+// then lives in one lazy chunk instead of the first download.
+export { applyLessonHash } from '../lesson/applyLesson.ts';
+
 /** The speeds offered, as multiples of real time. */
 export const LESSON_SPEEDS = [0.1, 0.25, 0.5, 1, 2, 4] as const;
 
