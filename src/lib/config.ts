@@ -1,9 +1,15 @@
 import { systemClock, type Clock } from './clock';
+import { systemScheduler, type Scheduler } from './scheduler';
 
 /** Defaults used by every event that does not bring its own. */
 export interface EventDefaults {
   /** Time source for timestamps and durations. */
   clock: Clock;
+  /**
+   * What timeouts, retry backoff and the demo kinds wait with. Replace it together with
+   * `clock`, so that the two agree on what time it is.
+   */
+  scheduler: Scheduler;
   /**
    * Called when a subscriber throws. The event and its other subscribers carry on either
    * way; the default reports the error without letting it escape.
@@ -13,6 +19,7 @@ export interface EventDefaults {
 
 const defaults: EventDefaults = {
   clock: systemClock,
+  scheduler: systemScheduler,
   onListenerError: (error) => {
     console.error('An event subscriber threw:', error);
   },

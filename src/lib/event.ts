@@ -5,6 +5,7 @@ import { CancellationError } from './errors/cancellationError';
 import { TimeoutError } from './errors/timeoutError';
 import { ValidationError } from './errors/validationError';
 import { Execution, type ExecutionDict } from './execution';
+import { systemScheduler, type Scheduler } from './scheduler';
 import { createId } from './id';
 import { isRetryable } from './retryable';
 import { describeValue } from './serialize/describeValue';
@@ -21,6 +22,11 @@ export interface EventInit {
   metadata?: Record<string, unknown>;
   /** Time source; defaults to the one set with `configureEvents`. */
   clock?: Clock;
+  /**
+   * What the timeout (and work that sleeps on `ctx.scheduler`) waits with; defaults to the
+   * one set with `configureEvents`. Give a `clock` that agrees with it.
+   */
+  scheduler?: Scheduler;
 }
 
 /** What `_invoke` receives. */
@@ -29,6 +35,8 @@ export interface InvokeContext {
   readonly signal: AbortSignal;
   /** Tells subscribers how far the work has come, as a fraction from 0 to 1. */
   reportProgress(progress: number, message?: string): void;
+  /** The event's scheduler: wait on it, so that the work runs in the event's time. */
+  readonly scheduler: Scheduler;
 }
 
 /** One step of an event's lifecycle, as kept in its history. */
@@ -135,7 +143,9 @@ export abstract class Event<TResponse = unknown> {
   /** Made only when someone asks for `ctx.signal`: most work never does. */
   #controller: AbortController | undefined;
   #abortReason: unknown;
-  #timer: ReturnType<typeof setTimeout> | undefined;
+  #timer: unknown;
+  /** Kept only when it is not the global timers, which the timeout then calls directly. */
+  readonly #scheduler: Scheduler | undefined;
 
   constructor(init: EventInit = {}) {
     const options: unknown = init; // JavaScript callers can pass anything
@@ -144,7 +154,10 @@ export abstract class Event<TResponse = unknown> {
     }
     this.timeout = validateTimeout(init.timeout);
     this.metadata = validateMetadata(init.metadata);
-    this.#clock = init.clock ?? eventDefaults().clock;
+    const defaults = eventDefaults();
+    this.#clock = init.clock ?? defaults.clock;
+    const scheduler = init.scheduler ?? defaults.scheduler;
+    this.#scheduler = scheduler === systemScheduler ? undefined : scheduler;
     this.#init = init;
     this.id = createId();
     this.#createdAtMs = this.#clock.now();
@@ -383,7 +396,13 @@ export abstract class Event<TResponse = unknown> {
   /** Timers fire at once past their longest delay, so a longer timeout is waited in legs. */
   #startTimer(remainingMs: number): void {
     const delay = Math.min(remainingMs, MAX_TIMER_DELAY_MS);
-    this.#timer = setTimeout(Event.#expire, delay, this, remainingMs - delay);
+    const scheduler = this.#scheduler;
+    this.#timer =
+      scheduler === undefined
+        ? setTimeout(Event.#expire, delay, this, remainingMs - delay)
+        : scheduler.setTimeout(() => {
+            Event.#expire(this, remainingMs - delay);
+          }, delay);
   }
 
   static #expire(event: Event, remainingMs: number): void {
@@ -411,7 +430,11 @@ export abstract class Event<TResponse = unknown> {
     const at = this.#clock.now();
     this.#endedAtMs = at;
     this.#endReason = reason;
-    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    const timer = this.#timer;
+    if (timer !== undefined) {
+      if (this.#scheduler === undefined) clearTimeout(timer as ReturnType<typeof setTimeout>);
+      else this.#scheduler.clearTimeout(timer);
+    }
     execution.status = status;
     execution.response = response;
     execution.error = error;
@@ -505,6 +528,9 @@ export abstract class Event<TResponse = unknown> {
     }
     reportProgress(progress: number, message?: string): void {
       this.#event.#reportProgress(progress, message);
+    }
+    get scheduler(): Scheduler {
+      return this.#event.#scheduler ?? systemScheduler;
     }
   };
 }

@@ -3,6 +3,14 @@
  * Framework-agnostic; runs unchanged in browsers and in Node.
  */
 export { systemClock, type Clock } from './clock';
+export {
+  createLessonClock,
+  LESSON_SPEED_MAX,
+  LESSON_SPEED_MIN,
+  type LessonClock,
+  type LessonClockOptions,
+} from './lessonClock';
+export { systemScheduler, type Scheduler, type TimerHandle } from './scheduler';
 export { configureEvents, eventDefaults, type EventDefaults } from './config';
 export { watchEventCreation, type CreationListener } from './creation';
 export {

@@ -485,7 +485,7 @@ async function runProgram(program: Program): Promise<void> {
   for (const root of program.roots) {
     const init: ScriptedInit = {
       script: root.script,
-      scheduler: program.scheduler,
+      asyncScheduler: program.scheduler,
       timeout: root.timeout,
       clock: fakeClock,
     };

@@ -2,6 +2,8 @@ import type { Event } from './event';
 import { EventStatus } from './status';
 import { ValidationError } from './errors/validationError';
 import { describeValue } from './serialize/describeValue';
+import { eventDefaults } from './config';
+import type { Scheduler } from './scheduler';
 
 /** How {@link runWithRetry} spaces and bounds attempts. Times are in seconds. */
 export interface RetryOptions {
@@ -24,6 +26,8 @@ export interface RetryOptions {
   copyMeta?: boolean;
   /** Source of randomness for jitter, `[0, 1)`; replace it for repeatable tests. */
   random?: () => number;
+  /** What the backoff waits with (default: the one set with `configureEvents`). */
+  scheduler?: Scheduler;
   /** Called as each attempt starts, with its 1-based number. */
   onAttempt?: (info: AttemptInfo) => void;
   /** Called after each attempt that did not complete. */
@@ -101,7 +105,8 @@ export async function runWithRetry<TEvent extends Event>(
     if (outcome !== undefined || nextDelay === undefined) {
       return { outcome: outcome ?? 'exhausted', attempts, last: current };
     }
-    if (!(await sleep(nextDelay, signal))) return { outcome: 'aborted', attempts, last: current };
+    if (!(await sleep(nextDelay, signal, policy.scheduler)))
+      return { outcome: 'aborted', attempts, last: current };
     const fresh = current.asFreshEvent({ copyMeta: policy.copyMeta });
     fresh.metadata.attempt = attempt + 1;
     current = fresh;
@@ -116,12 +121,13 @@ interface Policy {
   jitter: number;
   copyMeta: boolean;
   random: () => number;
+  scheduler: Scheduler;
 }
 
 /** The wait before attempt `n` (n ≥ 2), in seconds, jitter included. */
 export function delayBefore(
   attempt: number,
-  policy: Omit<Policy, 'maxAttempts' | 'copyMeta'>,
+  policy: Omit<Policy, 'maxAttempts' | 'copyMeta' | 'scheduler'>,
 ): number {
   const exact = Math.min(policy.maxDelay, policy.baseDelay * policy.factor ** (attempt - 2));
   return exact * (1 - policy.jitter * policy.random());
@@ -136,6 +142,7 @@ function resolvePolicy(options: RetryOptions): Policy {
     jitter: options.jitter ?? 0.2,
     copyMeta: options.copyMeta ?? true,
     random: options.random ?? Math.random,
+    scheduler: options.scheduler ?? eventDefaults().scheduler,
   };
   check(
     'maxAttempts',
@@ -202,20 +209,24 @@ async function invokeUnlessAborted(event: Event, signal: AbortSignal | undefined
 const MAX_TIMER_DELAY_MS = 2_147_483_647;
 
 /** Waits `seconds`, in legs when longer than a timer can wait; resolves `false` early when `signal` aborts. */
-function sleep(seconds: number, signal: AbortSignal | undefined): Promise<boolean> {
+function sleep(
+  seconds: number,
+  signal: AbortSignal | undefined,
+  scheduler: Scheduler,
+): Promise<boolean> {
   return new Promise((resolve) => {
     if (isAborted(signal)) {
       resolve(false);
       return;
     }
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    let timer: unknown;
     const onAbort = (): void => {
-      clearTimeout(timer);
+      scheduler.clearTimeout(timer);
       resolve(false);
     };
     const wait = (remainingMs: number): void => {
       const leg = Math.min(remainingMs, MAX_TIMER_DELAY_MS);
-      timer = setTimeout(() => {
+      timer = scheduler.setTimeout(() => {
         if (remainingMs > leg) {
           wait(remainingMs - leg);
           return;

@@ -241,6 +241,15 @@ const flaky: DemoKind = {
         { value: 'plain', label: 'Error (counts as retryable)' },
       ],
     },
+    {
+      name: 'seed',
+      label: 'Seed',
+      type: 'number',
+      defaultValue: null,
+      step: 1,
+      optional: true,
+      help: 'A whole number replays the same outcomes (and retries); empty is random.',
+    },
     timeoutField,
   ],
 };

@@ -157,6 +157,19 @@ describe('launching', () => {
       verdict: "not retryable: ValidationError 'bad input' is not retryable",
     });
   });
+
+  test('flaky events with seeds replay the same outcomes on every launch', async () => {
+    const outcomes = async (): Promise<string[]> => {
+      const harness = createTestStore({ random: () => 0 });
+      const ids: string[] = [];
+      for (let seed = 1; seed <= 8; seed++) ids.push(await launchOne(harness, 'flaky', { seed }));
+      await settle(harness);
+      return ids.map((id) => recordOf(harness, id).status);
+    };
+    const first = await outcomes();
+    expect(first).toEqual(await outcomes());
+    expect(new Set(first).size).toBe(2); // some fail, some complete: the seed decides, not `random`
+  });
 });
 
 describe('invalid launches', () => {

@@ -86,6 +86,17 @@ export function createEventStore(options: EventStoreOptions = {}): EventStore {
       ...createRetryRunActions(context),
       ...createLogActions(context),
 
+      setTimeSource(source) {
+        if (source === null) {
+          delete eventInit.scheduler;
+          if (options.clock === undefined) delete eventInit.clock;
+          else eventInit.clock = options.clock;
+          return;
+        }
+        eventInit.clock = source.clock;
+        eventInit.scheduler = source.scheduler;
+      },
+
       select(id) {
         set({ selectedId: id });
       },
@@ -101,6 +112,10 @@ export function createEventStore(options: EventStoreOptions = {}): EventStore {
         batcher.clear();
         set({ records: {}, order: [], selectedId: null, retryRuns: {} });
         persistRequests.clear();
+      },
+
+      notify(level, message) {
+        notice(level, message);
       },
 
       dismissNotice(id) {

@@ -63,5 +63,6 @@ export type {
   RetryRunState,
   StorageLike,
   StorageStatus,
+  TimeSource,
 } from './types';
 export { getAppStore, useEventStore, useEventStoreShallow } from './useEventStore';

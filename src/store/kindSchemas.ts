@@ -7,6 +7,7 @@ import {
   GuardedEvent,
   demoEndpointUrl,
   HttpEvent,
+  seededRandom,
   MultiErrorEvent,
   NullEvent,
   ProgressReportingEvent,
@@ -15,7 +16,7 @@ import {
   StatusTrackingEvent,
 } from '../lib/demo';
 import type { DemoInit, DemoParams } from './catalogue';
-import { boolean, requiredNumber, text, timeoutSchema } from './fieldSchemas';
+import { boolean, optionalNumber, requiredNumber, text, timeoutSchema } from './fieldSchemas';
 import { latencySecondsToMs, MAX_LATENCY_SECONDS } from './latencySeconds';
 import { parseReturnValue } from './parseReturnValue';
 import { MAX_CODE_LENGTH, SandboxedEvent } from './sandbox/sandboxedEvent';
@@ -170,6 +171,11 @@ export const KIND_SCHEMAS: Readonly<Record<string, KindSchema>> = {
         }),
         'connection',
       ),
+      seed: optionalNumber('seed', {
+        integer: true,
+        min: -2_147_483_648,
+        max: 4_294_967_295,
+      }),
       timeout: timeoutSchema,
     }),
     create: (params, init) =>
@@ -177,6 +183,8 @@ export const KIND_SCHEMAS: Readonly<Record<string, KindSchema>> = {
         ...baseInit(params, init),
         failureRate: params.failureRate,
         errorKind: params.errorKind,
+        // Fresh attempts share the event's options, so a seeded retry chain replays too.
+        ...(params.seed === null ? {} : { random: seededRandom(params.seed) }),
       }),
   }),
   custom: defineKindSchema({

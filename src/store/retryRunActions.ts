@@ -20,7 +20,8 @@ import type { EventStoreActions, RetryPolicy, RetryRunState } from './types';
 export function createRetryRunActions(
   context: StoreContext,
 ): Pick<EventStoreActions, 'runRetryPolicy' | 'stopRetryRun'> {
-  const { get, set, live, retryControllers, batcher, clock, random, track, commit } = context;
+  const { get, set, live, retryControllers, batcher, clock, random, track, commit, eventInit } =
+    context;
 
   const updateRun = (chainId: string, changes: Partial<RetryRunState>): void => {
     set((state) => {
@@ -82,6 +83,8 @@ export function createRetryRunActions(
           factor,
           jitter,
           random,
+          // The backoff waits in the time the attempts run in: a lesson clock when one is set.
+          ...(eventInit.scheduler === undefined ? {} : { scheduler: eventInit.scheduler }),
           copyMeta: true,
           signal: controller.signal,
           onAttempt: ({ event, attempt }) => {
@@ -112,7 +115,7 @@ export function createRetryRunActions(
             if (nextDelay === undefined) return;
             updateRun(chainId, {
               status: 'waiting',
-              nextRetryAt: clock.now() + nextDelay * 1000,
+              nextRetryAt: (eventInit.clock ?? clock).now() + nextDelay * 1000,
             });
           },
         });

@@ -1,5 +1,5 @@
 import type { StoreApi } from 'zustand/vanilla';
-import type { Clock, RetryOutcome } from '../lib';
+import type { Clock, RetryOutcome, Scheduler } from '../lib';
 import type { EventRecord } from './eventRecord';
 import type { MergedSnapshots, RecordProblem } from './formats/lionherd';
 
@@ -36,6 +36,12 @@ export interface EventStoreOptions {
    * Development builds only: production builds leave the middleware out and ignore this.
    */
   devtools?: boolean | string;
+}
+
+/** A clock and the scheduler that agrees with it. */
+export interface TimeSource {
+  clock: Clock;
+  scheduler: Scheduler;
 }
 
 /** Whether history survives a reload. */
@@ -158,10 +164,22 @@ export interface EventStoreActions {
   runRetryPolicy: (id: string, policy: RetryPolicy) => Promise<RetryOutcome>;
   /** Stops the retry run of a chain: the attempt in flight is cancelled, no other starts. */
   stopRetryRun: (chainId: string) => boolean;
+  /**
+   * The time the events launched from now on run in (their timestamps, timeouts, sleeps and
+   * retry backoff): a lesson clock, or `null` for real time. Events already running keep theirs.
+   *
+   * ```ts
+   * const lesson = createLessonClock({ paused: true });
+   * store.getState().setTimeSource(lesson); // a LessonClock is both clock and scheduler
+   * ```
+   */
+  setTimeSource: (source: TimeSource | null) => void;
   select: (id: string | null) => void;
   /** Forgets every record (live events still running are cancelled) and clears storage. */
   clear: () => void;
   dismissNotice: (id: string) => void;
+  /** Shows a notice (text, never HTML) until dismissed. */
+  notify: (level: Notice['level'], message: string) => void;
   /** The whole history as a {@link LifecycleLabLog} JSON string. */
   exportLog: () => string;
   /**

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState, type CSSProperties } from 'react';
+import { lazy, Suspense, useEffect, useState, type CSSProperties } from 'react';
 import { useEventStore } from '../store';
 import { Panel } from './common/Panel.tsx';
 import { storeActions } from './common/storeActions.ts';
@@ -12,6 +12,8 @@ import { useStoredNumber } from './layout/useStoredNumber.ts';
 import { LearnPanel } from './learn/LearnPanel.tsx';
 import { WritePanel } from './editor/WritePanel.tsx';
 import { WatchPanel } from './watch/WatchPanel.tsx';
+import { useLessonLink } from './lesson/useLessonLink.ts';
+import { subscribeTourRequests } from './tour/tourRequest.ts';
 import './app.css';
 
 // The inspector and the diagram come in a second chunk, fetched in parallel with the first
@@ -23,6 +25,8 @@ const DiagramPanel = lazy(() => import('./diagram/DiagramPanel.tsx'));
 const KeepPanel = lazy(() =>
   import('./keep/KeepPanel.tsx').then((module) => ({ default: module.KeepPanel })),
 );
+// The clock control (and the lesson clock it may start) is a small chunk of its own.
+const ClockControl = lazy(() => import('./clock/ClockControl.tsx'));
 const SourcesPanel = lazy(() =>
   import('./sources/SourcesPanel.tsx').then((module) => ({ default: module.SourcesPanel })),
 );
@@ -40,6 +44,15 @@ export function App() {
   const [tourOpen, setTourOpen] = useState(false);
   const [editorOpen, setEditorOpen] = useState(false);
   useEventDeepLink();
+  useLessonLink();
+  // A lesson link that names a tour step opens the tour.
+  useEffect(
+    () =>
+      subscribeTourRequests(() => {
+        setTourOpen(true);
+      }),
+    [],
+  );
   useCloseSheetOnEscape();
   const [inspectorWidth, setInspectorWidth] = useStoredNumber(
     INSPECTOR_WIDTH.key,
@@ -63,6 +76,9 @@ export function App() {
       <header className="app-header">
         <h1>Lifecycle Lab</h1>
         <p className="tagline">Launch async events, watch their lifecycle, inspect and retry.</p>
+        <Suspense fallback={null}>
+          <ClockControl />
+        </Suspense>
         <ShortcutsHelp />
       </header>
       <NoticesArea />

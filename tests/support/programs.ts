@@ -36,7 +36,8 @@ export interface Script {
 
 export interface ScriptedInit extends EventInit {
   script: Script;
-  scheduler: fc.Scheduler;
+  /** Orders the scripted work's promises (not the event's timers, which are fake timers). */
+  asyncScheduler: fc.Scheduler;
 }
 
 /** Timestamps and durations come from the faked `Date`, so they follow the fake timers. */
@@ -46,12 +47,12 @@ export class ScriptedEvent extends Event {
   /** How often `_invoke` really ran. */
   runs = 0;
   readonly script: Script;
-  readonly scheduler: fc.Scheduler;
+  readonly asyncScheduler: fc.Scheduler;
 
   constructor(init: ScriptedInit) {
     super(init);
     this.script = init.script;
-    this.scheduler = init.scheduler;
+    this.asyncScheduler = init.asyncScheduler;
   }
 
   protected _invoke(ctx: InvokeContext): unknown {
@@ -67,9 +68,9 @@ export class ScriptedEvent extends Event {
           }
         });
       case 'return':
-        return after(work.timing, this.scheduler, () => unbox(work.value));
+        return after(work.timing, this.asyncScheduler, () => unbox(work.value));
       case 'throw':
-        return after(work.timing, this.scheduler, () => {
+        return after(work.timing, this.asyncScheduler, () => {
           throw unbox(work.value);
         });
     }
@@ -86,9 +87,11 @@ export class PrecheckedEvent extends ScriptedEvent {
       return;
     }
     if (precheck.kind === 'pass') {
-      return precheck.timing === 'sync' ? undefined : this.scheduler.schedule(Promise.resolve());
+      return precheck.timing === 'sync'
+        ? undefined
+        : this.asyncScheduler.schedule(Promise.resolve());
     }
-    return after(precheck.timing, this.scheduler, () => {
+    return after(precheck.timing, this.asyncScheduler, () => {
       throw unbox(precheck.value);
     }) as Promise<void>;
   }

@@ -21,7 +21,7 @@ export class ProgressReportingEvent extends Event<number> {
 
   protected async _invoke(ctx: InvokeContext): Promise<number> {
     for (let step = 1; step <= this.steps; step++) {
-      await sleep(this.stepDelay, ctx.signal);
+      await sleep(this.stepDelay, ctx.signal, ctx.scheduler);
       ctx.reportProgress(step / this.steps, `step ${String(step)} of ${String(this.steps)}`);
     }
     return this.steps;

@@ -1,18 +1,25 @@
+import { systemScheduler, type Scheduler } from '../scheduler';
+
 /**
- * Waits `seconds`. With a signal, stops early and rejects with the signal's reason, so
- * work that listens to `ctx.signal` ends as soon as its event is cancelled.
+ * Waits `seconds` on `scheduler` (the global timers by default; pass `ctx.scheduler` so the
+ * work runs in its event's time). With a signal, stops early and rejects with the signal's
+ * reason, so work that listens to `ctx.signal` ends as soon as its event is cancelled.
  */
-export function sleep(seconds: number, signal?: AbortSignal): Promise<void> {
+export function sleep(
+  seconds: number,
+  signal?: AbortSignal,
+  scheduler: Scheduler = systemScheduler,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted === true) {
       reject(signal.reason as Error);
       return;
     }
     const onAbort = (): void => {
-      clearTimeout(timer);
+      scheduler.clearTimeout(timer);
       reject(signal?.reason as Error);
     };
-    const timer = setTimeout(() => {
+    const timer = scheduler.setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
     }, seconds * 1000);

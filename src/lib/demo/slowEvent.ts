@@ -24,7 +24,7 @@ export class SlowEvent extends Event {
   }
 
   protected async _invoke(ctx: InvokeContext): Promise<unknown> {
-    await sleep(this.delay, this.ignoreSignal ? undefined : ctx.signal);
+    await sleep(this.delay, this.ignoreSignal ? undefined : ctx.signal, ctx.scheduler);
     return this.returnValue;
   }
 }

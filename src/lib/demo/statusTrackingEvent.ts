@@ -1,4 +1,4 @@
-import { Event, type EventInit } from '../event';
+import { Event, type EventInit, type InvokeContext } from '../event';
 import { sleep } from './sleep';
 
 export interface StatusTrackingEventInit extends EventInit {
@@ -15,8 +15,8 @@ export class StatusTrackingEvent extends Event<string> {
     this.delay = init.delay ?? 0.01;
   }
 
-  protected async _invoke(): Promise<string> {
-    await sleep(this.delay);
+  protected async _invoke(ctx: InvokeContext): Promise<string> {
+    await sleep(this.delay, undefined, ctx.scheduler);
     return 'done';
   }
 }

@@ -5,14 +5,23 @@ const TICK_MS = 100;
 
 const listeners = new Set<() => void>();
 let timer: ReturnType<typeof setInterval> | undefined;
-let now = Date.now();
+/** Where the time comes from: the wall clock, or the lesson clock events now run on. */
+let source: { now(): number } = Date;
+let now = source.now();
+
+/** Live durations follow this clock from now on (a lesson clock), or the wall clock again. */
+export function setTickerClock(clock: { now(): number } | null): void {
+  source = clock ?? Date;
+  now = source.now();
+  for (const notify of listeners) notify();
+}
 
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   if (timer === undefined) {
-    now = Date.now();
+    now = source.now();
     timer = setInterval(() => {
-      now = Date.now();
+      now = source.now();
       for (const notify of listeners) notify();
     }, TICK_MS);
   }

@@ -2,10 +2,14 @@ import { useShallow } from 'zustand/react/shallow';
 import type { EventStatus } from '../../lib';
 import { useEventStore } from '../../store';
 import { LifecycleDiagram } from './LifecycleDiagram.tsx';
+import { useScrubIndex } from '../inspect/scrubState.ts';
 
 /** The lifecycle diagram of the selected event (or the bare lifecycle when none is). */
 export default function DiagramPanel() {
-  const path = useEventStore(
+  const selectedId = useEventStore((state) => state.selectedId);
+  // The history slider may show an earlier moment: draw the path up to it.
+  const scrubIndex = useScrubIndex(selectedId);
+  const fullPath = useEventStore(
     useShallow((state): EventStatus[] => {
       const record = state.selectedId === null ? undefined : state.records[state.selectedId];
       if (!record) return [];
@@ -14,6 +18,7 @@ export default function DiagramPanel() {
       return record.transitions.map((step) => step.status);
     }),
   );
+  const path = scrubIndex === null ? fullPath : fullPath.slice(0, scrubIndex + 1);
   return (
     <>
       <LifecycleDiagram path={path} />

@@ -12,6 +12,8 @@ import { RetryPolicyForm } from './RetryPolicyForm.tsx';
 import { RetryRunStatus } from './RetryRunStatus.tsx';
 import { RunCounts } from './RunCounts.tsx';
 import { TransitionTimeline } from './TransitionTimeline.tsx';
+import { HistorySlider } from './HistorySlider.tsx';
+import { executionAt, transitionsAt, useScrubIndex } from './scrubState.ts';
 import { useFollowRetryRun } from './useFollowRetryRun.ts';
 import { FOCUS_TARGET } from '../layout/focusTargets.ts';
 import './inspector.css';
@@ -40,6 +42,8 @@ function RecordDetails({ record }: { record: EventRecord }) {
   const readOnly = record.source !== 'live';
   const offered = actionsFor(record.status, record.source);
   const run = useEventStore((state) => state.retryRuns[record.chainId]);
+  const scrubIndex = useScrubIndex(record.id);
+  const hasHistory = record.importedFrom?.format !== 'lionherd';
   return (
     <div className="record-details" id={FOCUS_TARGET.inspector} tabIndex={-1}>
       <div className="record-heading">
@@ -84,10 +88,20 @@ function RecordDetails({ record }: { record: EventRecord }) {
 
       <section aria-labelledby={`${record.id}-timeline`}>
         <h4 id={`${record.id}-timeline`}>Timeline</h4>
-        {record.importedFrom?.format === 'lionherd' ? (
-          <LoggedTimes record={record} />
+        {hasHistory ? (
+          <>
+            <HistorySlider
+              recordId={record.id}
+              transitions={record.transitions}
+              index={scrubIndex}
+            />
+            <TransitionTimeline
+              transitions={transitionsAt(record.transitions, scrubIndex)}
+              error={scrubIndex === null ? record.execution.error : null}
+            />
+          </>
         ) : (
-          <TransitionTimeline transitions={record.transitions} error={record.execution.error} />
+          <LoggedTimes record={record} />
         )}
       </section>
 
@@ -104,7 +118,9 @@ function RecordDetails({ record }: { record: EventRecord }) {
       <details className="json-details" open>
         <summary>execution.toDict() JSON</summary>
         <Suspense fallback={<p className="muted">Loading…</p>}>
-          <ExecutionJson execution={record.execution} />
+          <ExecutionJson
+            execution={executionAt(record.execution, record.transitions, scrubIndex)}
+          />
         </Suspense>
       </details>
 

@@ -4,10 +4,11 @@ import {
   QueryClientProvider,
   useQuery,
 } from '@tanstack/react-query';
-import { useContext, useId, useState } from 'react';
+import { useContext, useEffect, useId, useState } from 'react';
 import { StepNav } from './StepNav';
 import { TourStepPanel } from './TourStepPanel';
 import { tourContentQuery, type TourContent } from './tourContent';
+import { setOpenTourStep, subscribeTourRequests, takeRequestedTourStep } from './tourRequest';
 import './tour.css';
 
 let standaloneClient: QueryClient | undefined;
@@ -65,9 +66,26 @@ function TourLoader() {
 }
 
 function TourStepper({ content }: { content: TourContent }) {
-  const [index, setIndex] = useState(0);
-  const titleId = useId();
   const { steps } = content;
+  const clamp = (step: number | null): number => Math.min(Math.max(step ?? 0, 0), steps.length - 1);
+  const [index, setIndex] = useState(() => clamp(takeRequestedTourStep()));
+  const titleId = useId();
+  // A lesson link opened while the tour is open moves it to the step the link names.
+  useEffect(
+    () =>
+      subscribeTourRequests(() => {
+        const step = takeRequestedTourStep();
+        if (step !== null) setIndex(clamp(step));
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `clamp` depends on steps only
+    [steps],
+  );
+  useEffect(() => {
+    setOpenTourStep(index);
+    return () => {
+      setOpenTourStep(null);
+    };
+  }, [index]);
   const step = steps[index];
   if (step === undefined) return null;
   const isFirst = index === 0;

@@ -1,0 +1,72 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { createLessonClock } from '../lib';
+import { createTestStore, type TestStore } from './testHelpers';
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+async function launchOne(harness: TestStore, kind: string, params: unknown): Promise<string> {
+  const result = await harness.store.getState().launch(kind, params);
+  if (!result.ok) throw new Error(JSON.stringify(result.issues));
+  const [id] = result.ids;
+  if (id === undefined) throw new Error('no id');
+  return id;
+}
+
+describe('the time events run in', () => {
+  test('events launched under a paused lesson clock wait for its steps', async () => {
+    const harness = createTestStore();
+    const lesson = createLessonClock({ clock: { now: () => Date.now() }, paused: true });
+    harness.store.getState().setTimeSource({ clock: lesson, scheduler: lesson });
+    const id = await launchOne(harness, 'slow', { delay: 1, timeout: 0.05 });
+    await vi.advanceTimersByTimeAsync(10_000);
+    harness.flush();
+    expect(harness.store.getState().records[id]?.status).toBe('processing');
+
+    lesson.step();
+    await vi.advanceTimersByTimeAsync(0);
+    harness.flush();
+    const record = harness.store.getState().records[id];
+    expect(record?.status).toBe('cancelled');
+    expect(record?.duration).toBeCloseTo(0.05, 9);
+  });
+
+  test('back in real time, new events run on the real timers again', async () => {
+    const harness = createTestStore();
+    const lesson = createLessonClock({ clock: { now: () => Date.now() }, paused: true });
+    harness.store.getState().setTimeSource({ clock: lesson, scheduler: lesson });
+    const inLesson = await launchOne(harness, 'slow', { delay: 0.1 });
+    harness.store.getState().setTimeSource(null);
+    const inRealTime = await launchOne(harness, 'slow', { delay: 0.1 });
+    await vi.advanceTimersByTimeAsync(1_000);
+    harness.flush();
+    const { records } = harness.store.getState();
+    expect(records[inRealTime]?.status).toBe('completed');
+    expect(records[inLesson]?.status).toBe('processing');
+  });
+
+  test('a retry policy backs off in lesson time', async () => {
+    const harness = createTestStore({ random: () => 0 });
+    const lesson = createLessonClock({ clock: { now: () => Date.now() }, paused: true });
+    harness.store.getState().setTimeSource({ clock: lesson, scheduler: lesson });
+    const id = await launchOne(harness, 'flaky', { failureRate: 1 });
+    await vi.advanceTimersByTimeAsync(0);
+    harness.flush();
+    const run = harness.store
+      .getState()
+      .runRetryPolicy(id, { maxAttempts: 2, baseDelay: 3, factor: 2, jitter: 0 });
+    // The policy's schema is fetched first; then the first attempt fails and the backoff waits.
+    await vi.waitFor(() => {
+      expect(harness.store.getState().retryRuns[id]?.status).toBe('waiting');
+    });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(lesson.nextDueIn()).toBe(3_000);
+    lesson.step();
+    expect(await run).toBe('exhausted');
+    expect(lesson.elapsed()).toBe(3_000);
+  });
+});
