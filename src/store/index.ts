@@ -29,6 +29,9 @@ export {
   type RemoteSourcesState,
 } from './remote';
 export { MAX_IMPORT_BYTES } from './formats/log';
+export { getOwn } from './ownKey';
+export type { ImportProgress } from './formats/readLogInBackground';
+export { formatLogInSlices } from './formats/log';
 export {
   DEFAULT_STORAGE_KEY,
   HISTORY_VERSION,
@@ -53,6 +56,7 @@ export type {
   EventStoreOptions,
   EventStoreState,
   FieldIssue,
+  ImportOptions,
   ImportResult,
   LaunchResult,
   LifecycleLabLog,
