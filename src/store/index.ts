@@ -30,6 +30,7 @@ export {
 } from './remote';
 export { MAX_IMPORT_BYTES } from './formats/log';
 export { getOwn } from './ownKey';
+export { yieldToBrowser } from './yieldToBrowser';
 export type { ImportProgress } from './formats/readLogInBackground';
 export { formatLogInSlices } from './formats/log';
 export {

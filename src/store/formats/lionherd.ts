@@ -373,7 +373,12 @@ function linkChains(records: EventRecord[]): void {
  * ```
  */
 export function toLionherdRecords(records: readonly EventRecord[]): Record<string, JsonValue>[] {
-  return records.map((record) => record.importedFrom?.asWritten ?? toPythonRecord(record));
+  return records.map(toLionherdRecord);
+}
+
+/** One record as {@link toLionherdRecords} writes it. */
+export function toLionherdRecord(record: EventRecord): Record<string, JsonValue> {
+  return record.importedFrom?.asWritten ?? toPythonRecord(record);
 }
 
 function toPythonRecord(record: EventRecord): Record<string, JsonValue> {
