@@ -10,6 +10,8 @@ export default defineConfig({
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   // dist/.vite/manifest.json: lets `npm run size` find the entry chunk and its static imports.
   build: { manifest: true },
+  // The log reader runs as a module worker and loads its schemas like the page does.
+  worker: { format: 'es' },
   test: {
     environment: 'node',
     include: ['src/**/*.test.{ts,tsx}', 'tests/**/*.test.ts', 'server/**/*.test.ts'],

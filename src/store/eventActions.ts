@@ -1,3 +1,4 @@
+import { getOwn } from './ownKey';
 import type { StoreContext } from './storeContext';
 import type { EventStoreActions } from './types';
 
@@ -45,7 +46,7 @@ export function createEventActions(
         return false;
       }
       // Cancelling the attempt a retry run is waiting on stops the run too.
-      const run = get().retryRuns[record.chainId];
+      const run = getOwn(get().retryRuns, record.chainId);
       if (run?.status === 'running' && run.currentId === id) {
         retryControllers.get(record.chainId)?.abort();
       }

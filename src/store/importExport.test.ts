@@ -4,7 +4,9 @@ import fixture from '../../tests/fixtures/lionherd-python/notebook-run.json?raw'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { EventRecord } from './eventRecord';
 import { toLionherdRecords } from './formats/lionherd';
+import * as lionherd from './formats/lionherd';
 import { MAX_IMPORT_BYTES } from './formats/log';
+import { parseLog } from './formats/parseLog';
 import {
   createHydratedTestStore,
   createTestStore,
@@ -12,6 +14,8 @@ import {
   type TestStore,
 } from './testHelpers';
 import type { LifecycleLabLog } from './types';
+
+const MEGABYTE = 1024 * 1024;
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -163,33 +167,40 @@ describe('import', () => {
     if (third !== undefined) third.status = 'lost';
     const target = createTestStore();
     const result = await target.store.getState().importLog(JSON.stringify(log));
+    const problem = {
+      record: 'records[3]',
+      field: 'status',
+      message: 'expected one of pending|processing|completed|failed|cancelled|skipped|aborted',
+    };
     expect(result).toEqual({
       ok: false,
       error:
         'The file is not a valid Lifecycle Lab log: records[3].status: expected one of pending|processing|completed|failed|cancelled|skipped|aborted',
+      partial: { problems: [problem], importable: log.records.length - 1 },
     });
     expect(target.store.getState().order).toEqual([]);
   });
 
-  test('a file over 5 MB is rejected before it is read, and nothing changes', async () => {
-    const harness = await busyStore();
-    const before = harness.store.getState();
-    const text = JSON.stringify({ ...valid(), padding: 'x'.repeat(MAX_IMPORT_BYTES) });
-    const result = await harness.store.getState().importLog(text, 'huge.json');
+  test('a file over the size limit is rejected before it is read, and nothing changes', async () => {
+    const text = JSON.stringify({ ...valid(), padding: 'x'.repeat(MEGABYTE) });
+    const result = parseLog(text, lionherd, 'huge.json', { maxBytes: MEGABYTE });
     expect(result).toEqual({
       ok: false,
-      error: '"huge.json" is 5.0 MB; the largest log this dashboard imports is 5.0 MB.',
+      error: '"huge.json" is 1.0 MB; the largest log this dashboard imports is 1.0 MB.',
     });
+    const harness = await busyStore();
+    const before = harness.store.getState();
+    expect(MAX_IMPORT_BYTES).toBe(512 * MEGABYTE);
     expect(harness.store.getState().records).toBe(before.records);
   });
 
-  test('a file just under 5 MB of multi-byte text is measured in bytes', async () => {
-    const harness = createTestStore();
-    const text = JSON.stringify({ ...valid(), padding: 'é'.repeat(MAX_IMPORT_BYTES / 2) });
-    const result = await harness.store.getState().importLog(text);
+  test('a file just under the limit in multi-byte text is measured in bytes', () => {
+    const text = JSON.stringify({ ...valid(), padding: 'é'.repeat(MEGABYTE / 2) });
+    expect(text.length).toBeLessThan(MEGABYTE);
+    const result = parseLog(text, lionherd, undefined, { maxBytes: MEGABYTE });
     expect(result.ok).toBe(false);
     if (!result.ok)
-      expect(result.error).toMatch(/the largest log this dashboard imports is 5\.0 MB/);
+      expect(result.error).toMatch(/the largest log this dashboard imports is 1\.0 MB/);
   });
 });
 
@@ -281,7 +292,7 @@ describe('the samples the dashboard ships', () => {
 
 describe('loading the log readers', () => {
   test('an import whose readers cannot be loaded says so and changes nothing', async () => {
-    vi.doMock('./formats/parseLog', () => {
+    vi.doMock('./formats/readLogInBackground', () => {
       throw new Error('the network is down');
     });
     try {
@@ -293,7 +304,7 @@ describe('loading the log readers', () => {
       }
       expect(harness.store.getState().order).toEqual([]);
     } finally {
-      vi.doUnmock('./formats/parseLog');
+      vi.doUnmock('./formats/readLogInBackground');
     }
   });
 });

@@ -30,6 +30,10 @@ export {
   type RemoteSourcesState,
 } from './remote';
 export { MAX_IMPORT_BYTES } from './formats/log';
+export { getOwn } from './ownKey';
+export { yieldToBrowser } from './yieldToBrowser';
+export type { ImportProgress } from './formats/readLogInBackground';
+export { formatLogInSlices } from './formats/log';
 export {
   DEFAULT_STORAGE_KEY,
   HISTORY_VERSION,
@@ -54,6 +58,7 @@ export type {
   EventStoreOptions,
   EventStoreState,
   FieldIssue,
+  ImportOptions,
   ImportResult,
   LaunchResult,
   LifecycleLabLog,

@@ -3,7 +3,9 @@ import type { EventRecord } from './eventRecord';
 import { launchChecks } from './lazySchemas';
 import { formatLog } from './formats/log';
 import { messageOf } from './messageOf';
-import type { LionherdReaders, parseLog } from './formats/parseLog';
+import type { ParsedLog } from './formats/parseLog';
+import type { readLogInBackground } from './formats/readLogInBackground';
+import { getOwn, setOwn } from './ownKey';
 import type { StoreContext } from './storeContext';
 import type { EventStoreActions } from './types';
 
@@ -18,7 +20,7 @@ export function createLogActions(
       const { records, order } = get();
       const list: EventRecord[] = [];
       for (const id of order) {
-        const record = records[id];
+        const record = getOwn(records, id);
         if (record !== undefined) list.push(record);
       }
       return formatLog(list, new Date(clock.now()));
@@ -35,7 +37,22 @@ export function createLogActions(
           error: `The log reader could not be loaded (${messageOf(error)}). Check the connection and try again.`,
         };
       }
-      const parsed = readers.parseLog(text, readers.lionherd, fileName, options);
+      let parsed: ParsedLog;
+      try {
+        parsed = await readers.readLogInBackground(text, fileName, options);
+        // Merged only once the saved history is in, so a saved record is never replaced.
+        await get().whenHydrated();
+        options.signal?.throwIfAborted();
+      } catch (error) {
+        if (options.signal?.aborted !== true) {
+          return { ok: false, error: `The file could not be read (${messageOf(error)}).` };
+        }
+        return {
+          ok: false,
+          cancelled: true,
+          error: 'The import was cancelled: nothing was added.',
+        };
+      }
       if (!parsed.ok) {
         return parsed.partial === undefined
           ? { ok: false, error: parsed.error }
@@ -46,7 +63,7 @@ export function createLogActions(
       const seen = new Set<string>();
       let skipped = 0;
       for (const record of parsed.records) {
-        if (record.id in records || seen.has(record.id)) {
+        if (getOwn(records, record.id) !== undefined || seen.has(record.id)) {
           skipped += 1;
           continue;
         }
@@ -61,7 +78,7 @@ export function createLogActions(
       if (added.length > 0) {
         set((state) => {
           const next = { ...state.records };
-          for (const record of added) next[record.id] = record;
+          for (const record of added) setOwn(next, record.id, record);
           return { records: next, order: [...added.map((record) => record.id), ...state.order] };
         });
         persister.schedule();
@@ -80,8 +97,7 @@ export function createLogActions(
 
 /** The log parsers. This module imports them as types only: `loadLogReaders` fetches them. */
 interface LogReaders {
-  parseLog: typeof parseLog;
-  lionherd: LionherdReaders;
+  readLogInBackground: typeof readLogInBackground;
 }
 
 /**
@@ -89,11 +105,8 @@ interface LogReaders {
  * are fetched on the first import rather than with the page.
  */
 async function loadLogReaders(): Promise<LogReaders> {
-  const [logFormat, lionherdFormat] = await Promise.all([
-    import('./formats/parseLog'),
-    import('./formats/lionherd'),
-  ]);
-  return { parseLog: logFormat.parseLog, lionherd: lionherdFormat };
+  const { readLogInBackground } = await import('./formats/readLogInBackground');
+  return { readLogInBackground };
 }
 
 /** An imported record: read-only, marked with where it came from. */

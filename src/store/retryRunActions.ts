@@ -10,6 +10,7 @@ import {
 import { describeOutcome } from './describeOutcome';
 import { launchChecks, retryPolicyChecks } from './lazySchemas';
 import { messageOf } from './messageOf';
+import { getOwn } from './ownKey';
 import type { StoreContext } from './storeContext';
 import type { EventStoreActions, RetryPolicy, RetryRunState } from './types';
 
@@ -25,7 +26,7 @@ export function createRetryRunActions(
 
   const updateRun = (chainId: string, changes: Partial<RetryRunState>): void => {
     set((state) => {
-      const run = state.retryRuns[chainId];
+      const run = getOwn(state.retryRuns, chainId);
       if (run === undefined) return {};
       return { retryRuns: { ...state.retryRuns, [chainId]: { ...run, ...changes } } };
     });
@@ -43,7 +44,7 @@ export function createRetryRunActions(
       const record = get().records[id];
       if (record === undefined) throw new NotFoundError(`No event with id ${id}`);
       const { chainId } = record;
-      const running = get().retryRuns[chainId];
+      const running = getOwn(get().retryRuns, chainId);
       if (running !== undefined && running.status !== 'done') {
         throw new ExistsError('A retry run is already going on for this chain of attempts');
       }

@@ -2,6 +2,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { Clock, RetryOutcome, Scheduler } from '../lib';
 import type { EventRecord } from './eventRecord';
 import type { MergedSnapshots, RecordProblem } from './formats/lionherd';
+import type { ImportProgress } from './formats/readLogInBackground';
 
 /** The part of the Web Storage API the store uses; `localStorage` fits it. */
 export interface StorageLike {
@@ -112,12 +113,26 @@ export type ImportResult =
   | {
       ok: false;
       error: string;
+      /** The import was cancelled before anything was added. */
+      cancelled?: true;
       /**
-       * Some records of a lionherd log do not fit and nothing was imported; these are the
+       * Some records of a log do not fit and nothing was imported; these are the
        * problems, and `importable` events would come of the others with `importValid`.
        */
       partial?: { problems: RecordProblem[]; importable: number };
     };
+
+/** How `importLog` reads a file. */
+export interface ImportOptions {
+  /** Import the records that fit and leave out the ones that do not (default: none). */
+  importValid?: boolean;
+  /** Cancels the import; nothing is added once it was cancelled. */
+  signal?: AbortSignal;
+  /** Hears how the read goes: reading, records checked of the total, records copied in. */
+  onProgress?: (progress: ImportProgress) => void;
+  /** Read on the page's thread, in slices, rather than in a worker (tests). */
+  inPage?: boolean;
+}
 
 /** What `exportLog` writes and `importLog` reads back. */
 export interface LifecycleLabLog {
@@ -187,13 +202,14 @@ export interface EventStoreActions {
    * records as a JSON array or JSON Lines; the snapshots of one event merged into one) and
    * adds its records as read-only `imported` records. On any problem nothing changes and
    * `error` says what is wrong and where; with `importValid`, the records of a lionherd log
-   * that fit are imported and the others reported in `leftOut`.
-   * Asynchronous because the parsers are loaded on the first import; it never rejects.
+   * that fit are imported and the others reported in `leftOut`. The file is read and checked
+   * in a worker (or on the page in slices), and merged only once the saved history is in.
+   * It never rejects; a cancelled import adds nothing.
    */
   importLog: (
-    text: string,
+    text: string | Blob,
     fileName?: string,
-    options?: { importValid?: boolean },
+    options?: ImportOptions,
   ) => Promise<ImportResult>;
   /** Applies pending changes and writes history to storage now (the app calls it on `pagehide`). */
   saveNow: () => void;

@@ -9,6 +9,9 @@ import type { EventRecord, ImportedFrom } from '../eventRecord';
 import { parseReturnValue } from '../parseReturnValue';
 import { describeIssue, formatPath } from '../recordSchema';
 import { z } from '../zod';
+import { findTooDeep, MAX_NESTING_DEPTH } from './nestingDepth';
+import { isEpochMs } from './timeRange';
+import { withoutStackTraces } from './withoutStackTraces';
 import { mergeSnapshots, type MergedEvent, type Snapshot } from './lionherdSnapshots';
 import {
   fromPythonError,
@@ -101,6 +104,10 @@ const pythonRecordSchema = z.catchall(
         z.refine((text) => parsePythonTimestamp(text) !== undefined, {
           error:
             'expected an ISO 8601 timestamp with a UTC offset, e.g. 2026-11-20T09:30:00.157000+00:00',
+          abort: true,
+        }),
+        z.refine((text) => isEpochMs(parsePythonTimestamp(text) ?? 0), {
+          error: 'expected a time between 1970 and the end of year 9999',
         }),
       ),
       metadata: z._default(z.record(z.string(), jsonSchema), {}),
@@ -207,7 +214,17 @@ function readRecords(
 ): LionherdReadResult {
   const snapshots: Snapshot<ReadRecord>[] = [];
   for (const { where, value } of entries) {
-    const parsed = pythonRecordSchema.safeParse(value);
+    // Iterative, before the schema's recursive walk, which deep nesting would overflow.
+    const tooDeep = findTooDeep(value, MAX_NESTING_DEPTH - 1);
+    if (tooDeep !== null) {
+      problems.push({
+        record: where,
+        field: formatPath('', tooDeep),
+        message: `nested deeper than ${MAX_NESTING_DEPTH} levels, more than this dashboard reads`,
+      });
+      continue;
+    }
+    const parsed = withoutStackTraces(() => pythonRecordSchema.safeParse(value));
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         problems.push({
@@ -312,8 +329,8 @@ function rebuildTransitions(
   if (ran) transitions.push({ status: 'processing', at: createdMs });
   if (status !== 'processing') {
     const ended = createdMs + (duration ?? 0) * 1000;
-    // A duration beyond any date (1e305 s) would put the end at Infinity.
-    transitions.push({ status, at: Number.isFinite(ended) ? ended : createdMs });
+    // A duration beyond any date (1e305 s) would put the end past what a date can hold.
+    transitions.push({ status, at: isEpochMs(ended) ? ended : createdMs });
   }
   return transitions;
 }
@@ -356,7 +373,12 @@ function linkChains(records: EventRecord[]): void {
  * ```
  */
 export function toLionherdRecords(records: readonly EventRecord[]): Record<string, JsonValue>[] {
-  return records.map((record) => record.importedFrom?.asWritten ?? toPythonRecord(record));
+  return records.map(toLionherdRecord);
+}
+
+/** One record as {@link toLionherdRecords} writes it. */
+export function toLionherdRecord(record: EventRecord): Record<string, JsonValue> {
+  return record.importedFrom?.asWritten ?? toPythonRecord(record);
 }
 
 function toPythonRecord(record: EventRecord): Record<string, JsonValue> {

@@ -13,6 +13,7 @@ import type { ReadableSpan, TimedEvent } from '@opentelemetry/sdk-trace';
 import { isTerminalStatus, type ErrorDict } from '../../lib';
 import type { EventRecord } from '../eventRecord';
 import { toWellFormedJson } from './wellFormedText';
+import { clampEpochMs } from './timeRange';
 
 /**
  * OpenTelemetry export: event records as OTLP/JSON traces, the body an OTLP/HTTP collector
@@ -243,12 +244,16 @@ function exceptionEvent(error: ErrorDict, time: HrTime): TimedEvent {
   };
 }
 
+/** The last millisecond an unsigned 64-bit count of nanoseconds holds (in 2554). */
+const LATEST_OTLP_MS = 18_446_744_073_709;
+
 /**
  * Epoch milliseconds (fractions allowed) as OpenTelemetry's `[seconds, nanoseconds]`, to the
  * microsecond: a double holding epoch milliseconds carries no finer digits than that.
  */
 export function toHrTime(epochMs: number): HrTime {
-  const safe = Number.isFinite(epochMs) ? Math.max(0, epochMs) : 0;
+  // OTLP times are unsigned 64-bit nanoseconds: a time out of that range is clamped to it.
+  const safe = Math.min(clampEpochMs(epochMs), LATEST_OTLP_MS);
   let seconds = Math.floor(safe / 1000);
   let micros = Math.round((safe - seconds * 1000) * 1000);
   if (micros >= 1_000_000) {

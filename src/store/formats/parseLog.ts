@@ -8,13 +8,16 @@ import type {
   MergedSnapshots,
   RecordProblem,
 } from './lionherd';
+import { checkLifecycleLabRecord } from './checkLifecycleLabRecord';
 import { MAX_IMPORT_BYTES } from './log';
+import { describeRecordProblems } from './recordProblems';
 
-const lifecycleLabLogSchema = z.object({
+/** Our export's envelope; its records are checked one by one (`checkLifecycleLabRecord`). */
+const lifecycleLabEnvelopeSchema = z.object({
   format: z.literal('lifecycle-lab'),
   version: z.literal(1, { error: 'expected 1 (the only version this dashboard reads)' }),
   exportedAt: z.string(),
-  records: z.array(eventRecordSchema),
+  records: z.array(z.unknown()),
 });
 
 /** The lionherd-core log readers (./lionherd), handed in so they load lazily. */
@@ -48,6 +51,20 @@ export type ParsedLog =
       partial?: { problems: RecordProblem[]; importable: number };
     };
 
+export interface ReadLogStepsOptions extends LionherdReadOptions {
+  /** Largest file read, in UTF-8 bytes (default {@link MAX_IMPORT_BYTES}). */
+  maxBytes?: number;
+}
+
+/** How far a read has come: records checked of the file's records. */
+export interface ReadLogProgress {
+  checked: number;
+  total: number;
+}
+
+/** Records of our own format checked between two yields of {@link readLogSteps}. */
+export const RECORDS_PER_STEP = 250;
+
 /**
  * Reads a log file's text: size, JSON, then the format — our export (an object with
  * `format: 'lifecycle-lab'`) or a lionherd-core log (a JSON array of `Event.to_dict` records,
@@ -57,15 +74,35 @@ export function parseLog(
   text: unknown,
   lionherd: LionherdReaders,
   fileName?: string,
-  options: LionherdReadOptions = {},
+  options: ReadLogStepsOptions = {},
 ): ParsedLog {
+  const steps = readLogSteps(text, lionherd, fileName, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+  }
+}
+
+/**
+ * {@link parseLog} in steps: it yields its progress after every {@link RECORDS_PER_STEP}
+ * records of our format and returns what `parseLog` returns, so a caller can run it in a
+ * worker and report progress, or on the main thread and let the browser in between steps.
+ * (Parsing the JSON itself and reading a lionherd log are one step each.)
+ */
+export function* readLogSteps(
+  text: unknown,
+  lionherd: LionherdReaders,
+  fileName?: string,
+  options: ReadLogStepsOptions = {},
+): Generator<ReadLogProgress, ParsedLog, void> {
+  const maxBytes = options.maxBytes ?? MAX_IMPORT_BYTES;
   const where = fileName === undefined || fileName === '' ? 'The file' : `"${fileName}"`;
   if (typeof text !== 'string') return { ok: false, error: `${where} could not be read as text.` };
-  const bytes = byteLength(text);
-  if (bytes > MAX_IMPORT_BYTES) {
+  const bytes = byteLength(text, maxBytes);
+  if (bytes > maxBytes) {
     return {
       ok: false,
-      error: `${where} is ${formatMegabytes(bytes)}; the largest log this dashboard imports is ${formatMegabytes(MAX_IMPORT_BYTES)}.`,
+      error: `${where} is ${formatMegabytes(bytes)}; the largest log this dashboard imports is ${formatMegabytes(maxBytes)}.`,
     };
   }
   let data: unknown;
@@ -80,7 +117,8 @@ export function parseLog(
     return { ok: false, error: `${where} is not valid JSON: ${detail}` };
   }
   if (Array.isArray(data)) {
-    return checkLionherd(where, () => lionherd.parseLionherdLog(data, fileName, options));
+    const items: unknown[] = data;
+    return checkLionherd(where, () => lionherd.parseLionherdLog(items, fileName, options));
   }
   if (typeof data === 'object' && data !== null && !('format' in data) && 'execution' in data) {
     // JSON Lines holding a single record.
@@ -93,19 +131,64 @@ export function parseLog(
         error: `${where} has format ${JSON.stringify(data.format)}; this dashboard reads "lifecycle-lab" exports and lionherd-core logs.`,
       };
     }
-    const log = lifecycleLabLogSchema.safeParse(data);
-    if (!log.success) {
+    const envelope = lifecycleLabEnvelopeSchema.safeParse(data);
+    if (!envelope.success) {
       return {
         ok: false,
-        error: `${where} is not a valid Lifecycle Lab log: ${describeIssues(log.error)}`,
+        error: `${where} is not a valid Lifecycle Lab log: ${describeIssues(envelope.error)}`,
       };
     }
-    return { ok: true, format: 'lifecycle-lab', records: log.data.records };
+    return yield* readLifecycleLabRecords(where, envelope.data.records, options);
   }
   return {
     ok: false,
     error: `${where} is not a log this dashboard reads: expected a Lifecycle Lab export ({ "format": "lifecycle-lab", … }) or a lionherd-core log (Event.to_dict records as a JSON array or one per line).`,
   };
+}
+
+/**
+ * Checks the records of our own format one by one, so a file of 100,000 bad records costs
+ * one problem list, never one giant validation (whose issue list once overflowed the stack).
+ * A second record with an id already seen in the file is a problem of its own: the file is
+ * not what our export writes.
+ */
+function* readLifecycleLabRecords(
+  where: string,
+  items: readonly unknown[],
+  options: LionherdReadOptions,
+): Generator<ReadLogProgress, ParsedLog, void> {
+  const records: EventRecord[] = [];
+  const problems: RecordProblem[] = [];
+  // Ids are data: a Map, so `__proto__` or `constructor` are ids like any other.
+  const firstIndexOfId = new Map<string, number>();
+  for (let index = 0; index < items.length; index += 1) {
+    if (index > 0 && index % RECORDS_PER_STEP === 0) yield { checked: index, total: items.length };
+    const name = `records[${index}]`;
+    const checked = checkLifecycleLabRecord(items[index], name);
+    if (!checked.ok) {
+      problems.push(...checked.problems);
+      continue;
+    }
+    const first = firstIndexOfId.get(checked.record.id);
+    if (first !== undefined) {
+      problems.push({
+        record: name,
+        field: 'id',
+        message: `${JSON.stringify(checked.record.id)} is a duplicate in the file: records[${first}] has the same id`,
+      });
+      continue;
+    }
+    firstIndexOfId.set(checked.record.id, index);
+    records.push(checked.record);
+  }
+  yield { checked: items.length, total: items.length };
+  if (problems.length > 0 && options.importValid !== true) {
+    const error = `${where} is not a valid Lifecycle Lab log: ${describeRecordProblems(problems)}`;
+    return records.length === 0
+      ? { ok: false, error }
+      : { ok: false, error, partial: { problems, importable: records.length } };
+  }
+  return { ok: true, format: 'lifecycle-lab', records, leftOut: problems };
 }
 
 /** Runs a lionherd reader, then checks that what it made are records this store can keep. */
@@ -156,9 +239,9 @@ function firstLineIsJsonObject(text: string): boolean {
 }
 
 /** UTF-8 size of `text`, without encoding it when its length already decides. */
-function byteLength(text: string): number {
+function byteLength(text: string, maxBytes: number): number {
   // Each UTF-16 unit is 1 to 3 UTF-8 bytes.
-  if (text.length > MAX_IMPORT_BYTES || text.length * 3 <= MAX_IMPORT_BYTES) return text.length;
+  if (text.length > maxBytes || text.length * 3 <= maxBytes) return text.length;
   return new TextEncoder().encode(text).length;
 }
 

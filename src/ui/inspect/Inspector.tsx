@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { selectSelected, useEventStore, type EventRecord } from '../../store';
+import { getOwn, selectSelected, useEventStore, type EventRecord } from '../../store';
 import { formatSeconds } from '../common/formatDuration.ts';
 import { StatusBadge } from '../common/StatusBadge.tsx';
 import { AttemptChain } from './AttemptChain.tsx';
@@ -41,7 +41,7 @@ export default function Inspector() {
 function RecordDetails({ record }: { record: EventRecord }) {
   const readOnly = record.source !== 'live';
   const offered = actionsFor(record.status, record.source);
-  const run = useEventStore((state) => state.retryRuns[record.chainId]);
+  const run = useEventStore((state) => getOwn(state.retryRuns, record.chainId));
   const scrubIndex = useScrubIndex(record.id);
   const hasHistory = record.importedFrom?.format !== 'lionherd';
   return (

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState, type SubmitEvent } from 'react';
-import { useEventStore, type EventRecord, type RetryPolicy } from '../../store';
+import { getOwn, useEventStore, type EventRecord, type RetryPolicy } from '../../store';
 import { storeActions } from '../common/storeActions.ts';
 
 const DEFAULT_POLICY: Record<keyof RetryPolicy, string> = {
@@ -19,7 +19,7 @@ const FIELDS: { name: keyof RetryPolicy; label: string }[] = [
 
 /** Runs the record's event under a retry policy and follows the run live. */
 export function RetryPolicyForm({ record }: { record: EventRecord }) {
-  const run = useEventStore((state) => state.retryRuns[record.chainId]);
+  const run = useEventStore((state) => getOwn(state.retryRuns, record.chainId));
   const [values, setValues] = useState(DEFAULT_POLICY);
   const baseId = useId();
   const errorId = `${baseId}-error`;

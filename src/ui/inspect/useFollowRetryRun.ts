@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useEventStore } from '../../store';
+import { getOwn, useEventStore } from '../../store';
 import { storeActions } from '../common/storeActions.ts';
 
 /**
@@ -13,7 +13,7 @@ export function useFollowRetryRun(): void {
     useShallow((state): [string | null, string | null] => {
       const selected = state.selectedId === null ? undefined : state.records[state.selectedId];
       if (selected === undefined) return [null, null];
-      return [selected.chainId, state.retryRuns[selected.chainId]?.currentId ?? null];
+      return [selected.chainId, getOwn(state.retryRuns, selected.chainId)?.currentId ?? null];
     }),
   );
   const previous = useRef({ chainId, currentId });

@@ -1,9 +1,16 @@
 import { useMutation } from '@tanstack/react-query';
 import { useCallback, useId, useRef, useState } from 'react';
-import { getAppStore, MAX_IMPORT_BYTES, useEventStore } from '../../store';
+import {
+  getAppStore,
+  getOwn,
+  MAX_IMPORT_BYTES,
+  useEventStore,
+  type ImportResult,
+} from '../../store';
 import { downloadText } from './downloadText.ts';
 import { exportRecords, type ExportFormat } from './exportFormats.ts';
 import { importSummary } from './importSummary.ts';
+import { formatCount, TaskProgress } from './TaskProgress.tsx';
 import { useFileDrop } from './useFileDrop.ts';
 import { storeActions } from '../common/storeActions.ts';
 
@@ -14,25 +21,63 @@ export function KeepPanel() {
   const inputId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
 
-  // A lionherd log some of whose records do not fit: the person may import the others.
+  // A log some of whose records do not fit: the person may import the others.
   const [partial, setPartial] = useState<{ file: File; importable: number } | null>(null);
+  const [importProgress, setImportProgress] = useState<Progress | null>(null);
+  const [exportProgress, setExportProgress] = useState<Progress | null>(null);
+  const importController = useRef<AbortController | null>(null);
+  const exportController = useRef<AbortController | null>(null);
 
   const importing = useMutation({
-    mutationFn: async ({ file, importValid }: { file: File; importValid?: boolean }) => {
+    mutationFn: async ({
+      file,
+      importValid,
+    }: {
+      file: File;
+      importValid?: boolean;
+    }): Promise<ImportOutcome> => {
       setPartial(null);
       if (file.size > MAX_IMPORT_BYTES) {
         throw new Error(
           `${file.name} was not imported: it is ${megabytes(file.size)}; the limit is ${megabytes(MAX_IMPORT_BYTES)}.`,
         );
       }
-      const result = await storeActions().importLog(await file.text(), file.name, {
-        importValid: importValid === true,
-      });
-      if (!result.ok) {
-        if (result.partial) setPartial({ file, importable: result.partial.importable });
-        throw new Error(`${file.name} was not imported: ${result.error}`);
+      const controller = new AbortController();
+      importController.current = controller;
+      setImportProgress({ label: `Reading ${file.name}…`, done: 0, total: null });
+      let total = 0;
+      try {
+        // The file itself goes to the reader: its text is read off the page's thread.
+        const result = await storeActions().importLog(file, file.name, {
+          importValid: importValid === true,
+          signal: controller.signal,
+          onProgress: (progress) => {
+            if (progress.phase === 'checking') {
+              total = progress.total;
+              setImportProgress({
+                label: `Importing ${formatCount(progress.checked)} of ${formatCount(progress.total)}`,
+                done: progress.checked,
+                total: progress.total,
+              });
+            } else if (progress.phase === 'receiving') {
+              setImportProgress({
+                label: `Adding ${formatCount(progress.received)} of ${formatCount(total)} to the history`,
+                done: progress.received,
+                total,
+              });
+            }
+          },
+        });
+        if (!result.ok) {
+          if (result.cancelled === true) return { cancelled: true, fileName: file.name };
+          if (result.partial) setPartial({ file, importable: result.partial.importable });
+          throw new Error(`${file.name} was not imported: ${result.error}`);
+        }
+        return { ...result, fileName: file.name };
+      } finally {
+        importController.current = null;
+        setImportProgress(null);
       }
-      return { ...result, fileName: file.name };
     },
     onSettled: () => {
       if (inputRef.current) inputRef.current.value = '';
@@ -50,25 +95,47 @@ export function KeepPanel() {
   );
 
   const exporting = useMutation({
-    mutationFn: async (format: ExportFormat) => {
+    mutationFn: async (format: ExportFormat): Promise<'done' | 'cancelled'> => {
       const { records, order } = getAppStore().getState();
-      const file = await exportRecords(
-        format,
-        order.flatMap((id) => records[id] ?? []),
-      );
-      downloadText(file.text, file.fileName);
+      const list = order.flatMap((id) => getOwn(records, id) ?? []);
+      const controller = new AbortController();
+      exportController.current = controller;
+      const progress = (written: number): void => {
+        setExportProgress({
+          label: `Exporting ${formatCount(written)} of ${formatCount(list.length)}`,
+          done: written,
+          total: list.length,
+        });
+      };
+      progress(0);
+      try {
+        const file = await exportRecords(format, list, {
+          signal: controller.signal,
+          onProgress: progress,
+        });
+        controller.signal.throwIfAborted();
+        await downloadText(file.parts, file.fileName);
+        return 'done';
+      } catch (error) {
+        if (controller.signal.aborted) return 'cancelled';
+        throw error;
+      } finally {
+        exportController.current = null;
+        setExportProgress(null);
+      }
     },
   });
-
-  const onExport = (): void => {
-    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    downloadText(storeActions().exportLog(), `lifecycle-lab-${stamp}.json`);
-  };
 
   return (
     <div className="keep-panel">
       <div className="row">
-        <button type="button" onClick={onExport} disabled={total === 0}>
+        <button
+          type="button"
+          onClick={() => {
+            exporting.mutate('lifecycle-lab');
+          }}
+          disabled={total === 0 || exporting.isPending}
+        >
           Export log
         </button>
         <button
@@ -120,6 +187,17 @@ export function KeepPanel() {
           ? 'History is saved in this browser and survives a reload.'
           : `History is kept in memory only: ${storage.reason}`}
       </p>
+      {exportProgress !== null ? (
+        <TaskProgress
+          {...exportProgress}
+          onCancel={() => {
+            exportController.current?.abort();
+          }}
+        />
+      ) : null}
+      {exporting.isSuccess && exporting.data === 'cancelled' ? (
+        <p role="status">The export was cancelled.</p>
+      ) : null}
       {exporting.isError ? (
         <p role="alert" className="field-error">
           The export failed: {exporting.error.message}
@@ -130,9 +208,20 @@ export function KeepPanel() {
           Drop the log to import it
         </div>
       ) : null}
-      {importing.isPending ? <p role="status">Importing…</p> : null}
+      {importProgress !== null ? (
+        <TaskProgress
+          {...importProgress}
+          onCancel={() => {
+            importController.current?.abort();
+          }}
+        />
+      ) : null}
       {importing.isSuccess ? (
-        <p role="status">{importSummary(importing.data, importing.data.fileName)}</p>
+        <p role="status">
+          {'cancelled' in importing.data
+            ? `The import of ${importing.data.fileName} was cancelled: nothing was added.`
+            : importSummary(importing.data, importing.data.fileName)}
+        </p>
       ) : null}
       {importing.isError ? (
         <p role="alert" className="field-error">
@@ -153,6 +242,18 @@ export function KeepPanel() {
     </div>
   );
 }
+
+/** A long task's state as {@link TaskProgress} shows it. */
+interface Progress {
+  label: string;
+  done: number;
+  total: number | null;
+}
+
+/** What an import did, or that it was cancelled before it added anything. */
+type ImportOutcome =
+  | (Extract<ImportResult, { ok: true }> & { fileName: string })
+  | { cancelled: true; fileName: string };
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;

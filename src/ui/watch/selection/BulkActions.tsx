@@ -65,7 +65,7 @@ export function BulkActions({ shown }: { shown: readonly string[] }) {
     mutationFn: async () => {
       const records = selectedRecords();
       const file = await exportRecords(format, records);
-      downloadText(file.text, file.fileName);
+      await downloadText(file.parts, file.fileName);
       return records.length;
     },
     onSuccess: (count) => {

@@ -1,0 +1,145 @@
+import { describe, expect, test } from 'vitest';
+import { makeRecord } from '../../tests/interop/makeRecord';
+import type { EventRecord } from './eventRecord';
+import { DEFAULT_STORAGE_KEY, serializeHistory } from './formats/history';
+import { toLionherdRecords } from './formats/lionherd';
+import { formatLog } from './formats/log';
+import { toOtlpJson } from './formats/otlp';
+import { getOwn } from './ownKey';
+import { createHydratedTestStore, createTestStore, MemoryStorage } from './testHelpers';
+
+const EXPORTED_AT = new Date('2026-12-01T00:00:00.000Z');
+
+function recordWithId(id: string, overrides: Partial<EventRecord> = {}): EventRecord {
+  return makeRecord({ id, chainId: id, ...overrides });
+}
+
+function logOf(records: readonly EventRecord[]): string {
+  return formatLog(records, EXPORTED_AT);
+}
+
+describe('ids are data, not object keys', () => {
+  const ids = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'];
+
+  test('records with ids named like Object.prototype members are imported and exported like any other', async () => {
+    const harness = createTestStore();
+    const result = await harness.store
+      .getState()
+      .importLog(logOf(ids.map((id) => recordWithId(id))), 'proto.json', { inPage: true });
+    expect(result).toMatchObject({ ok: true, added: ids.length, skipped: 0 });
+    const { records, order } = harness.store.getState();
+    expect(order).toEqual(ids);
+    for (const id of ids) expect(getOwn(records, id)?.id).toBe(id);
+    expect(Object.getPrototypeOf(records)).toBe(Object.prototype);
+    const exported = JSON.parse(harness.store.getState().exportLog()) as { records: EventRecord[] };
+    expect(exported.records.map((record) => record.id)).toEqual(ids);
+  });
+
+  test('importing the same prototype-like ids again reports them as already in the history', async () => {
+    const harness = createTestStore();
+    const text = logOf(ids.map((id) => recordWithId(id)));
+    await harness.store.getState().importLog(text, 'a.json', { inPage: true });
+    const again = await harness.store.getState().importLog(text, 'b.json', { inPage: true });
+    expect(again).toMatchObject({ ok: true, added: 0, skipped: ids.length });
+  });
+
+  test('a chain id `constructor` has no retry run until one is started', async () => {
+    const harness = createTestStore();
+    await harness.store
+      .getState()
+      .importLog(logOf([recordWithId('constructor', { status: 'failed' })]), 'c.json', {
+        inPage: true,
+      });
+    const state = harness.store.getState();
+    expect(getOwn(state.retryRuns, 'constructor')).toBeUndefined();
+    expect(getOwn(state.retryRuns, '__proto__')).toBeUndefined();
+  });
+});
+
+describe('duplicates', () => {
+  test('a duplicate inside the file is reported as such, apart from ids already in the history', async () => {
+    const harness = createTestStore();
+    await harness.store.getState().importLog(logOf([recordWithId('saved')]), 'first.json', {
+      inPage: true,
+    });
+    const text = logOf([recordWithId('saved'), recordWithId('new'), recordWithId('new')]);
+    const refused = await harness.store.getState().importLog(text, 'second.json', { inPage: true });
+    expect(refused).toMatchObject({
+      ok: false,
+      error:
+        '"second.json" is not a valid Lifecycle Lab log: records[2].id: "new" is a duplicate in the file: records[1] has the same id',
+      partial: { importable: 2 },
+    });
+    expect(harness.store.getState().order).toEqual(['saved']);
+    const part = await harness.store
+      .getState()
+      .importLog(text, 'second.json', { inPage: true, importValid: true });
+    expect(part).toMatchObject({ ok: true, added: 1, skipped: 1 });
+    expect(part.ok && part.leftOut.map((problem) => problem.record)).toEqual(['records[2]']);
+  });
+});
+
+describe('an import racing the initial load', () => {
+  test('never replaces a saved record with the same id', async () => {
+    const storage = new MemoryStorage();
+    const saved = recordWithId('same', { label: 'the saved one', source: 'restored' });
+    storage.items.set(DEFAULT_STORAGE_KEY, serializeHistory([saved], 0));
+    const harness = createTestStore({ storage });
+    expect(harness.store.getState().hydrated).toBe(false);
+    const importing = harness.store
+      .getState()
+      .importLog(
+        logOf([recordWithId('same', { label: 'the imported one' }), recordWithId('other')]),
+        'race.json',
+        {
+          inPage: true,
+        },
+      );
+    const result = await importing;
+    expect(harness.store.getState().hydrated).toBe(true);
+    expect(result).toMatchObject({ ok: true, added: 1, skipped: 1 });
+    const { records, order } = harness.store.getState();
+    expect(getOwn(records, 'same')?.label).toBe('the saved one');
+    expect([...order].sort()).toEqual(['other', 'same']);
+  });
+});
+
+describe('cancelling', () => {
+  test('a cancelled import adds nothing and says so', async () => {
+    const harness = await createHydratedTestStore();
+    const controller = new AbortController();
+    const records = Array.from({ length: 1_000 }, (_, index) => recordWithId(`r${String(index)}`));
+    const result = await harness.store.getState().importLog(logOf(records), 'big.json', {
+      inPage: true,
+      signal: controller.signal,
+      onProgress: (progress) => {
+        if (progress.phase === 'checking' && progress.checked >= 500) controller.abort();
+      },
+    });
+    expect(result).toEqual({
+      ok: false,
+      cancelled: true,
+      error: 'The import was cancelled: nothing was added.',
+    });
+    expect(harness.store.getState().order).toEqual([]);
+  });
+});
+
+describe('exports never break on a stored value', () => {
+  const wild = [1e300, -5, Number.NaN, Number.POSITIVE_INFINITY, -1e300];
+
+  test.each(wild)('a stored transition at %s is exported in every format', async (at) => {
+    const record = makeRecord();
+    const broken: EventRecord = {
+      ...record,
+      duration: at,
+      transitions: record.transitions.map((step) => ({ ...step, at })),
+    };
+    const harness = createTestStore();
+    harness.store.setState({ records: { [broken.id]: broken }, order: [broken.id] });
+    expect(() => harness.store.getState().exportLog()).not.toThrow();
+    expect(() => JSON.stringify(toLionherdRecords([broken]))).not.toThrow();
+    const otlp = JSON.parse(await toOtlpJson([broken])) as { resourceSpans: unknown[] };
+    expect(otlp.resourceSpans).toHaveLength(1);
+  });
+});
