@@ -89,12 +89,13 @@ class FlakyEvent(Event):
 
     failure_rate: float | None = None
     error_kind: str | None = None
+    seed: int | None = None  # replays the same outcomes when set
 
 
 class HttpEvent(Event):
     """Calls the dashboard's demo endpoint."""
 
-    latency: float | None = None
+    latency: float | None = None  # seconds
     status: int | None = None
     failure_rate: float | None = None
     hang: bool | None = None
