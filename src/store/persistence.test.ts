@@ -8,7 +8,7 @@ import {
   serializeHistory,
 } from './formats/history';
 import { makeRecord } from '../../tests/interop/makeRecord';
-import { loadHistory } from './persistence';
+import { loadHistory, migrations } from './persistence';
 import {
   createHydratedTestStore,
   createTestStore,
@@ -379,7 +379,9 @@ describe('migrations', () => {
     const harness = await createHydratedTestStore({ storage });
     expect(harness.store.getState().records['old-1']?.status).toBe('failed');
     harness.store.getState().saveNow();
-    expect(JSON.parse(storage.items.get(DEFAULT_STORAGE_KEY) ?? '')).toMatchObject({ version: 1 });
+    expect(JSON.parse(storage.items.get(DEFAULT_STORAGE_KEY) ?? '')).toMatchObject({
+      version: HISTORY_VERSION,
+    });
   });
 
   test('what is saved is what is loaded', () => {
@@ -397,3 +399,20 @@ describe('migrations', () => {
 function sampleRecord(): EventRecord {
   return makeRecord({ id: 'sample', chainId: 'sample' });
 }
+
+test('HTTP events saved with their latency in milliseconds come back with it in seconds', () => {
+  const migrated = migrations[1]?.({
+    records: [
+      { id: 'a', kind: 'http', params: { latency: 1500, status: 200 } },
+      { id: 'b', kind: 'slow', params: { latency: 7 } },
+      { id: 'c', kind: 'http', params: {} },
+    ],
+  });
+  expect(migrated).toEqual({
+    records: [
+      { id: 'a', kind: 'http', params: { latency: 1.5, status: 200 } },
+      { id: 'b', kind: 'slow', params: { latency: 7 } },
+      { id: 'c', kind: 'http', params: {} },
+    ],
+  });
+});

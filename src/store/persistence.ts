@@ -76,7 +76,23 @@ export const migrations: Record<number, (state: unknown) => unknown> = {
     });
     return { records: records.reverse() };
   },
+  // Version 2 gives HTTP events their latency in seconds, as the launch form now asks for it;
+  // version 1 kept milliseconds, which a retry from history would otherwise wait as seconds.
+  1: (state) => {
+    if (!isObject(state) || !Array.isArray(state.records)) return state;
+    const records: unknown[] = state.records.map((record: unknown) => {
+      if (!isObject(record) || record.kind !== 'http' || !isObject(record.params)) return record;
+      const latency = record.params.latency;
+      if (typeof latency !== 'number') return record;
+      return { ...record, params: { ...record.params, latency: latency / 1000 } };
+    });
+    return { ...state, records };
+  },
 };
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 /** What loading found. */
 export type LoadResult =

@@ -11,7 +11,7 @@ import type { EventRecord } from '../eventRecord';
  */
 
 export const DEFAULT_STORAGE_KEY = 'lifecycle-lab:history';
-export const HISTORY_VERSION = 1;
+export const HISTORY_VERSION = 2;
 /** Most records written to storage, newest first. */
 export const MAX_STORED_RECORDS = 5_000;
 
