@@ -121,7 +121,11 @@ test('a timeout ends code that ignores its signal, and Retry fresh runs the same
   ).toBeVisible();
 
   await dashboard.inspector.getByRole('button', { name: 'Retry fresh' }).click();
-  await expect(dashboard.rows().filter({ hasText: 'Your event' })).toHaveCount(2);
+  // The two attempts are one chain: one row, with the first attempt folded under it.
+  await expect(
+    dashboard.eventList.getByRole('button', { name: 'Show 1 earlier attempt' }),
+  ).toBeVisible();
+  await expect(dashboard.rows().filter({ hasText: 'Your event' })).toHaveCount(1);
   await expect(dashboard.attemptChain).toContainText('2');
   await expect(dashboard.eventStatus).toHaveText(/cancelled/, SLOW);
 });
