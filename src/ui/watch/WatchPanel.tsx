@@ -7,7 +7,6 @@ import { EmptyEventList } from './EmptyEventList.tsx';
 import { parseFilterQuery } from './filterQuery.ts';
 import { makeQueryIdsSelector } from './makeQueryIdsSelector.ts';
 import { StatusCounters } from './StatusCounters.tsx';
-import { BulkActions } from './selection/BulkActions.tsx';
 import { useChainEntries } from './useChainEntries.ts';
 import { useListShortcuts } from './useListShortcuts.ts';
 import './watch.css';
@@ -17,6 +16,10 @@ import './watch.css';
 const EventList = lazy(() => import('./EventList.tsx'));
 // The waterfall is fetched when its tab is first opened.
 const Waterfall = lazy(() => import('../waterfall/Waterfall.tsx'));
+// Bulk actions bring the export formats and a mutation; they follow the first render.
+const BulkActions = lazy(() =>
+  import('./selection/BulkActions.tsx').then((module) => ({ default: module.BulkActions })),
+);
 
 type View = 'list' | 'waterfall';
 
@@ -54,7 +57,9 @@ export function WatchPanel() {
       <p className="muted list-count" aria-live="polite">
         Showing {ids.length} {ids.length === 1 ? 'event' : 'events'}
       </p>
-      <BulkActions shown={ids} />
+      <Suspense fallback={null}>
+        <BulkActions shown={ids} />
+      </Suspense>
       <div role="tablist" aria-label="Views of the events" className="view-tabs">
         {(['list', 'waterfall'] as const).map((name) => (
           <button
