@@ -5,8 +5,7 @@
 //   node scripts/run-ts.js [node flags…] <script.ts> [script arguments…]
 //   node scripts/run-ts.js --expose-gc bench/core.bench.ts
 import { spawnSync } from 'node:child_process';
-import { basename, extname, resolve } from 'node:path';
-import { build } from 'vite';
+import { bundleForNode } from './bundleForNode.js';
 
 const argv = process.argv.slice(2);
 const entryIndex = argv.findIndex((arg) => /\.tsx?$/.test(arg));
@@ -14,35 +13,11 @@ if (entryIndex === -1) {
   console.error('usage: node scripts/run-ts.js [node flags…] <script.ts> [arguments…]');
   process.exit(2);
 }
-const entry = argv[entryIndex] ?? '';
-const name = basename(entry, extname(entry));
-const outDir = resolve('node_modules/.tmp/run-ts', name);
-
-await build({
-  configFile: false,
-  root: process.cwd(),
-  logLevel: 'warn',
-  mode: 'production',
-  build: {
-    ssr: entry,
-    outDir,
-    emptyOutDir: true,
-    copyPublicDir: false,
-    target: 'node20',
-    minify: false,
-    sourcemap: true,
-    rolldownOptions: { output: { entryFileNames: '[name].mjs' } },
-  },
-});
+const bundle = await bundleForNode(argv[entryIndex] ?? '', 'run-ts');
 
 const result = spawnSync(
   process.execPath,
-  [
-    ...argv.slice(0, entryIndex),
-    '--enable-source-maps',
-    resolve(outDir, `${name}.mjs`),
-    ...argv.slice(entryIndex + 1),
-  ],
+  [...argv.slice(0, entryIndex), '--enable-source-maps', bundle, ...argv.slice(entryIndex + 1)],
   { stdio: 'inherit' },
 );
 process.exit(result.status ?? 1);
