@@ -66,6 +66,26 @@ describe('events as BullMQ jobs, on a real Redis', () => {
     ]);
   });
 
+  it('a completed run is stored before BullMQ announces the job completed', async () => {
+    const seen: (string | undefined)[] = [];
+    const jobs = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        enqueueEvent(queue, new ScriptedEvent({ plan: ['ok'] }), { registry }),
+      ),
+    );
+    const ids = new Set(jobs.map((job) => String(job.id)));
+    const onCompleted = ({ jobId }: { jobId: string }): void => {
+      if (!ids.has(jobId)) return;
+      void queue.getJob(jobId).then((job) => {
+        seen.push(job?.data.attempts.at(-1)?.event.execution.status);
+      });
+    };
+    events.on('completed', onCompleted);
+    await expect.poll(() => seen.length, { timeout: 10_000 }).toBe(20);
+    events.off('completed', onCompleted);
+    expect(new Set(seen)).toEqual(new Set(['completed']));
+  });
+
   it('a failure that is not retryable fails the job at once, without another attempt', async () => {
     const { job, state } = await runJob(['fatal', 'ok']);
     expect(state).toBe('failed');

@@ -105,12 +105,24 @@ export function createEventProcessor(options: EventProcessorOptions): EventProce
       signal?.removeEventListener('abort', onAbort);
     }
     const ended = record();
-    await job.updateData({ ...data, attempts: [...earlier, ended] });
+    const endWritten = job.updateData({ ...data, attempts: [...earlier, ended] });
     const execution = ended.event.execution;
-    if (event.status === EventStatus.COMPLETED) return execution.response;
+    if (event.status === EventStatus.COMPLETED) {
+      // Sent, not awaited, so that it costs no round trip of its own: BullMQ completes the job
+      // with its next command on this same connection, and Redis runs one connection's
+      // commands in the order they were sent, so the record is stored before anyone sees the
+      // job completed. Should the write fail, that next command fails alike (job gone, Redis
+      // gone) and BullMQ reports it.
+      endWritten.catch(() => undefined);
+      return execution.response;
+    }
 
     const tree = execution.error;
-    await job.log(JSON.stringify({ attempt, event: ended.event.id, error: tree }));
+    // The tree in the job's data and in its log, in one round trip.
+    await Promise.all([
+      endWritten,
+      job.log(JSON.stringify({ attempt, event: ended.event.id, error: tree })),
+    ]);
     const message = `${tree?.error ?? 'Error'}: ${tree?.message ?? event.status}`;
     if (cancelledBy !== undefined || signal?.aborted === true) {
       throw new UnrecoverableError(`cancelled: ${message}`);
