@@ -14,7 +14,7 @@ import {
   enqueueEvent,
   type EventJobData,
 } from '../src/lib/bullmq/index.ts';
-import { startRedis } from '../tests/queue/redisServer.ts';
+import { startRedis } from '../tests/queue/redisServer.js';
 import { formatTable, median, verdict } from './report.ts';
 
 const { values } = parseArgs({

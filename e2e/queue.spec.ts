@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { Queue } from 'bullmq';
 import { enqueueEvent, type EventJobData } from '../src/lib/bullmq/index.ts';
 import type { Event } from '../src/lib/event.ts';
-import { startRedis, type TestRedis } from '../tests/queue/redisServer.ts';
+import { startRedis, type TestRedis } from '../tests/queue/redisServer.js';
 import { Dashboard, expect, test } from './support/dashboard.ts';
 import { startQueueDashboard, runScript } from './support/queueDashboard.ts';
 import {

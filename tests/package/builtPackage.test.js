@@ -5,12 +5,12 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import process from 'node:process';
 import { after, before, describe, it } from 'node:test';
+import { startRedis } from '../queue/redisServer.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const PACKAGE_DIR = join(ROOT, 'dist-lib');
@@ -208,25 +208,8 @@ describe('the built lifecycle-lab-core package, from plain Node', () => {
     const { Queue, QueueEvents, Worker } = await import('bullmq');
     const { createEventProcessor, createEventRegistry, enqueueEvent } = pkg.bullmq;
     const { SimpleEvent } = pkg.demo;
-    const port = await freePort();
-    const dir = mkdtempSync(join(tmpdir(), 'lifecycle-lab-redis-'));
-    const redis = spawn(
-      'redis-server',
-      [
-        '--save',
-        '',
-        '--appendonly',
-        'no',
-        '--dir',
-        dir,
-        '--port',
-        String(port),
-        '--bind',
-        '127.0.0.1',
-      ],
-      { stdio: 'ignore' },
-    );
-    const connection = { host: '127.0.0.1', port };
+    const redis = await startRedis();
+    const connection = { host: '127.0.0.1', port: redis.port };
     const registry = createEventRegistry({ SimpleEvent });
     const queue = new Queue('package-test', { connection });
     const events = new QueueEvents('package-test', { connection });
@@ -243,8 +226,7 @@ describe('the built lifecycle-lab-core package, from plain Node', () => {
       await worker.close();
       await events.close();
       await queue.close();
-      redis.kill('SIGKILL');
-      rmSync(dir, { recursive: true, force: true });
+      await redis.stop();
     }
   });
 
@@ -323,17 +305,6 @@ describe('the built lifecycle-lab-core package, from plain Node', () => {
     typeCheck('tsconfig.bullmq.json');
   });
 });
-
-function freePort() {
-  return new Promise((done, fail) => {
-    const server = createNetServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => done(port));
-    });
-  });
-}
 
 function typeCheck(config) {
   const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');

@@ -1,27 +1,24 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+// A redis-server of the system's for the tests, benchmarks and e2e runs; plain JavaScript so
+// that the package test (`node --test`, no transform) starts Redis the same way.
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import process from 'node:process';
+import { setTimeout } from 'node:timers';
 import { Redis } from 'ioredis';
-
-/** A `redis-server` of the system's, on a free port of 127.0.0.1, with its files in a temp dir. */
-export interface TestRedis {
-  port: number;
-  /** `redis://127.0.0.1:<port>` */
-  url: string;
-  /** Saves the data, stops the server and starts it again on the same port with that data. */
-  restart: (downtimeMs?: number) => Promise<void>;
-  stop: () => Promise<void>;
-}
 
 const REDIS_SERVER = process.env.REDIS_SERVER ?? 'redis-server';
 
 /**
  * Starts `redis-server --save '' --appendonly no --dir <tmp> --port <free>` and resolves when
  * it answers PING. Nothing is written to disk unless `restart` asks for it.
+ *
+ * @param {{ password?: string }} [options]
+ * @returns {Promise<import('./redisServer.d.ts').TestRedis>}
  */
-export async function startRedis(options: { password?: string } = {}): Promise<TestRedis> {
+export async function startRedis(options = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'lifecycle-lab-redis-'));
   const port = await freePort();
   const password = options.password;
@@ -53,7 +50,13 @@ export async function startRedis(options: { password?: string } = {}): Promise<T
   };
 }
 
-async function launch(dir: string, port: number, password?: string): Promise<ChildProcess> {
+/**
+ * @param {string} dir
+ * @param {number} port
+ * @param {string | undefined} password
+ * @returns {Promise<import('node:child_process').ChildProcess>}
+ */
+async function launch(dir, port, password) {
   const child = spawn(
     REDIS_SERVER,
     [
@@ -72,9 +75,10 @@ async function launch(dir: string, port: number, password?: string): Promise<Chi
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const failed = new Promise<never>((_resolve, reject) => {
+  child.stdout.on('data', (/** @type {Buffer} */ chunk) => (output += chunk.toString()));
+  child.stderr.on('data', (/** @type {Buffer} */ chunk) => (output += chunk.toString()));
+  /** @type {Promise<never>} */
+  const failed = new Promise((_resolve, reject) => {
     child.once('error', (error) =>
       reject(
         new Error(
@@ -95,7 +99,11 @@ async function launch(dir: string, port: number, password?: string): Promise<Chi
   return child;
 }
 
-async function answersPing(port: number, password?: string): Promise<void> {
+/**
+ * @param {number} port
+ * @param {string | undefined} password
+ */
+async function answersPing(port, password) {
   for (let tries = 0; tries < 200; tries += 1) {
     const client = new Redis(port, '127.0.0.1', {
       ...(password === undefined ? {} : { password }),
@@ -118,12 +126,17 @@ async function answersPing(port: number, password?: string): Promise<void> {
   throw new Error(`redis-server did not answer on port ${String(port)} within 10 s`);
 }
 
-function exited(child: ChildProcess): Promise<void> {
+/**
+ * @param {import('node:child_process').ChildProcess} child
+ * @returns {Promise<void>}
+ */
+function exited(child) {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-function freePort(): Promise<number> {
+/** @returns {Promise<number>} */
+function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
