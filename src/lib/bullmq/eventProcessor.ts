@@ -1,16 +1,10 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Event } from '../event';
-import { explainRetryable } from '../retryable';
 import type { JsonValue } from '../serialize/toJsonSafe';
 import { EventStatus } from '../status';
 import type { EventRegistry } from './eventRegistry';
-import {
-  closeStalledAttempts,
-  whyNotEventJob,
-  type AttemptRecord,
-  type EventJobData,
-} from './jobData';
-import { jobAttemptKey } from './jobAttemptKey';
+import { attemptRun, earlierRuns } from './attemptRun';
+import { whyNotEventJob, type EventJobData } from './jobData';
 
 export interface EventProcessorOptions {
   /** The event classes jobs may name. */
@@ -19,6 +13,12 @@ export interface EventProcessorOptions {
   onAttempt?: (event: Event, job: Job<EventJobData>) => void;
   /** Time source for the records of stalled runs (default `Date.now`). */
   now?: () => number;
+  /**
+   * How long a run must last before it is recorded as running (default 100 ms); a shorter run
+   * is recorded once, when it ends, which saves a Redis command per job. `0` records every run
+   * as it starts.
+   */
+  recordStartAfterMs?: number;
 }
 
 /** A BullMQ processor, `(job, token, signal)`: the signal lets `worker.cancelJob` reach the event. */
@@ -34,14 +34,16 @@ export type EventProcessor = (
  * - every run is a fresh event, linked to the previous run (`asFreshEvent`, copying the
  *   metadata) and keyed by job id and attempt in `metadata.job`; the first run carries the
  *   enqueued event's id;
- * - the run's record, error tree included, is written to `job.data.attempts` when it starts
- *   and when it ends, and the error tree is also added to the job's log;
+ * - the run's record, error tree included, is written to `job.data.attempts` when it ends,
+ *   and while it runs once it has lasted `recordStartAfterMs`; the error tree is also added
+ *   to the job's log;
  * - completed → the job completes with the response; a failure that is not retryable throws
  *   BullMQ's `UnrecoverableError`, so no attempt is wasted; a retryable failure or a timeout
  *   throws, so the job's `attempts` and `backoff` apply; `worker.cancelJob(id)` cancels the
  *   event, and a cancelled job is not retried;
  * - a run that never ended (its worker was killed) is recorded as a stalled, failed attempt
- *   when the job is picked up again.
+ *   when the job is picked up again, whether it had been recorded or not (BullMQ's
+ *   `attemptsStarted` counts it).
  *
  * ```ts
  * new Worker('emails', createEventProcessor({ registry }), { connection });
@@ -49,6 +51,7 @@ export type EventProcessor = (
  */
 export function createEventProcessor(options: EventProcessorOptions): EventProcessor {
   const now = options.now ?? Date.now;
+  const recordStartAfter = options.recordStartAfterMs ?? 100;
   return async (job, _token, signal) => {
     const why = whyNotEventJob(job.data);
     if (why !== null)
@@ -60,33 +63,8 @@ export function createEventProcessor(options: EventProcessorOptions): EventProce
     } catch (error) {
       throw new UnrecoverableError(error instanceof Error ? error.message : String(error));
     }
-    const earlier = closeStalledAttempts(data.attempts, now());
-    const previous = earlier.at(-1);
-    const attempt = (previous?.attempt ?? 0) + 1;
-    const first = new EventClass({ ...data.init, metadata: { ...data.event.metadata } });
-    const event = previous === undefined ? first : first.asFreshEvent({ copyMeta: true });
-    if (previous !== undefined) {
-      event.metadata.original = { id: previous.event.id, created_at: previous.event.created_at };
-    }
-    event.metadata.attempt = attempt;
-    event.metadata.job = jobAttemptKey(job, attempt);
-    // The first run is the enqueued event: it is recorded under that event's identity.
-    const identity =
-      previous === undefined
-        ? { id: data.event.id, created_at: data.event.created_at }
-        : { id: event.id, created_at: event.createdAt.toISOString() };
-    const record = (): AttemptRecord => {
-      const status = event.status;
-      return {
-        attempt,
-        event: { ...event.toDict(), ...identity },
-        transitions: event.history,
-        verdict:
-          status === EventStatus.FAILED || status === EventStatus.CANCELLED
-            ? explainRetryable(event.execution.error).reason
-            : null,
-      };
-    };
+    const earlier = earlierRuns(EventClass, job, now());
+    const { attempt, event, record } = attemptRun(EventClass, job, earlier.at(-1));
     options.onAttempt?.(event, job);
 
     let cancelledBy: unknown;
@@ -95,15 +73,25 @@ export function createEventProcessor(options: EventProcessorOptions): EventProce
       event.cancel(typeof cancelledBy === 'string' ? cancelledBy : 'cancelled through BullMQ');
     };
     signal?.addEventListener('abort', onAbort, { once: true });
+    // A run that lasts is recorded while it runs (the dashboard shows it processing, and a
+    // worker that dies leaves its record); a short one only when it ends, saving every job a
+    // Redis command. A run that died before any write is still counted, by `earlierRuns`.
+    let startWritten: Promise<void> | undefined;
+    const writeStart = (): void => {
+      startWritten = job.updateData({ ...data, attempts: [...earlier, record()] });
+      // Awaited once the run ends; this only keeps an early failure from going unhandled.
+      startWritten.catch(() => undefined);
+    };
+    const startTimer = recordStartAfter > 0 ? setTimeout(writeStart, recordStartAfter) : undefined;
     try {
       const run = event.invoke();
-      // Written while the work runs: one round trip less on every job's path.
-      const startWritten = job.updateData({ ...data, attempts: [...earlier, record()] });
+      if (startTimer === undefined) writeStart();
       await run;
-      await startWritten;
     } finally {
+      clearTimeout(startTimer);
       signal?.removeEventListener('abort', onAbort);
     }
+    await startWritten;
     const ended = record();
     const endWritten = job.updateData({ ...data, attempts: [...earlier, ended] });
     const execution = ended.event.execution;
