@@ -12,6 +12,7 @@ import { storeActions } from '../../common/storeActions.ts';
 import { downloadText } from '../../keep/downloadText.ts';
 import { EXPORT_FORMAT_NAMES, exportRecords, type ExportFormat } from '../../keep/exportFormats.ts';
 import { describeBulkRetry, planBulkRetry, type BulkRetryPlan } from './planBulkRetry.ts';
+import { describeRetryOutcome, retryFreshAll } from './retryFreshAll.ts';
 import { updateSelection, useSelection } from './selectionStore.ts';
 import { NO_SELECTION, selectAll } from './toggleSelection.ts';
 import './bulkActions.css';
@@ -42,22 +43,14 @@ export function BulkActions({ shown }: { shown: readonly string[] }) {
   };
 
   const retrying = useMutation({
-    mutationFn: async (toRetry: readonly EventRecord[]) => {
-      let started = 0;
-      const refused: string[] = [];
-      for (const record of toRetry) {
-        if (record.remote !== undefined) {
-          const why = await requestRemoteRetry(record, receiverToken() ?? '', {});
-          if (why === null) started += 1;
-          else refused.push(why);
-        } else if (storeActions().retryFresh(record.id) !== null) started += 1;
-      }
-      return { started, refused: toRetry.length - started };
-    },
-    onSuccess: ({ started, refused }) => {
-      setSaid(
-        `Retried ${String(started)} ${started === 1 ? 'event' : 'events'} fresh${refused > 0 ? `; ${String(refused)} could not be retried (see the notices)` : ''}.`,
-      );
+    mutationFn: (toRetry: readonly EventRecord[]) =>
+      retryFreshAll(toRetry, {
+        retryHere: (id) => storeActions().retryFresh(id) !== null,
+        askSource: (record, others) =>
+          requestRemoteRetry(record, receiverToken() ?? '', { alsoRecords: others }),
+      }),
+    onSuccess: (outcome) => {
+      setSaid(describeRetryOutcome(outcome));
     },
   });
 
