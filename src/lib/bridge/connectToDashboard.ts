@@ -12,7 +12,7 @@ import {
   type BridgeSourceInfo,
 } from './protocol';
 import { readJsonLines } from './readJsonLines';
-import { detectRuntime } from './sourceInfo';
+import { detectRuntime, sourceKey } from './sourceInfo';
 import { UpdateBuffer, type TakenUpdate } from './updateBuffer';
 
 export interface BridgeOptions {
@@ -23,6 +23,13 @@ export interface BridgeOptions {
   url: string;
   /** What the dashboard calls this process (`worker`, `checkout-page`). */
   name: string;
+  /**
+   * Tells apart processes of one name that run on one host at the same time (`worker-2`).
+   * A process keeps its source across restarts: in Node the source is `name` on this host
+   * (and `instance`), so a restarted process continues where the killed one stopped; in a
+   * browser it is the tab.
+   */
+  instance?: string;
   /** The receiver's token; default: the `token` in `url`. */
   token?: string;
   /** `all` (default): every event created from now on; `none`: only those passed to `watch`. */
@@ -52,6 +59,17 @@ export interface BridgeProblem {
   message: string;
 }
 
+/** How to watch one event. */
+export interface WatchOptions {
+  /**
+   * The id of an event an earlier run of this process started and did not finish (the id
+   * you kept, e.g. with the job it ran): this event is reported as that event, so its row in
+   * the dashboard continues instead of a new row appearing. Pass it right after creating
+   * the event, before it runs.
+   */
+  continues?: string;
+}
+
 export interface BridgeStats {
   /** Whether the control channel to the receiver is open. */
   connected: boolean;
@@ -69,7 +87,7 @@ export interface BridgeStats {
 export interface Bridge {
   readonly source: BridgeSourceInfo;
   /** Streams this event's lifecycle (done for you with `watch: 'all'`). Returns a stop function. */
-  watch(event: Event): () => void;
+  watch(event: Event, options?: WatchOptions): () => void;
   stats(): BridgeStats;
   /** Sends what is buffered now; resolves once the receiver took it or the try failed. */
   flush(): Promise<void>;
@@ -100,10 +118,12 @@ export function connectToDashboard(options: BridgeOptions): Bridge {
   const firstBackoff = (): Backoff => exponentialBackoff(options.backoff);
   const report = options.onError ?? (() => undefined);
   const acceptRetries = options.acceptRetries === true;
+  const where = detectRuntime();
   const source: BridgeSourceInfo = {
     id: createId(),
+    key: sourceKey(options.name, where, options.instance, createId),
     name: options.name,
-    ...detectRuntime(),
+    ...where,
     capabilities: acceptRetries ? ['retry'] : [],
   };
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
@@ -121,19 +141,25 @@ export function connectToDashboard(options: BridgeOptions): Bridge {
   let sendBackoff: Backoff | undefined;
   let controlBackoff = firstBackoff();
 
-  const retain = (event: Event): void => {
+  const retain = (event: Event, id: string): void => {
     if (!acceptRetries) return;
-    retained.delete(event.id);
-    retained.set(event.id, event);
+    retained.delete(id);
+    retained.set(id, event);
     if (retained.size > RETAINED_FOR_RETRY) {
       const oldest = retained.keys().next();
       if (oldest.done !== true) retained.delete(oldest.value);
     }
   };
 
-  const watch = (event: Event): (() => void) => {
+  const watch = (event: Event, watchOptions: WatchOptions = {}): (() => void) => {
     const existing = subscriptions.get(event.id);
-    if (existing !== undefined) return existing;
+    if (watchOptions.continues !== undefined) {
+      // Watched already (by `watch: 'all'` when it was made): report it under the earlier id.
+      existing?.();
+      buffer.reportAs(event, watchOptions.continues);
+    } else if (existing !== undefined) {
+      return existing;
+    }
     const unsubscribe = event.subscribe((notification, subject) => {
       buffer.record(subject, notification);
       if (subject.isTerminal) stop();
@@ -144,7 +170,7 @@ export function connectToDashboard(options: BridgeOptions): Bridge {
       subscriptions.delete(event.id);
     };
     subscriptions.set(event.id, stop);
-    retain(event);
+    retain(event, watchOptions.continues ?? event.id);
     buffer.record(event);
     if (isTerminalStatus(event.status)) stop();
     schedule();

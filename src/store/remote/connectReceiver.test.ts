@@ -19,8 +19,9 @@ function fakeStream() {
   return stream;
 }
 
-const worker = (connected: boolean): RemoteSource => ({
+const worker = (connected: boolean, run = 1): RemoteSource => ({
   id: 'worker-1',
+  run,
   name: 'worker',
   host: 'box',
   pid: 42,
@@ -38,9 +39,11 @@ function update(
   seq: number,
   status: 'processing' | 'completed' | 'failed',
   metadata: RemoteEventUpdate['event']['metadata'] = {},
+  run = 1,
 ): RemoteEventUpdate {
   return {
     sourceId: 'worker-1',
+    run,
     seq,
     kind: 'ChargeCard',
     notifications: [],
@@ -128,6 +131,33 @@ describe('connectReceiver', () => {
       status: 'completed',
       remote: { disconnected: false },
     });
+  });
+
+  it('after a restart, marks the running events the new run has not reported "restarted", and continues those it resumes', () => {
+    stream.emit('sources', [worker(true)]);
+    stream.emit('updates', [update('resumed', 7, 'processing'), update('left', 8, 'processing')]);
+    flush();
+    stream.emit('sources', [worker(false)]);
+    flush();
+    expect(store.getState().records.left?.remote).toMatchObject({ disconnected: true });
+
+    stream.emit('sources', [worker(true, 2)]);
+    // The new run counts from 1 again: its update still supersedes the earlier run's seq 7.
+    stream.emit('updates', [update('resumed', 1, 'completed', {}, 2)]);
+    flush();
+    expect(store.getState().records.resumed).toMatchObject({
+      status: 'completed',
+      remote: { disconnected: false },
+    });
+    expect(store.getState().records.resumed?.remote?.restarted).toBeUndefined();
+    expect(store.getState().records.left).toMatchObject({
+      status: 'processing',
+      remote: { disconnected: false, restarted: true },
+    });
+
+    stream.emit('updates', [update('resumed', 9, 'processing')]);
+    flush();
+    expect(store.getState().records.resumed?.status).toBe('completed');
   });
 
   it('links a fresh attempt to its original in one chain', () => {

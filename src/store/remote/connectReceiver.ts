@@ -6,7 +6,7 @@ import {
 import type { EventRecord } from '../eventRecord';
 import type { EventStore } from '../types';
 import { mergeRecords, recordOf } from './recordsSink';
-import { isCutOff, remoteRecord } from './remoteRecord';
+import { remoteRecord, standingOf } from './remoteRecord';
 import { remoteSourcesStore } from './remoteSourcesStore';
 
 /** The part of `EventSource` the dashboard uses; tests pass a fake. */
@@ -41,7 +41,8 @@ export function connectReceiver(options: ReceiverLinkOptions): () => void {
   const schedule = options.schedule ?? ((flush) => requestAnimationFrame(flush));
   const maxPerFlush = options.maxPerFlush ?? 2_000;
   const open = options.openStream ?? ((url) => new EventSource(url) as unknown as EventSourceLike);
-  const seen = new Map<string, number>();
+  /** The run and sequence number of the update each event's record shows. */
+  const seen = new Map<string, { run: number; seq: number }>();
   /** Event ids by source, to re-mark a source's running events when it comes and goes. */
   const bySource = new Map<string, Set<string>>();
   let queue: RemoteEventUpdate[] = [];
@@ -66,7 +67,10 @@ export function connectReceiver(options: ReceiverLinkOptions): () => void {
     const sources: Record<string, RemoteSource> = {};
     for (const source of list) {
       sources[source.id] = source;
-      if (before[source.id]?.connected !== source.connected) changedSources.add(source.id);
+      const was = before[source.id];
+      if (was?.connected !== source.connected || was.run !== source.run) {
+        changedSources.add(source.id);
+      }
     }
     remoteSourcesStore.setState({ sources });
     request();
@@ -94,7 +98,10 @@ export function connectReceiver(options: ReceiverLinkOptions): () => void {
     for (const update of batch) {
       const id = update.event.id;
       const known = seen.get(id);
-      if (known !== undefined && known >= update.seq) {
+      if (
+        known !== undefined &&
+        (known.run > update.run || (known.run === update.run && known.seq >= update.seq))
+      ) {
         duplicates += 1;
         continue;
       }
@@ -103,7 +110,7 @@ export function connectReceiver(options: ReceiverLinkOptions): () => void {
         originalId === null ? undefined : (records.get(originalId) ?? recordOf(store, originalId));
       const record = remoteRecord(update, sources[update.sourceId], original);
       if (typeof record === 'string') continue; // the receiver checked it; nothing to show
-      seen.set(id, update.seq);
+      seen.set(id, { run: update.run, seq: update.seq });
       records.set(id, record);
       let ids = bySource.get(update.sourceId);
       if (ids === undefined) bySource.set(update.sourceId, (ids = new Set()));
@@ -113,9 +120,15 @@ export function connectReceiver(options: ReceiverLinkOptions): () => void {
       for (const id of bySource.get(sourceId) ?? []) {
         const record = records.get(id) ?? recordOf(store, id);
         if (record?.remote === undefined) continue;
-        const disconnected = isCutOff(record.status, sources[sourceId]);
-        if (disconnected !== record.remote.disconnected) {
-          records.set(id, { ...record, remote: { ...record.remote, disconnected } });
+        const { disconnected, restarted } = standingOf(
+          record.status,
+          sources[sourceId],
+          seen.get(id)?.run ?? 1,
+        );
+        const remote = { ...record.remote, disconnected, restarted };
+        if (restarted === undefined) delete remote.restarted;
+        if (disconnected !== record.remote.disconnected || restarted !== record.remote.restarted) {
+          records.set(id, { ...record, remote });
         }
       }
     }
