@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RemoteEventUpdate, RemoteSource } from '../../lib/bridge/protocol';
 import scenariosText from '../../../tests/fixtures/lionherd-real/scenarios.json?raw';
 import { createEventStore } from '../createEventStore';
@@ -80,17 +80,24 @@ const flush = (): void => {
   while (flushes.length > 0) flushes.shift()?.();
 };
 
-beforeEach(() => {
-  store = createEventStore({ storage: null, schedule: () => undefined });
+/** (Re)connects the dashboard to a fresh fake stream, frames run by `flush()`. */
+function connect(options: Partial<Parameters<typeof connectReceiver>[0]> = {}): void {
   stream = fakeStream();
-  flushes = [];
   close = connectReceiver({
     store,
     token: 't',
     origin: 'http://127.0.0.1:1',
     openStream: () => stream,
     schedule: (run) => flushes.push(run),
+    minInterval: 0,
+    ...options,
   });
+}
+
+beforeEach(() => {
+  store = createEventStore({ storage: null, schedule: () => undefined });
+  flushes = [];
+  connect();
 });
 
 afterEach(() => {
@@ -196,17 +203,42 @@ describe('connectReceiver', () => {
     expect(record?.remote?.sourceName).toBe('lionherd:py');
   });
 
+  it('applies a steady stream at most once per interval, gathering what came meanwhile', () => {
+    vi.useFakeTimers();
+    close();
+    connect({ minInterval: 100, now: () => Date.now() });
+    stream.emit('updates', [update('e1', 1, 'completed')]);
+    flush();
+    stream.emit('updates', [update('e2', 2, 'completed')]);
+    stream.emit('updates', [update('e3', 3, 'completed')]);
+    expect(flushes).toHaveLength(0);
+    vi.advanceTimersByTime(99);
+    expect(flushes).toHaveLength(0);
+    vi.advanceTimersByTime(1);
+    flush();
+    expect(store.getState().order).toEqual(['e3', 'e2', 'e1']);
+    vi.useRealTimers();
+  });
+
+  it('stops turning updates into records when a flush has used its time, and goes on in the next', () => {
+    close();
+    let clock = 0;
+    connect({ flushBudget: 8, now: () => (clock += 5) });
+    stream.emit(
+      'updates',
+      Array.from({ length: 200 }, (_, n) => update(`e${String(n)}`, n + 1, 'completed')),
+    );
+    flushes.shift()?.();
+    const first = store.getState().order.length;
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThan(200);
+    flush();
+    expect(store.getState().order).toHaveLength(200);
+  });
+
   it('turns a flood into records a bounded number at a time, one store update per frame', () => {
     close();
-    stream = fakeStream();
-    close = connectReceiver({
-      store,
-      token: 't',
-      origin: 'http://127.0.0.1:1',
-      openStream: () => stream,
-      schedule: (run) => flushes.push(run),
-      maxPerFlush: 2,
-    });
+    connect({ maxPerFlush: 2 });
     stream.emit(
       'updates',
       [1, 2, 3, 4, 5].map((n) => update(`e${String(n)}`, n, 'completed')),
