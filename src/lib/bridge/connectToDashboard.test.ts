@@ -136,6 +136,21 @@ describe('connectToDashboard', () => {
     void again.close();
   });
 
+  it('sends a batch too big for one request in halves, and loses none of it', async () => {
+    connect({ maxBatchChars: 3_000 });
+    const events = Array.from({ length: 8 }, (_, index) => createEvent(() => index));
+    await Promise.all(events.map((event) => event.invoke()));
+    await vi.advanceTimersByTimeAsync(200);
+
+    expect(receiver.batches.length).toBeGreaterThan(1);
+    for (const batch of receiver.batches) {
+      expect(JSON.stringify(batch).length).toBeLessThanOrEqual(3_000);
+    }
+    expect(receiver.updates().map((update) => update.event.id)).toEqual(
+      events.map((event) => event.id),
+    );
+  });
+
   it('buffers while the receiver is away and resends after a backoff', async () => {
     const problems: BridgeProblem[] = [];
     receiver.state.reachable = false;

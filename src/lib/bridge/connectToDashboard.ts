@@ -41,8 +41,16 @@ export interface BridgeOptions {
   acceptRetries?: boolean;
   /** Milliseconds changes are gathered before they are sent (default 50). */
   flushInterval?: number;
-  /** Most updates in one request (default 1,000). */
+  /**
+   * Most updates in one request (default 5,000, the receiver's limit). A busy process sends
+   * big batches, so a slow receiver costs round trips, not events.
+   */
   maxBatch?: number;
+  /**
+   * Most characters of JSON in one request (default 1,500,000, which stays under the
+   * receiver's 5 MB even if every character took 3 bytes); a bigger batch is sent in halves.
+   */
+  maxBatchChars?: number;
   /** Most events waiting to be sent; beyond it the oldest are dropped and counted (10,000). */
   maxBuffered?: number;
   /** Waits between tries while the receiver cannot be reached. */
@@ -114,7 +122,8 @@ export function connectToDashboard(options: BridgeOptions): Bridge {
   const { base, token } = parseTarget(options.url, options.token);
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const flushInterval = options.flushInterval ?? 50;
-  const maxBatch = options.maxBatch ?? 1_000;
+  const maxBatch = options.maxBatch ?? 5_000;
+  const maxBatchChars = options.maxBatchChars ?? 1_500_000;
   const firstBackoff = (): Backoff => exponentialBackoff(options.backoff);
   const report = options.onError ?? (() => undefined);
   const acceptRetries = options.acceptRetries === true;
@@ -212,12 +221,19 @@ export function connectToDashboard(options: BridgeOptions): Bridge {
       dropped: buffer.dropped,
       updates: taken.map((entry) => entry.update),
     };
+    let body = JSON.stringify(batch);
+    while (body.length > maxBatchChars && taken.length > 1) {
+      // Too big for one request: the second half goes back, in front, for the next one.
+      buffer.putBack(taken.splice(Math.ceil(taken.length / 2)));
+      batch.updates = taken.map((entry) => entry.update);
+      body = JSON.stringify(batch);
+    }
     let response: Response;
     try {
       response = await doFetch(`${base}/events`, {
         method: 'POST',
         headers,
-        body: JSON.stringify(batch),
+        body,
         signal: controller.signal,
       });
     } catch (error) {
