@@ -220,10 +220,10 @@ describe('connectReceiver', () => {
     vi.useRealTimers();
   });
 
-  it('stops turning updates into records when a flush has used its time, and goes on in the next', () => {
+  it('stops turning updates into records when a flush has used its time, and goes on at the next frame', () => {
     close();
     let clock = 0;
-    connect({ flushBudget: 8, now: () => (clock += 5) });
+    connect({ flushBudget: 8, now: () => (clock += 5), minInterval: 1_000 });
     stream.emit(
       'updates',
       Array.from({ length: 200 }, (_, n) => update(`e${String(n)}`, n + 1, 'completed')),
@@ -232,6 +232,7 @@ describe('connectReceiver', () => {
     const first = store.getState().order.length;
     expect(first).toBeGreaterThan(0);
     expect(first).toBeLessThan(200);
+    expect(flushes).toHaveLength(1);
     flush();
     expect(store.getState().order).toHaveLength(200);
   });

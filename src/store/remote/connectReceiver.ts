@@ -37,8 +37,8 @@ export interface ReceiverLinkOptions {
   maxPerFlush?: number;
   /**
    * Milliseconds a flush may spend turning updates into records before it applies what it has
-   * and leaves the rest to the next one (default 8), so a backlog is caught up in slices that
-   * never block a frame for long, however many updates wait.
+   * and leaves the rest to the next frame (default 8), so a backlog is caught up in slices
+   * that never block a frame for long, however many updates wait.
    */
   flushBudget?: number;
 }
@@ -167,11 +167,15 @@ export function connectReceiver(options: ReceiverLinkOptions): () => void {
     if (head >= queue.length) {
       queue = [];
       head = 0;
-    } else if (head > 10_000) {
+      return;
+    }
+    if (head > 10_000) {
       queue = queue.slice(head);
       head = 0;
     }
-    if (queue.length > 0) request();
+    // A backlog goes on at the next frame: waiting out the interval would let it grow.
+    scheduled = true;
+    schedule(flush);
   }
 
   return () => {
