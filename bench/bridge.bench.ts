@@ -60,17 +60,11 @@ declare global {
 
 /** Runs in the page before the app: long tasks, and when each remote event is first shown. */
 function instrument(): void {
-  const state: BenchState = {
-    measuring: false,
-    longestTaskMs: 0,
-    longTasks: 0,
-    worstTasks: [],
-    startedAt: 0,
+  const state: BenchState = Object.assign(window.__recordLongTasks(), {
     latencies: [],
     shown: 0,
-  };
+  });
   window.__bridgeBench = state;
-  window.__recordLongTasks(state);
 
   // The core's clock: epoch milliseconds from the time origin, as the senders stamp them.
   const clock = (): number => performance.timeOrigin + performance.now();

@@ -14,16 +14,24 @@ export interface LongTaskRecord {
 
 declare global {
   interface Window {
-    __recordLongTasks: (record: LongTaskRecord) => void;
+    __recordLongTasks: () => LongTaskRecord;
   }
 }
 
 /**
- * An init script (so self-contained): defines `window.__recordLongTasks(record)`, which
- * counts the page's long tasks into `record`. Add it before the benchmark's own init script.
+ * An init script (so self-contained): defines `window.__recordLongTasks()`, which returns a
+ * record the page's long tasks are counted into from then on (extend it with
+ * `Object.assign`, keeping the object). Add it before the benchmark's own init script.
  */
 export function defineLongTaskRecorder(): void {
-  window.__recordLongTasks = (record) => {
+  window.__recordLongTasks = () => {
+    const record: LongTaskRecord = {
+      measuring: false,
+      startedAt: 0,
+      longestTaskMs: 0,
+      longTasks: 0,
+      worstTasks: [],
+    };
     new PerformanceObserver((list) => {
       if (!record.measuring) return;
       for (const entry of list.getEntries()) {
@@ -33,5 +41,6 @@ export function defineLongTaskRecorder(): void {
         record.worstTasks.sort((a, b) => b.ms - a.ms).splice(5);
       }
     }).observe({ type: 'longtask', buffered: false });
+    return record;
   };
 }

@@ -52,19 +52,13 @@ declare global {
 
 /** Runs in the page before the app: long-task observer, commit counter, frame counter. */
 function instrument(): void {
-  const state: BenchState = {
-    measuring: false,
-    longestTaskMs: 0,
-    longTasks: 0,
-    worstTasks: [],
+  const state: BenchState = Object.assign(window.__recordLongTasks(), {
     commits: 0,
     frames: 0,
     launches: [],
-    startedAt: 0,
     doneAt: 0,
-  };
+  });
   window.__uiBench = state;
-  window.__recordLongTasks(state);
   // The developer-tools hook: React calls onCommitFiberRoot once per commit.
   Object.defineProperty(window, '__REACT_DEVTOOLS_GLOBAL_HOOK__', {
     value: {

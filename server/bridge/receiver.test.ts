@@ -160,6 +160,29 @@ describe('the receiver', () => {
     await other.close();
   });
 
+  it('keeps the run started last as the source when two runs share a key, and tells the earlier why', async () => {
+    const { url, receiver } = await start();
+    const problems: string[] = [];
+    bridge = connectToDashboard({
+      url,
+      name: 'worker',
+      watch: 'none',
+      backoff: { initial: 10, jitter: 0 },
+      onError: (problem) => problems.push(problem.message),
+    });
+    await vi.waitFor(() => {
+      expect(receiver.sources()[0]?.connected).toBe(true);
+    });
+    const later = connectToDashboard({ url, name: 'worker', watch: 'none' });
+    await vi.waitFor(() => {
+      expect(problems.join('\n')).toContain('a later run of source');
+    });
+    expect(receiver.sources()).toEqual([
+      expect.objectContaining({ connected: true, run: 2, id: later.source.key }),
+    ]);
+    await later.close();
+  });
+
   it('refuses a request without the token, or with a wrong one', async () => {
     const { origin, post } = await start();
     const missing = await fetch(`${origin}/api/bridge/events`, { method: 'POST', body: '{}' });
