@@ -11,9 +11,9 @@
  * production builds too), so the app needs no instrumentation of its own.
  */
 import { resolve } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
-import { build, preview } from 'vite';
-import { chromiumLaunchOptions } from '../e2e/support/chromium.ts';
+import type { Page } from '@playwright/test';
+import { openBenchPage } from './benchPage.ts';
+import type { LongTaskRecord } from './longTasks.ts';
 import { formatTable, verdict } from './report.ts';
 
 const PORT = 4473;
@@ -36,17 +36,11 @@ const ROW_BUDGET = 100;
 /** "Near the number of frames": at most this many commits per animation frame. */
 const COMMITS_PER_FRAME_BUDGET = 2;
 
-interface BenchState {
-  measuring: boolean;
-  longestTaskMs: number;
-  longTasks: number;
-  /** The longest tasks: when they started (ms after the first launch) and how long they took. */
-  worstTasks: { at: number; ms: number }[];
+interface BenchState extends LongTaskRecord {
   commits: number;
   frames: number;
   /** When each burst was launched, ms after the first launch. */
   launches: number[];
-  startedAt: number;
   doneAt: number;
 }
 
@@ -58,27 +52,13 @@ declare global {
 
 /** Runs in the page before the app: long-task observer, commit counter, frame counter. */
 function instrument(): void {
-  const state: BenchState = {
-    measuring: false,
-    longestTaskMs: 0,
-    longTasks: 0,
-    worstTasks: [],
+  const state: BenchState = Object.assign(window.__recordLongTasks(), {
     commits: 0,
     frames: 0,
     launches: [],
-    startedAt: 0,
     doneAt: 0,
-  };
+  });
   window.__uiBench = state;
-  new PerformanceObserver((list) => {
-    if (!state.measuring) return;
-    for (const entry of list.getEntries()) {
-      state.longTasks += 1;
-      state.longestTaskMs = Math.max(state.longestTaskMs, entry.duration);
-      state.worstTasks.push({ at: entry.startTime - state.startedAt, ms: entry.duration });
-      state.worstTasks.sort((a, b) => b.ms - a.ms).splice(5);
-    }
-  }).observe({ type: 'longtask', buffered: false });
   // The developer-tools hook: React calls onCommitFiberRoot once per commit.
   Object.defineProperty(window, '__REACT_DEVTOOLS_GLOBAL_HOOK__', {
     value: {
@@ -150,17 +130,13 @@ async function waitUntilAllTerminal(page: Page): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  await build({ logLevel: 'warn', build: { outDir: OUT_DIR, emptyOutDir: true } });
-  const server = await preview({
-    logLevel: 'warn',
-    build: { outDir: OUT_DIR },
-    preview: { port: PORT, strictPort: true, open: false },
+  const { page, close } = await openBenchPage({
+    outDir: OUT_DIR,
+    port: PORT,
+    path: '/',
+    instrument,
   });
-  const browser = await chromium.launch(chromiumLaunchOptions());
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.addInitScript(instrument);
-    await page.goto(`http://127.0.0.1:${String(PORT)}/`);
     await page.getByRole('form', { name: 'Launch an event' }).waitFor();
 
     await page.evaluate(() => {
@@ -242,8 +218,7 @@ async function main(): Promise<void> {
       ),
     );
   } finally {
-    await browser.close();
-    await server.close();
+    await close();
   }
 }
 

@@ -71,31 +71,43 @@ test.describe('watching other processes', () => {
     await expect(dashboard.rows().first()).toContainText('SlowReport');
   });
 
-  test('a process killed mid-event leaves its running event marked disconnected, and its restart is picked up', async ({
+  test('a process killed mid-event and restarted continues as the same source: nothing lost, its running events marked disconnected, then continued', async ({
     page,
     baseURL,
   }) => {
     const dashboard = new Dashboard(page);
     await page.goto(`/?token=${E2E_RECEIVER_TOKEN}`);
     const gammaName = unique('gamma');
-    const gamma = start(baseURL, gammaName, ['completed', 'long']);
+    const gamma = start(baseURL, gammaName, ['completed', 'long', 'stuck']);
     await gamma.started;
     const ofGamma = dashboard.rows().filter({ hasText: gammaName });
-    const long = ofGamma.filter({ hasText: 'SlowReport' });
-    await expect(long).toContainText('processing');
+    const report = ofGamma.filter({ hasText: 'SlowReport' });
+    const nightly = ofGamma.filter({ hasText: 'NightlyExport' });
+    await expect(report).toContainText('processing');
+    await expect(nightly).toContainText('processing');
     await expect(ofGamma.filter({ hasText: 'ChargeCard' })).toContainText('completed');
 
     gamma.process.kill('SIGKILL');
-    await expect(long).toContainText('source disconnected');
-    await expect(long).toContainText('processing');
+    await expect(report).toContainText('source disconnected');
+    await expect(report).toContainText('processing');
+    await expect(nightly).toContainText('source disconnected');
     await expect(ofGamma.filter({ hasText: 'ChargeCard' })).toContainText('completed');
+    const source = page.getByRole('list', { name: 'Sources' }).getByRole('listitem', {
+      name: gammaName,
+    });
+    await expect(source).toContainText('(disconnected)');
 
-    const again = start(baseURL, gammaName, ['completed']);
+    // The restarted process picks the report up again; the export it never resumes.
+    const again = start(baseURL, gammaName, [`resume:${gamma.ids.get('long') ?? ''}`]);
     await again.started;
-    await expect(ofGamma.filter({ hasText: 'ChargeCard' })).toHaveCount(2);
-    await expect(
-      page.getByRole('list', { name: 'Sources' }).getByRole('listitem', { name: gammaName }),
-    ).toContainText(['(disconnected)', '(connected)']);
+    await expect(source).toHaveCount(1);
+    await expect(source).toContainText('(connected)');
+    await expect(source).toContainText(/restarts\s*1/);
+    await expect(nightly).toContainText('source restarted without finishing it');
+    await expect(nightly).toContainText('processing');
+    await expect(report).toContainText('completed');
+    await expect(report).not.toContainText('source disconnected');
+    await expect(ofGamma).toHaveCount(3);
   });
 
   test('the receiver refuses requests without the token and cross-site requests', async ({

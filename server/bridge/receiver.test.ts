@@ -23,14 +23,20 @@ async function start(options: Parameters<typeof startTestReceiver>[0] = {}): Pro
   return running;
 }
 
-function batchOf(eventId: string, seq: number, status = 'completed'): BridgeBatch {
+function batchOf(
+  eventId: string,
+  seq: number,
+  status = 'completed',
+  run: { id: string; pid: number } = { id: 'source-1', pid: 7 },
+): BridgeBatch {
   return {
     protocol: 1,
     source: {
-      id: 'source-1',
+      id: run.id,
+      key: 'worker@box',
       name: 'worker',
       host: 'box',
-      pid: 7,
+      pid: run.pid,
       runtime: 'node',
       capabilities: [],
     },
@@ -70,7 +76,8 @@ describe('the receiver', () => {
       expect(dashboard.updates.at(-1)?.event.execution.status).toBe('completed');
     });
     expect(dashboard.updates.at(-1)).toMatchObject({
-      sourceId: bridge.source.id,
+      sourceId: bridge.source.key,
+      run: 1,
       kind: 'FunctionEvent',
     });
     await vi.waitFor(() => {
@@ -108,6 +115,72 @@ describe('the receiver', () => {
       duplicates: 1,
     });
     expect(receiver.events().map((update) => update.event.execution.status)).toEqual(['completed']);
+  });
+
+  it("takes a restarted process as the same source, its updates superseding the earlier run's", async () => {
+    const { post, receiver } = await start();
+    await post('events', batchOf('e-1', 9, 'processing'));
+    const restarted = { id: 'source-2', pid: 8 };
+    expect(await (await post('events', batchOf('e-1', 1, 'completed', restarted))).json()).toEqual({
+      accepted: 1,
+      duplicates: 0,
+    });
+    // The earlier run, late, cannot undo what the later one said.
+    expect(await (await post('events', batchOf('e-1', 10, 'failed'))).json()).toEqual({
+      accepted: 0,
+      duplicates: 1,
+    });
+    expect(receiver.sources()).toEqual([
+      expect.objectContaining({ id: 'worker@box', run: 2, pid: 8, name: 'worker' }),
+    ]);
+    expect(receiver.events()).toEqual([
+      expect.objectContaining({ sourceId: 'worker@box', run: 2, seq: 1 }),
+    ]);
+  });
+
+  it('keeps a bridge process of one name on one host one source across restarts, and tells instances apart', async () => {
+    const { url, receiver } = await start();
+    bridge = connectToDashboard({ url, name: 'worker', watch: 'none' });
+    await vi.waitFor(() => {
+      expect(receiver.sources()[0]?.connected).toBe(true);
+    });
+    await bridge.close();
+    bridge = connectToDashboard({ url, name: 'worker', watch: 'none' });
+    await vi.waitFor(() => {
+      expect(receiver.sources()).toEqual([expect.objectContaining({ connected: true, run: 2 })]);
+    });
+    const other = connectToDashboard({ url, name: 'worker', instance: '2', watch: 'none' });
+    await vi.waitFor(() => {
+      expect(receiver.sources().map((source) => source.id)).toEqual([
+        bridge?.source.key,
+        other.source.key,
+      ]);
+    });
+    expect(other.source.key).toMatch(/^worker@.+#2$/);
+    await other.close();
+  });
+
+  it('keeps the run started last as the source when two runs share a key, and tells the earlier why', async () => {
+    const { url, receiver } = await start();
+    const problems: string[] = [];
+    bridge = connectToDashboard({
+      url,
+      name: 'worker',
+      watch: 'none',
+      backoff: { initial: 10, jitter: 0 },
+      onError: (problem) => problems.push(problem.message),
+    });
+    await vi.waitFor(() => {
+      expect(receiver.sources()[0]?.connected).toBe(true);
+    });
+    const later = connectToDashboard({ url, name: 'worker', watch: 'none' });
+    await vi.waitFor(() => {
+      expect(problems.join('\n')).toContain('a later run of source');
+    });
+    expect(receiver.sources()).toEqual([
+      expect.objectContaining({ connected: true, run: 2, id: later.source.key }),
+    ]);
+    await later.close();
   });
 
   it('refuses a request without the token, or with a wrong one', async () => {
@@ -197,7 +270,7 @@ describe('the receiver', () => {
     await vi.waitFor(() => {
       expect(receiver.sources()[0]?.connected).toBe(true);
     });
-    const sourceId = bridge.source.id;
+    const sourceId = bridge.source.key;
     const response = await post('commands', {
       sourceId,
       command: { type: 'retry', eventId: event.id, copyMeta: false },
@@ -215,7 +288,7 @@ describe('the receiver', () => {
       expect(receiver.sources()[0]?.connected).toBe(true);
     });
     const response = await post('commands', {
-      sourceId: bridge.source.id,
+      sourceId: bridge.source.key,
       command: { type: 'retry', eventId: 'x', copyMeta: false },
     });
     expect(response.status).toBe(409);

@@ -63,7 +63,21 @@ export type LocalCommandHandler = (eventIds: readonly string[]) => Promise<strin
 interface SourceState {
   info: RemoteSource;
   control: ServerResponse | undefined;
+  /** The run number of each run id seen (1 for the first), to order a restart's updates. */
+  runs: Map<string, number>;
 }
+
+/** A source's state and which of its runs sent the message at hand. */
+interface Touched {
+  state: SourceState;
+  run: number;
+}
+
+/** Runs of one source remembered; older run ids are forgotten first. */
+const MAX_RUNS = 100;
+
+/** A source's identity across restarts: its key, or the run id when it sends none. */
+const keyOf = (info: BridgeSourceInfo): string => info.key ?? info.id;
 
 /** Events sent to a dashboard that just connected, per Server-Sent Event. */
 const REPLAY_CHUNK = 1_000;
@@ -128,17 +142,25 @@ export function createReceiver(options: ReceiverOptions = {}): Receiver {
   const listSources = (): RemoteSource[] =>
     [...sources.values()].map((state) => ({ ...state.info }));
 
+  /**
+   * The source of `info` (made on first sight) and the number of the run that sent it. A new
+   * run of a known key is a restart: the source takes on its pid, host and capabilities.
+   */
   function touchSource(
     info: BridgeSourceInfo,
     kind: RemoteSource['kind'],
     dropped: number,
-  ): SourceState {
-    let state = sources.get(info.id);
+  ): Touched {
+    const key = keyOf(info);
+    let state = sources.get(key);
     const time = now();
+    const { key: _key, ...described } = info;
     if (state === undefined) {
       state = {
         info: {
-          ...info,
+          ...described,
+          id: key,
+          run: 1,
           kind,
           connected: false,
           connectedSince: time,
@@ -146,21 +168,38 @@ export function createReceiver(options: ReceiverOptions = {}): Receiver {
           dropped,
         },
         control: undefined,
+        runs: new Map([[info.id, 1]]),
       };
-      sources.set(info.id, state);
+      sources.set(key, state);
+    }
+    let run = state.runs.get(info.id);
+    if (run === undefined) {
+      run = state.info.run + 1;
+      state.runs.set(info.id, run);
+      if (state.runs.size > MAX_RUNS) state.runs.delete(state.runs.keys().next().value ?? '');
+      // A restart: what the source says of itself now comes from its latest run.
+      Object.assign(state.info, described, { id: key, run, dropped: 0 });
     }
     state.info.lastMessageAt = time;
-    state.info.dropped = Math.max(state.info.dropped, dropped);
+    if (run === state.info.run) state.info.dropped = Math.max(state.info.dropped, dropped);
     sourcesChanged = true;
-    return state;
+    return { state, run };
   }
 
-  /** Keeps the update if it is newer than what is known of its event; `false` for a repeat. */
-  function accept(sourceId: string, update: BridgeEventUpdate): boolean {
+  /**
+   * Keeps the update if it is newer than what is known of its event: from a later run of its
+   * source, or from the same run with a higher `seq`; `false` for a repeat or a stale run's.
+   */
+  function accept(sourceId: string, run: number, update: BridgeEventUpdate): boolean {
     const id = update.event.id;
     const known = events.get(id);
-    if (known?.sourceId === sourceId && known.seq >= update.seq) return false;
-    const remote: RemoteEventUpdate = { ...update, sourceId };
+    if (
+      known?.sourceId === sourceId &&
+      (known.run > run || (known.run === run && known.seq >= update.seq))
+    ) {
+      return false;
+    }
+    const remote: RemoteEventUpdate = { ...update, sourceId, run };
     events.delete(id);
     events.set(id, remote);
     if (events.size > maxEvents) {
@@ -186,9 +225,9 @@ export function createReceiver(options: ReceiverOptions = {}): Receiver {
       });
       return;
     }
-    touchSource(batch.source, 'bridge', batch.dropped);
+    const { state, run } = touchSource(batch.source, 'bridge', batch.dropped);
     let accepted = 0;
-    for (const update of batch.updates) if (accept(batch.source.id, update)) accepted += 1;
+    for (const update of batch.updates) if (accept(state.info.id, run, update)) accepted += 1;
     const answer: BridgeBatchReply = { accepted, duplicates: batch.updates.length - accepted };
     scheduleBroadcast();
     reply(res, 200, answer);
@@ -200,7 +239,13 @@ export function createReceiver(options: ReceiverOptions = {}): Receiver {
       reply(res, 400, { error: `malformed source, nothing was changed: ${checked.error}` });
       return;
     }
-    const state = touchSource(checked.value, 'bridge', 0);
+    const { state, run } = touchSource(checked.value, 'bridge', 0);
+    if (run < state.info.run && state.control !== undefined) {
+      reply(res, 409, {
+        error: `a later run of source '${state.info.name}' (${state.info.id}) is connected: processes that run at the same time need their own instance`,
+      });
+      return;
+    }
     state.control?.end();
     state.control = res;
     state.info.connected = true;
@@ -238,7 +283,7 @@ export function createReceiver(options: ReceiverOptions = {}): Receiver {
       });
       return;
     }
-    touchSource(
+    const { run } = touchSource(
       { id, name, host: null, pid: null, runtime: 'python', capabilities: [] },
       'lionherd',
       0,
@@ -250,7 +295,7 @@ export function createReceiver(options: ReceiverOptions = {}): Receiver {
       const update = lionherdUpdate(record, previous, seq, now());
       if (previous !== undefined && sameSnapshot(previous, update)) continue;
       lionherdSeq.set(id, seq);
-      if (accept(id, update)) accepted += 1;
+      if (accept(id, run, update)) accepted += 1;
     }
     scheduleBroadcast();
     reply(res, 200, { accepted, duplicates: parsed.value.length - accepted });
@@ -402,12 +447,12 @@ export function createReceiver(options: ReceiverOptions = {}): Receiver {
     sources: listSources,
     events: () => [...events.values()],
     publish(info, connected, updates) {
-      const state = touchSource(info, 'queue', 0);
+      const { state, run } = touchSource(info, 'queue', 0);
       if (state.info.connected !== connected) {
         state.info.connected = connected;
         if (connected) state.info.connectedSince = now();
       }
-      for (const update of updates) accept(info.id, update);
+      for (const update of updates) accept(state.info.id, run, update);
       scheduleBroadcast();
     },
     handleCommands(sourceId, handler) {

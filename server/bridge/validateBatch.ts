@@ -61,6 +61,7 @@ function checked<T>(check: () => T): Checked<T> {
 function sourceInfo(value: unknown, path: string): void {
   const source = object(value, path);
   text(source.id, join(path, 'id'), 100);
+  if (source.key !== undefined) text(source.key, join(path, 'key'), 400);
   text(source.name, join(path, 'name'), 100);
   if (source.host !== null) text(source.host, join(path, 'host'), 255);
   if (source.pid !== null) count(source.pid, join(path, 'pid'));

@@ -20,6 +20,11 @@ export interface RemoteOrigin {
   seq: number;
   /** The source went away while the event was still running; its outcome is not known yet. */
   disconnected: boolean;
+  /**
+   * The source started again (a later run) and has not reported this running event since:
+   * the run that started it ended without finishing it. It continues if the source resumes it.
+   */
+  restarted?: boolean;
   /** The source accepts "retry fresh" commands. */
   canRetry: boolean;
 }

@@ -76,6 +76,7 @@ export const eventRecordSchema: z.ZodMiniType<EventRecord> = z.object({
       sourceName: z.string(),
       seq: z.number(),
       disconnected: z.boolean(),
+      restarted: z.optional(z.boolean()),
       canRetry: z.boolean(),
     }),
   ),

@@ -199,6 +199,23 @@ describe('the built lifecycle-lab-core package, from plain Node', () => {
       } finally {
         await bridge.close();
       }
+      // Started again, the process is the same source, in its second run.
+      const again = pkg.bridge.connectToDashboard({ url, name: 'from-cli-test', watch: 'none' });
+      try {
+        const event = pkg.core.createEvent(() => 2);
+        again.watch(event);
+        await event.invoke();
+        await again.flush();
+        const sources = await (
+          await fetch(`${origin}/api/bridge/sources`, { headers: { authorization: 'Bearer cli' } })
+        ).json();
+        assert.deepEqual(
+          sources.map((source) => [source.name, source.run]),
+          [['from-cli-test', 2]],
+        );
+      } finally {
+        await again.close();
+      }
     } finally {
       cli.kill();
     }

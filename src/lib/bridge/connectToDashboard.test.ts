@@ -110,6 +110,47 @@ describe('connectToDashboard', () => {
     expect(receiver.updates()[0]?.params).toEqual({ timeout: null });
   });
 
+  it("reports an event that continues an earlier run's under that event's id, never its own", async () => {
+    connect();
+    const resumed = createEvent(() => 'done');
+    bridge?.watch(resumed, { continues: 'earlier-run-event' });
+    await resumed.invoke();
+    await vi.advanceTimersByTimeAsync(50);
+
+    expect(
+      receiver.updates().map((update) => [update.event.id, update.event.execution.status]),
+    ).toEqual([['earlier-run-event', 'completed']]);
+  });
+
+  it('names its source by name and host, so a restarted process is the same source', () => {
+    const first = connect({ instance: 'a' }).source;
+    const again = connectToDashboard({
+      url: 'http://127.0.0.1:5173/?token=secret',
+      name: 'worker',
+      instance: 'a',
+      fetch: receiver.fetch,
+    });
+    expect(again.source.key).toBe(first.key);
+    expect(again.source.id).not.toBe(first.id);
+    expect(first.key).toMatch(/^worker@.+#a$/);
+    void again.close();
+  });
+
+  it('sends a batch too big for one request in halves, and loses none of it', async () => {
+    connect({ maxBatchChars: 3_000 });
+    const events = Array.from({ length: 8 }, (_, index) => createEvent(() => index));
+    await Promise.all(events.map((event) => event.invoke()));
+    await vi.advanceTimersByTimeAsync(200);
+
+    expect(receiver.batches.length).toBeGreaterThan(1);
+    for (const batch of receiver.batches) {
+      expect(JSON.stringify(batch).length).toBeLessThanOrEqual(3_000);
+    }
+    expect(receiver.updates().map((update) => update.event.id)).toEqual(
+      events.map((event) => event.id),
+    );
+  });
+
   it('buffers while the receiver is away and resends after a backoff', async () => {
     const problems: BridgeProblem[] = [];
     receiver.state.reachable = false;

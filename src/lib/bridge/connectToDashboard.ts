@@ -12,7 +12,7 @@ import {
   type BridgeSourceInfo,
 } from './protocol';
 import { readJsonLines } from './readJsonLines';
-import { detectRuntime } from './sourceInfo';
+import { detectRuntime, sourceKey } from './sourceInfo';
 import { UpdateBuffer, type TakenUpdate } from './updateBuffer';
 
 export interface BridgeOptions {
@@ -23,6 +23,13 @@ export interface BridgeOptions {
   url: string;
   /** What the dashboard calls this process (`worker`, `checkout-page`). */
   name: string;
+  /**
+   * Tells apart processes of one name that run on one host at the same time (`worker-2`).
+   * A process keeps its source across restarts: in Node the source is `name` on this host
+   * (and `instance`), so a restarted process continues where the killed one stopped; in a
+   * browser it is the tab.
+   */
+  instance?: string;
   /** The receiver's token; default: the `token` in `url`. */
   token?: string;
   /** `all` (default): every event created from now on; `none`: only those passed to `watch`. */
@@ -34,8 +41,16 @@ export interface BridgeOptions {
   acceptRetries?: boolean;
   /** Milliseconds changes are gathered before they are sent (default 50). */
   flushInterval?: number;
-  /** Most updates in one request (default 1,000). */
+  /**
+   * Most updates in one request (default 5,000, the receiver's limit). A busy process sends
+   * big batches, so a slow receiver costs round trips, not events.
+   */
   maxBatch?: number;
+  /**
+   * Most characters of JSON in one request (default 1,500,000, which stays under the
+   * receiver's 5 MB even if every character took 3 bytes); a bigger batch is sent in halves.
+   */
+  maxBatchChars?: number;
   /** Most events waiting to be sent; beyond it the oldest are dropped and counted (10,000). */
   maxBuffered?: number;
   /** Waits between tries while the receiver cannot be reached. */
@@ -50,6 +65,17 @@ export interface BridgeOptions {
 export interface BridgeProblem {
   kind: 'unreachable' | 'refused' | 'rejected' | 'command';
   message: string;
+}
+
+/** How to watch one event. */
+export interface WatchOptions {
+  /**
+   * The id of an event an earlier run of this process started and did not finish (the id
+   * you kept, e.g. with the job it ran): this event is reported as that event, so its row in
+   * the dashboard continues instead of a new row appearing. Pass it right after creating
+   * the event, before it runs.
+   */
+  continues?: string;
 }
 
 export interface BridgeStats {
@@ -69,7 +95,7 @@ export interface BridgeStats {
 export interface Bridge {
   readonly source: BridgeSourceInfo;
   /** Streams this event's lifecycle (done for you with `watch: 'all'`). Returns a stop function. */
-  watch(event: Event): () => void;
+  watch(event: Event, options?: WatchOptions): () => void;
   stats(): BridgeStats;
   /** Sends what is buffered now; resolves once the receiver took it or the try failed. */
   flush(): Promise<void>;
@@ -96,14 +122,17 @@ export function connectToDashboard(options: BridgeOptions): Bridge {
   const { base, token } = parseTarget(options.url, options.token);
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const flushInterval = options.flushInterval ?? 50;
-  const maxBatch = options.maxBatch ?? 1_000;
+  const maxBatch = options.maxBatch ?? 5_000;
+  const maxBatchChars = options.maxBatchChars ?? 1_500_000;
   const firstBackoff = (): Backoff => exponentialBackoff(options.backoff);
   const report = options.onError ?? (() => undefined);
   const acceptRetries = options.acceptRetries === true;
+  const where = detectRuntime();
   const source: BridgeSourceInfo = {
     id: createId(),
+    key: sourceKey(options.name, where, options.instance, createId),
     name: options.name,
-    ...detectRuntime(),
+    ...where,
     capabilities: acceptRetries ? ['retry'] : [],
   };
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
@@ -121,19 +150,25 @@ export function connectToDashboard(options: BridgeOptions): Bridge {
   let sendBackoff: Backoff | undefined;
   let controlBackoff = firstBackoff();
 
-  const retain = (event: Event): void => {
+  const retain = (event: Event, id: string): void => {
     if (!acceptRetries) return;
-    retained.delete(event.id);
-    retained.set(event.id, event);
+    retained.delete(id);
+    retained.set(id, event);
     if (retained.size > RETAINED_FOR_RETRY) {
       const oldest = retained.keys().next();
       if (oldest.done !== true) retained.delete(oldest.value);
     }
   };
 
-  const watch = (event: Event): (() => void) => {
+  const watch = (event: Event, watchOptions: WatchOptions = {}): (() => void) => {
     const existing = subscriptions.get(event.id);
-    if (existing !== undefined) return existing;
+    if (watchOptions.continues !== undefined) {
+      // Watched already (by `watch: 'all'` when it was made): report it under the earlier id.
+      existing?.();
+      buffer.reportAs(event, watchOptions.continues);
+    } else if (existing !== undefined) {
+      return existing;
+    }
     const unsubscribe = event.subscribe((notification, subject) => {
       buffer.record(subject, notification);
       if (subject.isTerminal) stop();
@@ -144,7 +179,7 @@ export function connectToDashboard(options: BridgeOptions): Bridge {
       subscriptions.delete(event.id);
     };
     subscriptions.set(event.id, stop);
-    retain(event);
+    retain(event, watchOptions.continues ?? event.id);
     buffer.record(event);
     if (isTerminalStatus(event.status)) stop();
     schedule();
@@ -186,12 +221,19 @@ export function connectToDashboard(options: BridgeOptions): Bridge {
       dropped: buffer.dropped,
       updates: taken.map((entry) => entry.update),
     };
+    let body = JSON.stringify(batch);
+    while (body.length > maxBatchChars && taken.length > 1) {
+      // Too big for one request: the second half goes back, in front, for the next one.
+      buffer.putBack(taken.splice(Math.ceil(taken.length / 2)));
+      batch.updates = taken.map((entry) => entry.update);
+      body = JSON.stringify(batch);
+    }
     let response: Response;
     try {
       response = await doFetch(`${base}/events`, {
         method: 'POST',
         headers,
-        body: JSON.stringify(batch),
+        body,
         signal: controller.signal,
       });
     } catch (error) {

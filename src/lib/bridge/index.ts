@@ -8,6 +8,7 @@ export {
   type BridgeOptions,
   type BridgeProblem,
   type BridgeStats,
+  type WatchOptions,
 } from './connectToDashboard';
 export { exponentialBackoff, type Backoff, type ExponentialBackoffOptions } from './backoff';
 export {

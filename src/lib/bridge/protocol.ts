@@ -23,8 +23,15 @@ export const BRIDGE_BASE_PATH = '/api/bridge';
 
 /** Who sends: one running process (or page) that uses the bridge. */
 export interface BridgeSourceInfo {
-  /** Random per bridge instance: a restarted process is a new instance of the same name. */
+  /** Random per run: a restarted process is a new run of the same source (see `key`). */
   id: string;
+  /**
+   * Who the process is across restarts: runs with the same key are one source to the
+   * dashboard, which shows it go away and come back. The bridge sends
+   * `<name>@<host>` (`#<instance>` added when given) in Node, and a key kept for the tab in a
+   * browser. Without one the run `id` is the key, so every run is a source of its own.
+   */
+  key?: string;
   /** The name a person gave the process (`worker`, `checkout-page`). */
   name: string;
   host: string | null;
@@ -39,8 +46,9 @@ export type BridgeCapability = 'retry';
 /** What a source knows about one event now: the latest snapshot and what led to it. */
 export interface BridgeEventUpdate {
   /**
-   * Increases with every update a source instance sends, across its events. The receiver and
-   * the dashboard keep, per event, the update with the highest `seq` and ignore repeats.
+   * Increases with every update a run of a source sends, across its events. The receiver and
+   * the dashboard keep, per event, the update with the highest `seq` of the latest run and
+   * ignore repeats.
    */
   seq: number;
   /** The event's class name (`FunctionEvent`, `ChargeCard`). */
@@ -101,9 +109,12 @@ export interface BridgeCommandRequest {
   command: BridgeCommand;
 }
 
-/** One source as the receiver tells the dashboard. */
+/** One source as the receiver tells the dashboard: every run of one key. */
 export interface RemoteSource {
+  /** The source's key (see {@link BridgeSourceInfo.key}); the same across its restarts. */
   id: string;
+  /** Which run of the source is the latest: 1 at first, one more at each restart. */
+  run: number;
   name: string;
   host: string | null;
   pid: number | null;
@@ -126,7 +137,13 @@ export interface RemoteSource {
 
 /** An update as the dashboard receives it: a source's update, tagged with the source. */
 export interface RemoteEventUpdate extends BridgeEventUpdate {
+  /** The source's key. */
   sourceId: string;
+  /**
+   * The run of the source that sent it ({@link RemoteSource.run}). A later run's update of an
+   * event supersedes the earlier run's, whatever their `seq` (each run counts from 1).
+   */
+  run: number;
 }
 
 /** Server-Sent Events of `GET {base}/stream`, by event name. */

@@ -33,3 +33,41 @@ function nodeHostname(getBuiltinModule: ((id: string) => unknown) | undefined): 
     return null;
   }
 }
+
+/**
+ * The source's key, the same across restarts: `<name>@<host>` (plus `#<instance>`) where the
+ * host names a machine; in a browser tab a random key kept in `sessionStorage`, so a reload
+ * continues the tab's source and a second tab is a source of its own.
+ */
+export function sourceKey(
+  name: string,
+  where: Pick<BridgeSourceInfo, 'host' | 'runtime'>,
+  instance: string | undefined,
+  newKey: () => string,
+): string {
+  const suffix = instance === undefined || instance === '' ? '' : `#${instance}`;
+  if (where.runtime === 'browser') return tabKey(name, suffix, newKey);
+  return `${name}@${where.host ?? where.runtime}${suffix}`;
+}
+
+function tabKey(name: string, suffix: string, newKey: () => string): string {
+  const slot = `lifecycle-lab:bridge-key:${name}${suffix}`;
+  const storage = (
+    globalThis as {
+      sessionStorage?: {
+        getItem(key: string): string | null;
+        setItem(key: string, value: string): void;
+      };
+    }
+  ).sessionStorage;
+  try {
+    const kept = storage?.getItem(slot);
+    if (kept !== null && kept !== undefined) return kept;
+    const made = `${name}@tab-${newKey()}${suffix}`;
+    storage?.setItem(slot, made);
+    return made;
+  } catch {
+    // Storage disabled: this page load is a source of its own.
+    return `${name}@tab-${newKey()}${suffix}`;
+  }
+}

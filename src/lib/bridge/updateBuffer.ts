@@ -1,4 +1,4 @@
-import type { Event, EventNotification } from '../event';
+import type { Event, EventDict, EventNotification } from '../event';
 import { explainRetryable } from '../retryable';
 import { toJsonSafe, type JsonValue } from '../serialize/toJsonSafe';
 import { EventStatus } from '../status';
@@ -26,6 +26,8 @@ export class UpdateBuffer {
   readonly #pending = new Map<string, Pending>();
   readonly #capacity: number;
   readonly #progressMessages = new WeakMap<Event, string | null>();
+  /** Events reported under the id of an event an earlier run did not finish. */
+  readonly #reportedAs = new WeakMap<Event, string>();
   #seq = 0;
   #dropped = 0;
 
@@ -43,12 +45,19 @@ export class UpdateBuffer {
     return this.#dropped;
   }
 
+  /** From now on, reports `event` as the event `id` (and forgets what waited under its own). */
+  reportAs(event: Event, id: string): void {
+    this.#pending.delete(event.id);
+    this.#reportedAs.set(event, id);
+  }
+
   /** Notes that `event` changed (`notification` is absent for "now being watched"). */
   record(event: Event, notification?: EventNotification): void {
-    let entry = this.#pending.get(event.id);
+    const id = this.#idOf(event);
+    let entry = this.#pending.get(id);
     if (entry === undefined) {
       entry = { event, notifications: [] };
-      this.#add(event.id, entry);
+      this.#add(id, entry);
     }
     if (notification === undefined) return;
     entry.notifications.push(notification);
@@ -79,7 +88,7 @@ export class UpdateBuffer {
     const later = [...this.#pending];
     this.#pending.clear();
     for (const { event, update } of taken) {
-      this.#pending.set(event.id, { event, notifications: [...update.notifications] });
+      this.#pending.set(this.#idOf(event), { event, notifications: [...update.notifications] });
     }
     for (const [id, entry] of later) {
       const earlier = this.#pending.get(id);
@@ -87,6 +96,10 @@ export class UpdateBuffer {
       else earlier.notifications.push(...entry.notifications);
     }
     this.#trim();
+  }
+
+  #idOf(event: Event): string {
+    return this.#reportedAs.get(event) ?? event.id;
   }
 
   #add(id: string, entry: Pending): void {
@@ -113,13 +126,19 @@ export class UpdateBuffer {
       transitions: event.history,
       progress: event.progress ?? null,
       progressMessage: this.#progressMessages.get(event) ?? null,
-      event: event.toDict(),
+      event: this.#snapshotOf(event),
       verdict:
         status === EventStatus.FAILED || status === EventStatus.CANCELLED
           ? explainRetryable(event.execution.error).reason
           : null,
       params: paramsOf(event),
     };
+  }
+
+  #snapshotOf(event: Event): EventDict {
+    const snapshot = event.toDict();
+    const id = this.#reportedAs.get(event);
+    return id === undefined ? snapshot : { ...snapshot, id };
   }
 }
 

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RemoteEventUpdate, RemoteSource } from '../../lib/bridge/protocol';
 import scenariosText from '../../../tests/fixtures/lionherd-real/scenarios.json?raw';
 import { createEventStore } from '../createEventStore';
@@ -19,8 +19,9 @@ function fakeStream() {
   return stream;
 }
 
-const worker = (connected: boolean): RemoteSource => ({
+const worker = (connected: boolean, run = 1): RemoteSource => ({
   id: 'worker-1',
+  run,
   name: 'worker',
   host: 'box',
   pid: 42,
@@ -38,9 +39,11 @@ function update(
   seq: number,
   status: 'processing' | 'completed' | 'failed',
   metadata: RemoteEventUpdate['event']['metadata'] = {},
+  run = 1,
 ): RemoteEventUpdate {
   return {
     sourceId: 'worker-1',
+    run,
     seq,
     kind: 'ChargeCard',
     notifications: [],
@@ -77,17 +80,24 @@ const flush = (): void => {
   while (flushes.length > 0) flushes.shift()?.();
 };
 
-beforeEach(() => {
-  store = createEventStore({ storage: null, schedule: () => undefined });
+/** (Re)connects the dashboard to a fresh fake stream, frames run by `flush()`. */
+function connect(options: Partial<Parameters<typeof connectReceiver>[0]> = {}): void {
   stream = fakeStream();
-  flushes = [];
   close = connectReceiver({
     store,
     token: 't',
     origin: 'http://127.0.0.1:1',
     openStream: () => stream,
     schedule: (run) => flushes.push(run),
+    minInterval: 0,
+    ...options,
   });
+}
+
+beforeEach(() => {
+  store = createEventStore({ storage: null, schedule: () => undefined });
+  flushes = [];
+  connect();
 });
 
 afterEach(() => {
@@ -130,6 +140,33 @@ describe('connectReceiver', () => {
     });
   });
 
+  it('after a restart, marks the running events the new run has not reported "restarted", and continues those it resumes', () => {
+    stream.emit('sources', [worker(true)]);
+    stream.emit('updates', [update('resumed', 7, 'processing'), update('left', 8, 'processing')]);
+    flush();
+    stream.emit('sources', [worker(false)]);
+    flush();
+    expect(store.getState().records.left?.remote).toMatchObject({ disconnected: true });
+
+    stream.emit('sources', [worker(true, 2)]);
+    // The new run counts from 1 again: its update still supersedes the earlier run's seq 7.
+    stream.emit('updates', [update('resumed', 1, 'completed', {}, 2)]);
+    flush();
+    expect(store.getState().records.resumed).toMatchObject({
+      status: 'completed',
+      remote: { disconnected: false },
+    });
+    expect(store.getState().records.resumed?.remote?.restarted).toBeUndefined();
+    expect(store.getState().records.left).toMatchObject({
+      status: 'processing',
+      remote: { disconnected: false, restarted: true },
+    });
+
+    stream.emit('updates', [update('resumed', 9, 'processing')]);
+    flush();
+    expect(store.getState().records.resumed?.status).toBe('completed');
+  });
+
   it('links a fresh attempt to its original in one chain', () => {
     stream.emit('sources', [worker(true)]);
     stream.emit('updates', [update('first', 1, 'failed')]);
@@ -166,17 +203,43 @@ describe('connectReceiver', () => {
     expect(record?.remote?.sourceName).toBe('lionherd:py');
   });
 
+  it('applies a steady stream at most once per interval, gathering what came meanwhile', () => {
+    vi.useFakeTimers();
+    close();
+    connect({ minInterval: 100, now: () => Date.now() });
+    stream.emit('updates', [update('e1', 1, 'completed')]);
+    flush();
+    stream.emit('updates', [update('e2', 2, 'completed')]);
+    stream.emit('updates', [update('e3', 3, 'completed')]);
+    expect(flushes).toHaveLength(0);
+    vi.advanceTimersByTime(99);
+    expect(flushes).toHaveLength(0);
+    vi.advanceTimersByTime(1);
+    flush();
+    expect(store.getState().order).toEqual(['e3', 'e2', 'e1']);
+    vi.useRealTimers();
+  });
+
+  it('stops turning updates into records when a flush has used its time, and goes on at the next frame', () => {
+    close();
+    let clock = 0;
+    connect({ flushBudget: 8, now: () => (clock += 5), minInterval: 1_000 });
+    stream.emit(
+      'updates',
+      Array.from({ length: 200 }, (_, n) => update(`e${String(n)}`, n + 1, 'completed')),
+    );
+    flushes.shift()?.();
+    const first = store.getState().order.length;
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThan(200);
+    expect(flushes).toHaveLength(1);
+    flush();
+    expect(store.getState().order).toHaveLength(200);
+  });
+
   it('turns a flood into records a bounded number at a time, one store update per frame', () => {
     close();
-    stream = fakeStream();
-    close = connectReceiver({
-      store,
-      token: 't',
-      origin: 'http://127.0.0.1:1',
-      openStream: () => stream,
-      schedule: (run) => flushes.push(run),
-      maxPerFlush: 2,
-    });
+    connect({ maxPerFlush: 2 });
     stream.emit(
       'updates',
       [1, 2, 3, 4, 5].map((n) => update(`e${String(n)}`, n, 'completed')),

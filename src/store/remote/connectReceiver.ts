@@ -6,7 +6,7 @@ import {
 import type { EventRecord } from '../eventRecord';
 import type { EventStore } from '../types';
 import { mergeRecords, recordOf } from './recordsSink';
-import { isCutOff, remoteRecord } from './remoteRecord';
+import { remoteRecord, standingOf } from './remoteRecord';
 import { remoteSourcesStore } from './remoteSourcesStore';
 
 /** The part of `EventSource` the dashboard uses; tests pass a fake. */
@@ -25,8 +25,22 @@ export interface ReceiverLinkOptions {
   openStream?: (url: string) => EventSourceLike;
   /** Runs `flush` once, soon (default: the next animation frame). */
   schedule?: (flush: () => void) => void;
-  /** Most updates turned into records per flush, so a flood never blocks a frame (2,000). */
+  /**
+   * Least milliseconds between two store updates (default 100). Every store update costs the
+   * views work in proportion to all the records, so a steady stream is applied a few times a
+   * second, in bigger batches, rather than at every frame.
+   */
+  minInterval?: number;
+  /** Milliseconds, for `minInterval` (default `performance.now`). */
+  now?: () => number;
+  /** Most updates turned into records per flush (default 20,000). */
   maxPerFlush?: number;
+  /**
+   * Milliseconds a flush may spend turning updates into records before it applies what it has
+   * and leaves the rest to the next frame (default 8), so a backlog is caught up in slices
+   * that never block a frame for long, however many updates wait.
+   */
+  flushBudget?: number;
 }
 
 /**
@@ -39,15 +53,23 @@ export function connectReceiver(options: ReceiverLinkOptions): () => void {
   const { store, token } = options;
   const origin = options.origin ?? location.origin;
   const schedule = options.schedule ?? ((flush) => requestAnimationFrame(flush));
-  const maxPerFlush = options.maxPerFlush ?? 2_000;
+  const maxPerFlush = options.maxPerFlush ?? 20_000;
+  const flushBudget = options.flushBudget ?? 8;
+  const minInterval = options.minInterval ?? 100;
+  const now = options.now ?? (() => performance.now());
+  let lastFlush = Number.NEGATIVE_INFINITY;
   const open = options.openStream ?? ((url) => new EventSource(url) as unknown as EventSourceLike);
-  const seen = new Map<string, number>();
+  /** The run and sequence number of the update each event's record shows. */
+  const seen = new Map<string, { run: number; seq: number }>();
   /** Event ids by source, to re-mark a source's running events when it comes and goes. */
   const bySource = new Map<string, Set<string>>();
   let queue: RemoteEventUpdate[] = [];
+  /** Where the next flush starts reading `queue` (a backlog is never shifted element-wise). */
+  let head = 0;
   let changedSources = new Set<string>();
   let scheduled = false;
 
+  if (import.meta.env.VITE_BRIDGE_BENCH === 'true') exposeToBenchmark(store);
   remoteSourcesStore.setState({ link: 'connecting', message: null });
   const stream = open(`${origin}${BRIDGE_BASE_PATH}/stream?token=${encodeURIComponent(token)}`);
   stream.onopen = () => {
@@ -66,7 +88,10 @@ export function connectReceiver(options: ReceiverLinkOptions): () => void {
     const sources: Record<string, RemoteSource> = {};
     for (const source of list) {
       sources[source.id] = source;
-      if (before[source.id]?.connected !== source.connected) changedSources.add(source.id);
+      const was = before[source.id];
+      if (was?.connected !== source.connected || was.run !== source.run) {
+        changedSources.add(source.id);
+      }
     }
     remoteSourcesStore.setState({ sources });
     request();
@@ -81,20 +106,29 @@ export function connectReceiver(options: ReceiverLinkOptions): () => void {
   function request(): void {
     if (scheduled) return;
     scheduled = true;
-    schedule(flush);
+    const wait = lastFlush + minInterval - now();
+    if (wait > 0) setTimeout(() => schedule(flush), wait);
+    else schedule(flush);
   }
 
   function flush(): void {
     scheduled = false;
+    lastFlush = now();
     const sources = remoteSourcesStore.getState().sources;
-    const batch = queue.length > maxPerFlush ? queue.splice(0, maxPerFlush) : queue;
-    if (batch === queue) queue = [];
     const records = new Map<string, EventRecord>();
     let duplicates = 0;
-    for (const update of batch) {
+    const end = Math.min(queue.length, head + maxPerFlush);
+    for (let taken = 0; head < end; head += 1, taken += 1) {
+      // Looking at the clock every 64 updates keeps its cost out of the loop.
+      if (taken % 64 === 63 && now() - lastFlush > flushBudget) break;
+      const update = queue[head];
+      if (update === undefined) continue;
       const id = update.event.id;
       const known = seen.get(id);
-      if (known !== undefined && known >= update.seq) {
+      if (
+        known !== undefined &&
+        (known.run > update.run || (known.run === update.run && known.seq >= update.seq))
+      ) {
         duplicates += 1;
         continue;
       }
@@ -103,7 +137,7 @@ export function connectReceiver(options: ReceiverLinkOptions): () => void {
         originalId === null ? undefined : (records.get(originalId) ?? recordOf(store, originalId));
       const record = remoteRecord(update, sources[update.sourceId], original);
       if (typeof record === 'string') continue; // the receiver checked it; nothing to show
-      seen.set(id, update.seq);
+      seen.set(id, { run: update.run, seq: update.seq });
       records.set(id, record);
       let ids = bySource.get(update.sourceId);
       if (ids === undefined) bySource.set(update.sourceId, (ids = new Set()));
@@ -113,9 +147,15 @@ export function connectReceiver(options: ReceiverLinkOptions): () => void {
       for (const id of bySource.get(sourceId) ?? []) {
         const record = records.get(id) ?? recordOf(store, id);
         if (record?.remote === undefined) continue;
-        const disconnected = isCutOff(record.status, sources[sourceId]);
-        if (disconnected !== record.remote.disconnected) {
-          records.set(id, { ...record, remote: { ...record.remote, disconnected } });
+        const { disconnected, restarted } = standingOf(
+          record.status,
+          sources[sourceId],
+          seen.get(id)?.run ?? 1,
+        );
+        const remote = { ...record.remote, disconnected, restarted };
+        if (restarted === undefined) delete remote.restarted;
+        if (disconnected !== record.remote.disconnected || restarted !== record.remote.restarted) {
+          records.set(id, { ...record, remote });
         }
       }
     }
@@ -124,13 +164,32 @@ export function connectReceiver(options: ReceiverLinkOptions): () => void {
     if (duplicates > 0) {
       remoteSourcesStore.setState((state) => ({ duplicates: state.duplicates + duplicates }));
     }
-    if (queue.length > 0) request();
+    if (head >= queue.length) {
+      queue = [];
+      head = 0;
+      return;
+    }
+    if (head > 10_000) {
+      queue = queue.slice(head);
+      head = 0;
+    }
+    // A backlog goes on at the next frame: waiting out the interval would let it grow.
+    scheduled = true;
+    schedule(flush);
   }
 
   return () => {
     stream.close();
     remoteSourcesStore.setState({ link: 'off', message: null });
   };
+}
+
+/**
+ * `npm run bench:bridge` reads the records as they land, from a build made with
+ * `VITE_BRIDGE_BENCH=true`; other builds leave this out.
+ */
+function exposeToBenchmark(store: EventStore): void {
+  (globalThis as { __bridgeBenchStore?: EventStore }).__bridgeBenchStore = store;
 }
 
 function originalIdIn(update: RemoteEventUpdate): string | null {

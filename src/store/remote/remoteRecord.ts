@@ -35,15 +35,28 @@ export function remoteRecord(
       sourceId: update.sourceId,
       sourceName: source?.name ?? update.sourceId,
       seq: update.seq,
-      disconnected: isCutOff(base.status, source),
+      ...standingOf(base.status, source, update.run),
       canRetry: source?.capabilities.includes('retry') === true,
     },
   };
 }
 
-/** A running event whose source went away: its outcome is unknown until it is back. */
-export function isCutOff(status: EventRecord['status'], source: RemoteSource | undefined): boolean {
-  return source?.kind !== 'lionherd' && source?.connected === false && !isTerminalStatus(status);
+/**
+ * How a running remote event stands with its source: `disconnected` while the source is away
+ * (its outcome is unknown until it is back); `restarted` once a later run of the source is
+ * there and has not reported it (the run that started it ended without finishing it). The
+ * event is never made terminal here: only its source can say how it ended.
+ */
+export function standingOf(
+  status: EventRecord['status'],
+  source: RemoteSource | undefined,
+  run: number,
+): { disconnected: boolean; restarted?: true } {
+  if (source === undefined || source.kind === 'lionherd' || isTerminalStatus(status)) {
+    return { disconnected: false };
+  }
+  if (!source.connected) return { disconnected: true };
+  return source.run > run ? { disconnected: false, restarted: true } : { disconnected: false };
 }
 
 type BaseRecord = Omit<EventRecord, 'attempt' | 'originalId' | 'chainId' | 'source' | 'remote'>;

@@ -120,6 +120,12 @@ function SourceDetails({
         <dd>{source.pid ?? '—'}</dd>
         <dt>runtime</dt>
         <dd>{source.runtime}</dd>
+        {source.run > 1 ? (
+          <>
+            <dt>restarts</dt>
+            <dd>{source.run - 1}</dd>
+          </>
+        ) : null}
         <dt>{source.kind === 'lionherd' ? 'first seen' : 'connected since'}</dt>
         <dd>{new Date(source.connectedSince).toLocaleTimeString()}</dd>
         <dt>last message</dt>

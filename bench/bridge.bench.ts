@@ -1,0 +1,295 @@
+/**
+ * The dashboard watching busy processes: builds the app (with the benchmark's read-out
+ * switched on), serves it with `vite preview` and its receiver, opens it in Chromium, then
+ * starts 4 Node processes that each create and run 2,500 events a second for 10 s through
+ * the bridge. Reports whether every event the senders made is in the dashboard exactly once,
+ * the latency from each event's terminal transition (the sender's timestamp) to the moment
+ * the dashboard shows it (the page's clock, after the store update and the render it causes;
+ * one machine, one clock), and the longest main-thread task. A report, not a test: it always
+ * exits 0.
+ *
+ *   npm run bench:bridge
+ *   BENCH_PROFILE=1 npm run bench:bridge   # also lists where the page spent its time
+ */
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { bundleForNode } from '../scripts/bundleForNode.js';
+import { profilePage } from './cpuProfile.ts';
+import type { EventStore } from '../src/store/types.ts';
+import { openBenchPage } from './benchPage.ts';
+import type { LongTaskRecord } from './longTasks.ts';
+import { formatTable, verdict } from './report.ts';
+
+const PORT = Number(process.env.BENCH_BRIDGE_PORT ?? 4381);
+const TOKEN = 'bridge-bench-token';
+const OUT_DIR = resolve('node_modules/.tmp/bridge-bench/dist');
+const SENDERS = 4;
+const PER_SECOND = 2_500;
+const SECONDS = 10;
+const TOTAL = SENDERS * PER_SECOND * SECONDS;
+
+const P95_LATENCY_BUDGET_MS = 250;
+const LONGEST_TASK_BUDGET_MS = 50;
+/** How long after the last sender finished the dashboard may take to show everything. */
+const SETTLE_TIMEOUT_MS = 60_000;
+
+interface SenderReport {
+  made: number;
+  sent: number;
+  dropped: number;
+  rejected: number;
+  posts: number;
+  postMs: { median: number; max: number };
+  problems: string[];
+}
+
+interface BenchState extends LongTaskRecord {
+  /** Terminal transition to "shown", ms, one per event, when it was first shown terminal. */
+  latencies: number[];
+  /** Remote records the dashboard holds. */
+  shown: number;
+}
+
+declare global {
+  interface Window {
+    __bridgeBench: BenchState;
+    __bridgeBenchStore?: EventStore;
+  }
+}
+
+/** Runs in the page before the app: long tasks, and when each remote event is first shown. */
+function instrument(): void {
+  const state: BenchState = Object.assign(window.__recordLongTasks(), {
+    latencies: [],
+    shown: 0,
+  });
+  window.__bridgeBench = state;
+
+  // The core's clock: epoch milliseconds from the time origin, as the senders stamp them.
+  const clock = (): number => performance.timeOrigin + performance.now();
+  const terminal = new Set(['completed', 'failed', 'cancelled', 'skipped', 'aborted']);
+  /** Records first seen still running: looked at again until they are shown terminal. */
+  const running = new Set<string>();
+  let stamps: number[] = [];
+  // A message to ourselves runs after the task that updated the store, React's render included.
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    const now = clock();
+    for (const at of stamps) state.latencies.push(now - at);
+    stamps = [];
+  };
+  const watch = (store: EventStore): void => {
+    let order = store.getState().order;
+    store.subscribe((next) => {
+      if (next.order === order && running.size === 0) return;
+      const added = next.order.length - order.length;
+      order = next.order;
+      const before = stamps.length;
+      const look = (id: string): void => {
+        const record = next.records[id];
+        if (record?.remote === undefined) return;
+        if (!terminal.has(record.status)) {
+          running.add(id);
+          return;
+        }
+        running.delete(id);
+        stamps.push(record.transitions[record.transitions.length - 1]?.at ?? Number.NaN);
+      };
+      for (let index = 0; index < added; index += 1) {
+        const id = next.order[index];
+        if (id !== undefined) look(id);
+      }
+      for (const id of [...running]) look(id);
+      state.shown += Math.max(0, added);
+      if (stamps.length > before && before === 0) channel.port2.postMessage(null);
+    });
+  };
+  const find = (): void => {
+    const store = window.__bridgeBenchStore;
+    if (store === undefined) setTimeout(find, 20);
+    else watch(store);
+  };
+  find();
+}
+
+function startSender(bundle: string, name: string): Promise<SenderReport> {
+  const child = spawn(
+    process.execPath,
+    [
+      bundle,
+      `http://127.0.0.1:${String(PORT)}/?token=${TOKEN}`,
+      name,
+      String(PER_SECOND),
+      String(SECONDS),
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let output = '';
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (text: string) => (output += text));
+  return new Promise((done, fail) => {
+    child.on('exit', (code) => {
+      const line = output.trim().split('\n').at(-1) ?? '';
+      try {
+        done(JSON.parse(line) as SenderReport);
+      } catch {
+        fail(new Error(`sender ${name} exited with ${String(code)} and printed: ${output}`));
+      }
+    });
+  });
+}
+
+/** Counts in the page, once everything settled: remote records by source, ids listed twice. */
+function countInPage(page: Page) {
+  return page.evaluate(() => {
+    const state = window.__bridgeBenchStore?.getState();
+    const bySource: Record<string, { records: number; terminal: number }> = {};
+    if (state === undefined) return { bySource, listedTwice: 0 };
+    for (const id in state.records) {
+      const record = state.records[id];
+      if (record?.remote === undefined) continue;
+      const counts = (bySource[record.remote.sourceName] ??= { records: 0, terminal: 0 });
+      counts.records += 1;
+      if (record.status !== 'pending' && record.status !== 'processing') counts.terminal += 1;
+    }
+    return { bySource, listedTwice: state.order.length - new Set(state.order).size };
+  });
+}
+
+function percentile(values: readonly number[], share: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] ?? Number.NaN;
+}
+
+async function main(): Promise<void> {
+  process.env.LIFECYCLE_LAB_TOKEN = TOKEN;
+  process.env.VITE_BRIDGE_BENCH = 'true';
+  const senderBundle = await bundleForNode('bench/bridgeSender.ts', 'bridge-bench');
+  const profiling = process.env.BENCH_PROFILE === '1';
+  const { page, close } = await openBenchPage({
+    outDir: OUT_DIR,
+    port: PORT,
+    path: `/?token=${TOKEN}`,
+    instrument,
+    // Unminified when profiling, so the profile names the functions.
+    minify: !profiling,
+  });
+  try {
+    await page.waitForFunction(() => window.__bridgeBenchStore !== undefined);
+
+    await page.evaluate(() => {
+      window.__bridgeBench.measuring = true;
+      window.__bridgeBench.startedAt = performance.now();
+    });
+    const stopProfile = profiling ? await profilePage(page) : undefined;
+    const names = Array.from({ length: SENDERS }, (_, index) => `sender-${String(index + 1)}`);
+    const started = Date.now();
+    const reports = await Promise.all(names.map((name) => startSender(senderBundle, name)));
+    const sendersSeconds = (Date.now() - started) / 1000;
+    const made = reports.reduce((sum, report) => sum + report.made, 0);
+    await page
+      .waitForFunction((total) => window.__bridgeBench.latencies.length >= total, made, {
+        timeout: SETTLE_TIMEOUT_MS,
+      })
+      .catch(() => undefined);
+    await page.evaluate(() => {
+      window.__bridgeBench.measuring = false;
+    });
+    const profile = await stopProfile?.(25);
+    const state = await page.evaluate(() => window.__bridgeBench);
+    const counts = await countInPage(page);
+
+    const p50 = percentile(state.latencies, 0.5);
+    const p95 = percentile(state.latencies, 0.95);
+    const max = percentile(state.latencies, 1);
+    const perSender = names.map((name, index) => {
+      const report = reports[index];
+      const seen = counts.bySource[name] ?? { records: 0, terminal: 0 };
+      return { name, report, seen };
+    });
+    const exact =
+      counts.listedTwice === 0 &&
+      perSender.every(
+        ({ report, seen }) =>
+          report?.dropped === 0 &&
+          report.rejected === 0 &&
+          seen.records === report.made &&
+          seen.terminal === report.made,
+      );
+
+    console.log(
+      `${String(SENDERS)} Node processes × ${PER_SECOND.toLocaleString('en')} events/s × ${String(SECONDS)} s = ${TOTAL.toLocaleString('en')} events; the senders took ${sendersSeconds.toFixed(1)} s\n`,
+    );
+    console.log(
+      formatTable(
+        [
+          'sender',
+          'made',
+          'sent',
+          'dropped',
+          'rejected',
+          'posts (median / max ms)',
+          'in the dashboard',
+          'terminal there',
+        ],
+        perSender.map(({ name, report, seen }) => [
+          name,
+          String(report?.made ?? 0),
+          String(report?.sent ?? 0),
+          String(report?.dropped ?? 0),
+          String(report?.rejected ?? 0),
+          `${String(report?.posts ?? 0)} (${String(report?.postMs.median ?? 0)} / ${String(report?.postMs.max ?? 0)})`,
+          String(seen.records),
+          String(seen.terminal),
+        ]),
+      ),
+    );
+    for (const { name, report } of perSender) {
+      if ((report?.problems.length ?? 0) > 0)
+        console.log(`${name} problems: ${report?.problems.join(' | ') ?? ''}`);
+    }
+    console.log(
+      `\nlatency, terminal transition to shown: p50 ${p50.toFixed(0)} ms, p95 ${p95.toFixed(0)} ms, max ${max.toFixed(0)} ms (${String(state.latencies.length)} events)`,
+    );
+    console.log(
+      `longest tasks (start: duration): ${state.worstTasks
+        .map((task) => `${(task.at / 1000).toFixed(2)} s: ${task.ms.toFixed(0)} ms`)
+        .join(', ')}; ${String(state.longTasks)} long tasks in all`,
+    );
+    if (profile !== undefined) console.log(`\npage CPU profile, self time:\n${profile.join('\n')}`);
+    console.log('\nGoals');
+    console.log(
+      formatTable(
+        ['goal', 'measured', 'target', 'verdict'],
+        [
+          [
+            'every event shown exactly once',
+            `${String(Object.values(counts.bySource).reduce((sum, seen) => sum + seen.records, 0))} of ${String(made)}, ${String(counts.listedTwice)} listed twice`,
+            'all, none twice',
+            verdict(exact),
+          ],
+          [
+            'p95 latency, transition to row update',
+            `${p95.toFixed(0)} ms`,
+            `≤ ${String(P95_LATENCY_BUDGET_MS)} ms`,
+            verdict(p95 <= P95_LATENCY_BUDGET_MS),
+          ],
+          [
+            'longest main-thread task',
+            `${state.longestTaskMs.toFixed(0)} ms`,
+            `≤ ${String(LONGEST_TASK_BUDGET_MS)} ms`,
+            verdict(state.longestTaskMs <= LONGEST_TASK_BUDGET_MS),
+          ],
+        ],
+      ),
+    );
+  } finally {
+    await close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+});
