@@ -12,8 +12,8 @@
  */
 import { resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import { build, preview } from 'vite';
 import { chromiumLaunchOptions } from '../e2e/support/chromium.ts';
+import { buildAndPreview } from './previewServer.ts';
 import { formatTable, verdict } from './report.ts';
 
 const PORT = 4473;
@@ -150,12 +150,7 @@ async function waitUntilAllTerminal(page: Page): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  await build({ logLevel: 'warn', build: { outDir: OUT_DIR, emptyOutDir: true } });
-  const server = await preview({
-    logLevel: 'warn',
-    build: { outDir: OUT_DIR },
-    preview: { port: PORT, strictPort: true, open: false },
-  });
+  const server = await buildAndPreview(OUT_DIR, PORT);
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
