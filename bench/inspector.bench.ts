@@ -6,10 +6,11 @@
  * A report, not a test: it always exits 0.
  *
  *   npm run bench:inspector
- *   npm run bench:inspector -- --profile   # unminified build; prints each step's hot functions
+ *   npm run bench:inspector -- --profile   # unminified build; what each long task spent its time on
+ *   npm run bench:inspector -- --case response   # only the cases whose name contains "response"
  */
 import { resolve } from 'node:path';
-import { chromium, type Browser, type CDPSession } from '@playwright/test';
+import { chromium, type Browser } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/support/chromium.ts';
 import { INSPECTOR_CASES, importLog, type InspectorCase } from '../e2e/support/inspectorCases.ts';
 import {
@@ -24,6 +25,12 @@ import { formatTable, verdict } from './report.ts';
 const PORT = 4351;
 const OUT_DIR = resolve('node_modules/.tmp/inspector-bench/dist');
 const PROFILE = process.argv.includes('--profile');
+/** `--case <words>`: only the cases whose name contains them. */
+const ONLY = process.argv[process.argv.indexOf('--case') + 1];
+const CASES = INSPECTOR_CASES.filter(
+  (inspectorCase) => !process.argv.includes('--case') || inspectorCase.name.includes(ONLY ?? ''),
+);
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8'];
 
 interface StepResult {
   caseName: string;
@@ -38,13 +45,20 @@ async function runCase(browser: Browser, inspectorCase: InspectorCase): Promise<
     await observeLongTasks(page);
     await page.goto(`http://127.0.0.1:${String(PORT)}/`);
     await importLog(page, inspectorCase.fileName, inspectorCase.log());
-    const cdp = PROFILE ? await context.newCDPSession(page) : undefined;
     const results: StepResult[] = [];
     for (const step of inspectorCase.steps) {
-      if (cdp) await startProfile(cdp);
-      const durations = await longTasksDuring(page, () => step.run(page));
+      const durations = await longTasksDuring(page, async () => {
+        if (!PROFILE) return step.run(page);
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.start');
+        await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+        await step.run(page);
+        printLongTasks(await browser.stopTracing(), `${inspectorCase.name}, ${step.name}`);
+        printHotFunctions((await cdp.send('Profiler.stop')).profile);
+        await cdp.detach();
+      });
       results.push({ caseName: inspectorCase.name, step: step.name, durations });
-      if (cdp) await printProfile(cdp, `${inspectorCase.name}, ${step.name}`);
     }
     return results;
   } finally {
@@ -52,28 +66,61 @@ async function runCase(browser: Browser, inspectorCase: InspectorCase): Promise<
   }
 }
 
-async function startProfile(cdp: CDPSession): Promise<void> {
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  await cdp.send('Profiler.start');
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tid: number;
+  args?: { data?: { functionName?: string; url?: string; type?: string } };
+}
+
+/** What each long task of a step spent its time on: the events over 5 ms inside it. */
+function printLongTasks(trace: Buffer, title: string): void {
+  const events = (JSON.parse(trace.toString()) as { traceEvents: TraceEvent[] }).traceEvents;
+  const mainThread = events.find(
+    (event) =>
+      event.name === 'thread_name' && JSON.stringify(event.args).includes('CrRendererMain'),
+  )?.tid;
+  const onMain = events.filter((event) => event.tid === mainThread && event.ph === 'X');
+  const tasks = onMain.filter((event) => event.name === 'RunTask' && (event.dur ?? 0) > 50_000);
+  console.log(`\n${title}: ${String(tasks.length)} long tasks`);
+  for (const task of tasks) {
+    const end = task.ts + (task.dur ?? 0);
+    const inside = onMain
+      .filter((event) => event !== task && event.ts >= task.ts && event.ts < end)
+      .filter((event) => (event.dur ?? 0) > 5_000)
+      .map((event) => {
+        const data = event.args?.data;
+        const where = data?.functionName ?? data?.type ?? data?.url?.split('/').at(-1) ?? '';
+        return `${event.name}${where ? ` (${where})` : ''} ${((event.dur ?? 0) / 1000).toFixed(0)} ms`;
+      });
+    console.log(`  ${((task.dur ?? 0) / 1000).toFixed(0)} ms: ${inside.join(' > ')}`);
+  }
 }
 
 /** The functions that took the most time of their own during a step. */
-async function printProfile(cdp: CDPSession, title: string): Promise<void> {
-  const { profile } = await cdp.send('Profiler.stop');
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+function printHotFunctions(profile: CpuProfile): void {
   const selfMs = new Map<string, number>();
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const deltas = profile.timeDeltas ?? [];
   (profile.samples ?? []).forEach((id, index) => {
     const frame = byId.get(id)?.callFrame;
-    if (!frame) return;
+    if (!frame?.url) return;
     const file = frame.url.split('/').at(-1) ?? '';
     const name = `${frame.functionName || '(anonymous)'} ${file}:${String(frame.lineNumber + 1)}`;
     selfMs.set(name, (selfMs.get(name) ?? 0) + (deltas[index] ?? 0) / 1000);
   });
-  const top = [...selfMs].sort((a, b) => b[1] - a[1]).slice(0, 12);
-  console.log(`\n${title}: most self time`);
-  for (const [name, ms] of top) console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${name}`);
+  const top = [...selfMs].sort((a, b) => b[1] - a[1]).slice(0, 8);
+  console.log(
+    `  most self time: ${top.map(([name, ms]) => `${name} ${ms.toFixed(0)} ms`).join(', ')}`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -81,7 +128,7 @@ async function main(): Promise<void> {
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     const results: StepResult[] = [];
-    for (const inspectorCase of INSPECTOR_CASES) {
+    for (const inspectorCase of CASES) {
       results.push(...(await runCase(browser, inspectorCase)));
     }
     console.log('\nLongest main-thread task per step (a long task is one over 50 ms)\n');

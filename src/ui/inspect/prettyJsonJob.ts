@@ -7,17 +7,21 @@ const PIECES_PER_STEP = 500;
 /** `JSON.stringify(value, null, 2)` as a job for `useSlicedWork`. */
 export function prettyJsonJob(value: unknown): SlicedJob<string> {
   const pieces = prettyJsonPieces(value);
-  // Appended step by step rather than joined at the end: one `join` of 10 MB is a long task,
-  // appending is cheap (the engine links the parts and copies them once, when first read).
+  // Each step's pieces are joined into one string, and the steps' strings appended: a `join`
+  // of the whole 10 MB at the end would be one long task, and appending every small piece
+  // would keep a million small strings alive for the garbage collector to copy around.
   let text = '';
   return {
     step: () => {
-      for (let count = 0; count < PIECES_PER_STEP; count++) {
+      const parts: string[] = [];
+      let done = false;
+      for (let count = 0; count < PIECES_PER_STEP && !done; count++) {
         const next = pieces.next();
-        if (next.done === true) return true;
-        text += next.value;
+        if (next.done === true) done = true;
+        else parts.push(next.value);
       }
-      return false;
+      text += parts.join('');
+      return done;
     },
     result: () => text,
   };
