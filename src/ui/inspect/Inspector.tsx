@@ -108,17 +108,17 @@ function RecordDetails({ record }: { record: EventRecord }) {
         )}
       </section>
 
-      <section aria-labelledby={`${record.id}-response`}>
+      <section aria-labelledby={`${record.id}-response`} className="sized-by-data">
         <h4 id={`${record.id}-response`}>Response</h4>
         <ResponseView record={record} />
       </section>
 
-      <section aria-labelledby={`${record.id}-error`}>
+      <section aria-labelledby={`${record.id}-error`} className="sized-by-data">
         <h4 id={`${record.id}-error`}>Error</h4>
         <ErrorInspector record={record} />
       </section>
 
-      <details className="json-details" open>
+      <details className="json-details sized-by-data" open>
         <summary>execution.toDict() JSON</summary>
         <Suspense fallback={<p className="muted">Loading…</p>}>
           <ExecutionJson
