@@ -1,8 +1,8 @@
 /** The dashboard as the browser benchmarks see it: built, served, open in Chromium. */
 import { chromium, type Page } from '@playwright/test';
-import { build, preview } from 'vite';
 import { chromiumLaunchOptions } from '../e2e/support/chromium.ts';
 import { defineLongTaskRecorder } from './longTasks.ts';
+import { buildAndPreview } from './previewServer.ts';
 
 export interface BenchPageOptions {
   /** Where the production build goes (never the `dist/` an end-to-end run may serve). */
@@ -20,14 +20,8 @@ export interface BenchPageOptions {
 export async function openBenchPage(
   options: BenchPageOptions,
 ): Promise<{ page: Page; close: () => Promise<void> }> {
-  await build({
-    logLevel: 'warn',
-    build: { outDir: options.outDir, emptyOutDir: true, minify: options.minify ?? true },
-  });
-  const server = await preview({
-    logLevel: 'warn',
-    build: { outDir: options.outDir },
-    preview: { port: options.port, strictPort: true, open: false },
+  const server = await buildAndPreview(options.outDir, options.port, {
+    minify: options.minify ?? true,
   });
   const browser = await chromium.launch(chromiumLaunchOptions());
   const close = async (): Promise<void> => {

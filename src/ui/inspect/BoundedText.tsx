@@ -1,5 +1,4 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { clipText, createRowSplitter } from './textLines.ts';
 import { useSlicedWork } from './useSlicedWork.ts';
 import './boundedText.css';
@@ -56,6 +55,9 @@ export function BoundedText({ text, label, preparing = false }: Props) {
   );
 }
 
+/** Rows drawn beyond the ones in view, above and below. */
+const OVERSCAN = 10;
+
 function TextRows({ text, label }: Props) {
   const splitter = useMemo(() => createRowSplitter(text), [text]);
   const startSplitting = useCallback(
@@ -64,38 +66,38 @@ function TextRows({ text, label }: Props) {
   );
   const { result: rowCount } = useSlicedWork(startSplitting);
   const rows = splitter.rows;
-  const scrollRef = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read in render by design
-  const virtualizer = useVirtualizer({
-    count: rowCount ?? rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
-    initialRect: { width: 400, height: 400 },
-  });
+  // Rows all have one height, so the rows in view follow from the scroll position alone: no
+  // measuring, nothing laid out but the few rows drawn, whatever the number of rows.
+  const [view, setView] = useState({ top: 0, height: 400 });
+  const first = Math.max(0, Math.floor(view.top / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(rows.length, Math.ceil((view.top + view.height) / ROW_HEIGHT) + OVERSCAN);
+  const drawn: { index: number; start: number; end: number }[] = [];
+  for (let index = first; index < last; index++) {
+    const row = rows[index];
+    if (row !== undefined) drawn.push({ index, ...row });
+  }
   return (
     <div
-      ref={scrollRef}
       className="bounded-rows"
       role="region"
       aria-label={label}
       aria-busy={rowCount === undefined}
       tabIndex={0}
+      onScroll={(event) => {
+        const { scrollTop, clientHeight } = event.currentTarget;
+        setView({ top: scrollTop, height: clientHeight });
+      }}
     >
-      <div style={{ height: `${String(virtualizer.getTotalSize())}px`, position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const row = rows[item.index];
-          if (row === undefined) return null;
-          return (
-            <div
-              key={item.key}
-              className="bounded-row"
-              style={{ transform: `translateY(${String(item.start)}px)` }}
-            >
-              {text.slice(row.start, row.end)}
-            </div>
-          );
-        })}
+      <div style={{ height: `${String(rows.length * ROW_HEIGHT)}px`, position: 'relative' }}>
+        {drawn.map(({ index, start, end }) => (
+          <div
+            key={index}
+            className="bounded-row"
+            style={{ transform: `translateY(${String(index * ROW_HEIGHT)}px)` }}
+          >
+            {text.slice(start, end)}
+          </div>
+        ))}
       </div>
     </div>
   );

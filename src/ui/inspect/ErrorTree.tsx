@@ -1,17 +1,26 @@
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { CHILDREN_PAGE, countByType, searchTree, type ErrorTreeNode } from './errorTreeModel.ts';
+import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { CHILDREN_PAGE, childrenOf, countByType, type ErrorTreeNode } from './errorTreeModel.ts';
 import { clipText } from './textLines.ts';
+import { treeSearchJob } from './treeSearch.ts';
+import { useSlicedWork } from './useSlicedWork.ts';
 import { ruleNote } from './verdictWords.ts';
 import './errorTree.css';
 
 /** Characters of a message shown in a tree node; the JSON view below has the whole text. */
 const MESSAGE_CLIP = 300;
 
+/**
+ * Levels indented: deeper ones line up under the last indented level, so that a group 100
+ * levels deep does not squeeze its messages into a column one letter wide (whose layout alone
+ * took longer than a frame).
+ */
+const INDENTED_LEVELS = 12;
+
 /** How many children of each node are drawn, by node key; absent means the first page. */
 type ShownCounts = ReadonlyMap<string, number>;
 
 function shownOf(node: ErrorTreeNode, shown: ShownCounts): number {
-  return Math.min(node.children.length, shown.get(node.key) ?? CHILDREN_PAGE);
+  return Math.min(node.childCount, shown.get(node.key) ?? CHILDREN_PAGE);
 }
 
 interface Props {
@@ -28,7 +37,8 @@ interface VisibleNode {
  * Left/Right collapse and expand, Home/End jump; one node is in the tab order at a time.
  * Whatever the size of the error, what is drawn stays bounded: 200 children per node at a
  * time ("Show more" adds the next 200), messages clipped, counts by type for wide groups,
- * and a search over the whole tree that lists its first 200 matches.
+ * and a search over the whole tree, walked in slices, that lists its first 200 matches. Nodes
+ * are built only when drawn.
  */
 export function ErrorTree({ root }: Props) {
   const [query, setQuery] = useState('');
@@ -52,9 +62,13 @@ export function ErrorTree({ root }: Props) {
 
 /** "150,000 errors — showing the first 200, grouped by type: …" for a wide group. */
 function GroupSummary({ node }: { node: ErrorTreeNode }) {
-  const inside = node.children.filter((child) => child.relation === 'inside');
-  if (inside.length <= CHILDREN_PAGE) return null;
-  const types = countByType(inside);
+  const inside = node.source.exceptions;
+  // Counted from the serialized errors: a few milliseconds for 150,000, no node built.
+  const types = useMemo(
+    () => (inside !== undefined && inside.length > CHILDREN_PAGE ? countByType(inside) : []),
+    [inside],
+  );
+  if (inside === undefined || inside.length <= CHILDREN_PAGE) return null;
   const listed = types
     .slice(0, 5)
     .map(({ name, count }) => `${name} × ${count.toLocaleString('en')}`)
@@ -68,10 +82,17 @@ function GroupSummary({ node }: { node: ErrorTreeNode }) {
 }
 
 function SearchResults({ root, query }: { root: ErrorTreeNode; query: string }) {
-  const { matches, total } = useMemo(
-    () => searchTree(root, query.trim(), CHILDREN_PAGE),
-    [root, query],
-  );
+  const needle = query.trim();
+  const startSearch = useCallback(() => treeSearchJob(root, needle, CHILDREN_PAGE), [root, needle]);
+  const { result } = useSlicedWork(startSearch);
+  if (result === undefined) {
+    return (
+      <p role="status" aria-busy="true">
+        Searching…
+      </p>
+    );
+  }
+  const { matches, total } = result;
   const counted = `${total.toLocaleString('en')} ${total === 1 ? 'error matches' : 'errors match'}`;
   return (
     <div>
@@ -125,7 +146,7 @@ function Tree({ root }: Props) {
     const entry = visible[index];
     if (!entry) return;
     const { node, parentKey } = entry;
-    const hasChildren = node.children.length > 0;
+    const hasChildren = node.childCount > 0;
     const isOpen = hasChildren && !collapsed.has(node.key);
     let target: string | undefined;
     switch (event.key) {
@@ -143,7 +164,7 @@ function Tree({ root }: Props) {
         break;
       case 'ArrowRight':
         if (hasChildren && !isOpen) toggle(node.key, true);
-        else if (isOpen) target = node.children[0]?.key;
+        else if (isOpen) target = childrenOf(node, 1)[0]?.key;
         break;
       case 'ArrowLeft':
         if (isOpen) toggle(node.key, false);
@@ -192,8 +213,8 @@ interface ItemProps {
 function TreeItem(props: ItemProps) {
   const { node, level, collapsed, shown, activeKey, onFocusNode, onToggle, onShowMore } = props;
   const drawn = shownOf(node, shown);
-  const notDrawn = node.children.length - drawn;
-  const hasChildren = node.children.length > 0;
+  const notDrawn = node.childCount - drawn;
+  const hasChildren = node.childCount > 0;
   const isOpen = hasChildren && !collapsed.has(node.key);
   const labelId = `error-node-${node.key}`;
   return (
@@ -222,8 +243,8 @@ function TreeItem(props: ItemProps) {
         <NodeLabel node={node} />
       </span>
       {isOpen ? (
-        <ul role="group">
-          {node.children.slice(0, drawn).map((child) => (
+        <ul role="group" className={level >= INDENTED_LEVELS ? 'unindented' : undefined}>
+          {childrenOf(node, drawn).map((child) => (
             <TreeItem {...props} key={child.key} node={child} level={level + 1} />
           ))}
           {notDrawn > 0 ? (
@@ -281,7 +302,7 @@ function flatten(
 ): VisibleNode[] {
   out.push({ node, parentKey });
   if (!collapsed.has(node.key)) {
-    for (const child of node.children.slice(0, shownOf(node, shown))) {
+    for (const child of childrenOf(node, shownOf(node, shown))) {
       flatten(child, collapsed, shown, node.key, out);
     }
   }

@@ -1,9 +1,7 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { ExecutionDict } from '../../lib';
-import { BoundedText, CLIP_AT } from './BoundedText.tsx';
-import { prettyJsonPreview } from './prettyJson.ts';
-import { prettyJsonJob } from './prettyJsonJob.ts';
-import { useSlicedWork } from './useSlicedWork.ts';
+import { BoundedText } from './BoundedText.tsx';
+import { usePrettyJson } from './usePrettyJson.ts';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
@@ -13,10 +11,8 @@ type CopyState = 'idle' | 'copied' | 'failed';
  * (600 ms of `JSON.stringify` for an error group 150,000 wide) is written in slices.
  */
 export default function ExecutionJson({ execution }: { execution: ExecutionDict }) {
-  const preview = useMemo(() => prettyJsonPreview(execution, CLIP_AT + 1), [execution]);
-  const startWriting = useCallback(() => prettyJsonJob(execution), [execution]);
-  const { result: written } = useSlicedWork(startWriting);
-  const json = preview.complete ? preview.text : written;
+  const pretty = usePrettyJson(execution);
+  const json = pretty.complete ? pretty.text : undefined;
   const [copy, setCopy] = useState<{ state: CopyState; json: string }>({ state: 'idle', json: '' });
   // A new execution makes an old "Copied" message wrong: show it only for the text copied.
   const state = copy.json === json ? copy.state : 'idle';
@@ -52,8 +48,8 @@ export default function ExecutionJson({ execution }: { execution: ExecutionDict 
       </div>
       <BoundedText
         label="execution.toDict() JSON"
-        text={json ?? preview.text}
-        preparing={json === undefined}
+        text={pretty.text}
+        preparing={!pretty.complete}
       />
     </div>
   );

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useDeferredValue } from 'react';
 import { getOwn, selectSelected, useEventStore, type EventRecord } from '../../store';
 import { formatSeconds } from '../common/formatDuration.ts';
 import { StatusBadge } from '../common/StatusBadge.tsx';
@@ -23,7 +23,10 @@ const ExecutionJson = lazy(() => import('./ExecutionJson.tsx'));
 /** Everything about the selected event, and what can be done with it. */
 export default function Inspector() {
   useFollowRetryRun();
-  const record = useEventStore(selectSelected);
+  // Deferred: the details of a newly selected event are rendered in the background, in slices
+  // React can interrupt, rather than in the click's task (an error group 150,000 wide, a 10 MB
+  // response); the list shows the selection at once.
+  const record = useDeferredValue(useEventStore(selectSelected));
   if (!record) {
     return (
       <div className="muted inspector-empty">
@@ -105,17 +108,17 @@ function RecordDetails({ record }: { record: EventRecord }) {
         )}
       </section>
 
-      <section aria-labelledby={`${record.id}-response`}>
+      <section aria-labelledby={`${record.id}-response`} className="sized-by-data">
         <h4 id={`${record.id}-response`}>Response</h4>
         <ResponseView record={record} />
       </section>
 
-      <section aria-labelledby={`${record.id}-error`}>
+      <section aria-labelledby={`${record.id}-error`} className="sized-by-data">
         <h4 id={`${record.id}-error`}>Error</h4>
         <ErrorInspector record={record} />
       </section>
 
-      <details className="json-details" open>
+      <details className="json-details sized-by-data" open>
         <summary>execution.toDict() JSON</summary>
         <Suspense fallback={<p className="muted">Loading…</p>}>
           <ExecutionJson

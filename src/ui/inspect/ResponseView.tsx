@@ -1,5 +1,6 @@
 import { BoundedText } from './BoundedText.tsx';
 import type { EventRecord } from '../../store';
+import { usePrettyJson } from './usePrettyJson.ts';
 
 /** The response, telling a real `null` from "no response" (Unset). */
 export function ResponseView({ record }: { record: EventRecord }) {
@@ -11,16 +12,16 @@ export function ResponseView({ record }: { record: EventRecord }) {
     );
   }
   const response = record.execution.response;
-  return (
-    <BoundedText
-      label="Response"
-      text={
-        response === null
-          ? 'null (a real null result, not Unset)'
-          : JSON.stringify(response, null, 2)
-      }
-    />
-  );
+  if (response === null) {
+    return <BoundedText label="Response" text="null (a real null result, not Unset)" />;
+  }
+  return <ResponseJson response={response} />;
+}
+
+/** A response of any size: its JSON is written in slices (see `usePrettyJson`). */
+function ResponseJson({ response }: { response: unknown }) {
+  const pretty = usePrettyJson(response);
+  return <BoundedText label="Response" text={pretty.text} preparing={!pretty.complete} />;
 }
 
 function describeEnd(record: EventRecord): string {

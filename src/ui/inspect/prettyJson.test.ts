@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { prettyJsonPieces, prettyJsonPreview } from './prettyJson';
+import { prettyJsonJob } from './prettyJsonJob';
 
 const join = (value: unknown): string => [...prettyJsonPieces(value)].join('');
 
@@ -47,5 +48,27 @@ describe('prettyJsonPreview', () => {
 
   it('gives the whole text of a small value', () => {
     expect(prettyJsonPreview({ a: 1 }, 2_000)).toEqual({ text: '{\n  "a": 1\n}', complete: true });
+  });
+});
+
+describe('prettyJsonJob', () => {
+  it('run step by step to the end, writes JSON.stringify(value, null, 2) for any JSON data', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const job = prettyJsonJob(value);
+        while (!job.step());
+        expect(job.result()).toBe(JSON.stringify(value, null, 2));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('writes 10 MB of records in many steps, each a bounded number of pieces', () => {
+    const value = Array.from({ length: 100_000 }, (_, index) => ({ index, text: 'p'.repeat(90) }));
+    const job = prettyJsonJob(value);
+    let steps = 1;
+    while (!job.step()) steps += 1;
+    expect(steps).toBeGreaterThan(1_000);
+    expect(job.result()).toBe(JSON.stringify(value, null, 2));
   });
 });

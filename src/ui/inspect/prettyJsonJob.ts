@@ -7,21 +7,22 @@ const PIECES_PER_STEP = 500;
 /** `JSON.stringify(value, null, 2)` as a job for `useSlicedWork`. */
 export function prettyJsonJob(value: unknown): SlicedJob<string> {
   const pieces = prettyJsonPieces(value);
-  const chunks: string[] = [];
+  // Each step's pieces are joined into one string, and the steps' strings appended: a `join`
+  // of the whole 10 MB at the end would be one long task, and appending every small piece
+  // would keep a million small strings alive for the garbage collector to copy around.
+  let text = '';
   return {
     step: () => {
-      let chunk = '';
-      for (let count = 0; count < PIECES_PER_STEP; count++) {
+      const parts: string[] = [];
+      let done = false;
+      for (let count = 0; count < PIECES_PER_STEP && !done; count++) {
         const next = pieces.next();
-        if (next.done === true) {
-          chunks.push(chunk);
-          return true;
-        }
-        chunk += next.value;
+        if (next.done === true) done = true;
+        else parts.push(next.value);
       }
-      chunks.push(chunk);
-      return false;
+      text += parts.join('');
+      return done;
     },
-    result: () => chunks.join(''),
+    result: () => text,
   };
 }

@@ -1,3 +1,4 @@
+import type { ErrorDict } from '../../lib';
 import type { ErrorTreeNode } from './errorTreeModel.ts';
 
 /** The three parts of lionherd's retryability rule, named the way the inspector cites them. */
@@ -14,18 +15,17 @@ export const RULES = {
  */
 export function verdictInWords(root: ErrorTreeNode): string {
   if (root.recorded === true) return recordedInWords(root);
-  const culprit = findNotRetryable(root);
-  if (culprit === root) {
+  const culprit = findNotRetryable(root.source);
+  if (culprit === root.source) {
     return `not retryable — ${label(root)} says it is not retryable (${RULES.declared})`;
   }
   if (culprit) {
-    return `not retryable — ${label(culprit)} inside ${label(root)} is not retryable (${RULES.group})`;
+    return `not retryable — ${label({ name: culprit.error, message: culprit.message })} inside ${label(root)} is not retryable (${RULES.group})`;
   }
-  const inside = root.children.filter((child) => child.relation === 'inside');
-  if (!root.declared && inside.length > 0) {
-    const which =
-      inside.length === 1 ? 'the one error inside' : `all ${String(inside.length)} errors inside`;
-    const verb = inside.length === 1 ? 'is' : 'are';
+  const inside = root.insideCount;
+  if (!root.declared && inside > 0) {
+    const which = inside === 1 ? 'the one error inside' : `all ${String(inside)} errors inside`;
+    const verb = inside === 1 ? 'is' : 'are';
     return `retryable — ${which} ${label(root)} ${verb} retryable (${RULES.group})`;
   }
   if (root.declared) {
@@ -52,22 +52,32 @@ function recordedInWords(root: ErrorTreeNode): string {
  */
 export function ruleNote(node: ErrorTreeNode): string {
   if (node.declared) return '';
-  const isGroup = node.children.some((child) => child.relation === 'inside');
-  if (isGroup) return node.retryable ? ' (every error inside is)' : ' (an error inside is not)';
+  if (node.insideCount > 0)
+    return node.retryable ? ' (every error inside is)' : ' (an error inside is not)';
   return ' (says nothing, so counts as retryable)';
 }
 
-function findNotRetryable(node: ErrorTreeNode): ErrorTreeNode | undefined {
-  if (node.declared) return node.retryable ? undefined : node;
-  for (const child of node.children) {
-    if (child.relation !== 'inside') continue;
-    const found = findNotRetryable(child);
-    if (found) return found;
+/**
+ * The first error, in tree order, that declares itself not retryable, looking inside groups
+ * but not inside errors that declare a flag. Iterative: a group thousands deep is fine.
+ */
+function findNotRetryable(error: ErrorDict): ErrorDict | undefined {
+  const stack = [error];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    if (typeof next.retryable === 'boolean') {
+      if (!next.retryable) return next;
+      continue;
+    }
+    const inside = next.exceptions ?? [];
+    for (let index = inside.length - 1; index >= 0; index--) {
+      const child = inside[index];
+      if (child !== undefined) stack.push(child);
+    }
   }
   return undefined;
 }
 
-function label(node: ErrorTreeNode): string {
+function label(node: Pick<ErrorTreeNode, 'name' | 'message'>): string {
   const short = node.message.length > 80 ? `${node.message.slice(0, 80)}…` : node.message;
   return short === '' ? node.name : `${node.name} '${short}'`;
 }

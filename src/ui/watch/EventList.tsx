@@ -54,8 +54,20 @@ export default function EventList({ entries, index, onToggleChain }: Props) {
   // Keep the selected row in view when the selection moves (j/k, a retry, a deep link).
   const selectedIndex =
     selectedId === null ? -1 : entries.findIndex((entry) => entry.id === selectedId);
+  // Only when the row is not in view already: scrolling reads the list's scroll height, which
+  // makes the browser lay out the whole page at once, the freshly opened inspector included.
   useEffect(() => {
-    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+    if (selectedIndex < 0) return;
+    const top = virtualizer.measurementsCache[selectedIndex]?.start;
+    const offset = virtualizer.scrollOffset;
+    const height = virtualizer.scrollRect?.height;
+    const inView =
+      top !== undefined &&
+      offset !== null &&
+      height !== undefined &&
+      top >= offset &&
+      top + ROW_HEIGHT <= offset + height;
+    if (!inView) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, virtualizer]);
 
   if (entries.length === 0) return <EmptyEventList />;
