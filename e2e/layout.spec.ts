@@ -81,3 +81,37 @@ test('an empty history says what to try first', async ({ dashboard }) => {
   await expect(dashboard.eventsPanel).toContainText('No events yet. Things to try first:');
   await expect(dashboard.inspector).toContainText('Nothing selected yet.');
 });
+
+test.describe('at 1440 × 900', () => {
+  test.use({ viewport: { width: 1440, height: 900 } });
+
+  test('after a burst of 1,000 the list is the main stage: at least 12 rows in view', async ({
+    dashboard,
+    page,
+  }) => {
+    await dashboard.fill('Simple event');
+    await dashboard.launchPanel.getByRole('textbox', { name: 'Burst size (N)' }).fill('1000');
+    await dashboard.launchPanel.getByRole('button', { name: 'Launch burst' }).click();
+    await expect(dashboard.counter('completed', 1000)).toBeVisible({ timeout: 20_000 });
+    await page.screenshot({ path: 'test-results/layout-1440.png' });
+
+    // Rows wholly inside both the window and the list's own scroll box.
+    const inView = async (): Promise<number> =>
+      dashboard.eventList.evaluate((list) => {
+        let box: Element | null = list;
+        while (box !== null && getComputedStyle(box).overflowY === 'visible') {
+          box = box.parentElement;
+        }
+        const clip = (box ?? list).getBoundingClientRect();
+        const rows = [...list.querySelectorAll<HTMLElement>('.event-row')];
+        return rows.filter((row) => {
+          const rect = row.getBoundingClientRect();
+          return (
+            rect.top >= Math.max(clip.top, 0) - 1 &&
+            rect.bottom <= Math.min(clip.bottom, window.innerHeight) + 1
+          );
+        }).length;
+      });
+    await expect.poll(inView).toBeGreaterThanOrEqual(12);
+  });
+});
