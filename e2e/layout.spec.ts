@@ -87,13 +87,11 @@ test.describe('at 1440 × 900', () => {
 
   test('after a burst of 1,000 the list is the main stage: at least 12 rows in view', async ({
     dashboard,
-    page,
   }) => {
     await dashboard.fill('Simple event');
     await dashboard.launchPanel.getByRole('textbox', { name: 'Burst size (N)' }).fill('1000');
     await dashboard.launchPanel.getByRole('button', { name: 'Launch burst' }).click();
     await expect(dashboard.counter('completed', 1000)).toBeVisible({ timeout: 20_000 });
-    await page.screenshot({ path: 'test-results/layout-1440.png' });
 
     // Rows wholly inside both the window and the list's own scroll box.
     const inView = async (): Promise<number> =>
