@@ -37,6 +37,27 @@ test.describe('on a 390 × 844 phone', () => {
     await row.click();
     await expect(dashboard.eventStatus).toBeInViewport();
   });
+
+  test('a learner can retry and take the tour without sideways scrolling', async ({
+    dashboard,
+    page,
+  }) => {
+    await dashboard.launch('Failing event');
+    await expect(dashboard.eventStatus).toHaveText('failed');
+    await dashboard.inspector.getByRole('button', { name: 'Retry fresh' }).click();
+    await expect(dashboard.attemptChain).toContainText('Attempt 2');
+    await expect(dashboard.eventStatus).toHaveText('failed');
+    await expect(dashboard.eventStatus).toBeInViewport();
+    expect(await sidewaysOverflow(page)).toBe(0);
+
+    await page.getByRole('button', { name: 'Back to the list' }).click();
+    await page.getByRole('button', { name: 'Start the tour' }).click();
+    const tour = page.getByRole('region', { name: 'Guided tour: the lionherd Event notebook' });
+    await expect(tour.getByRole('heading', { name: 'Construction & invocation' })).toBeVisible();
+    await tour.getByRole('button', { name: 'Show the answer' }).click();
+    await expect(tour.getByRole('table', { name: 'Output' })).toBeVisible();
+    expect(await sidewaysOverflow(page)).toBe(0);
+  });
 });
 
 test('the inspector can be made wider or narrower with the keyboard', async ({

@@ -1,17 +1,9 @@
 import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
 import { expect, test } from './support/dashboard.ts';
 
 const NOTEBOOK_SAMPLE = fileURLToPath(
   new URL('../public/samples/lionherd-notebook-run.json', import.meta.url),
 );
-
-/** How far the page scrolls sideways; 0 when everything fits the window's width. */
-async function sidewaysOverflow(page: Page): Promise<number> {
-  return page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-}
 
 test('a failed event’s verdict is stated positively with lionherd’s rule named, and runs of _invoke are explained', async ({
   dashboard,
@@ -50,29 +42,4 @@ test('status and source icons are text glyphs, never emoji that need an emoji fo
   await expect(dashboard.inspector.getByText('READ-ONLY')).toBeVisible();
   const text = await page.locator('body').innerText();
   expect(text.match(/[\u{1F000}-\u{1FAFF}]/gu) ?? []).toEqual([]);
-});
-
-test.describe('on a 390 × 844 phone', () => {
-  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-
-  test('a learner can retry and take the tour without sideways scrolling', async ({
-    dashboard,
-    page,
-  }) => {
-    await dashboard.launch('Failing event');
-    await expect(dashboard.eventStatus).toHaveText('failed');
-    await dashboard.inspector.getByRole('button', { name: 'Retry fresh' }).click();
-    await expect(dashboard.attemptChain).toContainText('Attempt 2');
-    await expect(dashboard.eventStatus).toHaveText('failed');
-    await expect(dashboard.eventStatus).toBeInViewport();
-    expect(await sidewaysOverflow(page)).toBe(0);
-
-    await page.getByRole('button', { name: 'Back to the list' }).click();
-    await page.getByRole('button', { name: 'Start the tour' }).click();
-    const tour = page.getByRole('region', { name: 'Guided tour: the lionherd Event notebook' });
-    await expect(tour.getByRole('heading', { name: 'Construction & invocation' })).toBeVisible();
-    await tour.getByRole('button', { name: 'Show the answer' }).click();
-    await expect(tour.getByRole('table', { name: 'Output' })).toBeVisible();
-    expect(await sidewaysOverflow(page)).toBe(0);
-  });
 });
