@@ -129,3 +129,29 @@ test('a timeout ends code that ignores its signal, and Retry fresh runs the same
   await expect(dashboard.attemptChain).toContainText('2');
   await expect(dashboard.eventStatus).toHaveText(/cancelled/, SLOW);
 });
+
+test('under lesson time your event waits on the lesson clock: paused, then stepped', async ({
+  dashboard,
+}) => {
+  const { page } = dashboard;
+  const clock = page.getByRole('group', { name: 'Clock' });
+  await clock.getByRole('button', { name: 'Lesson time' }).click();
+  await expect(clock.getByRole('button', { name: 'Resume' })).toBeVisible();
+  const region = await openEditor(dashboard);
+  await expect(
+    region.getByText(/a plain setTimeout in your code runs in\s+real time/),
+  ).toBeVisible();
+  await region.getByLabel('Start from').selectOption({ label: 'Honours the signal' });
+  await region.getByLabel('Timeout (s)').fill('');
+  await region.getByRole('button', { name: 'Run' }).click();
+
+  await expect(dashboard.eventStatus).toHaveText('processing', SLOW);
+  // The code's ctx.scheduler.setTimeout(resolve, 3000) waits on the paused lesson clock.
+  await expect(clock.getByText('next in 3.000 s')).toBeVisible(SLOW);
+  await page.waitForTimeout(300);
+  await expect(dashboard.eventStatus).toHaveText('processing');
+
+  await clock.getByRole('button', { name: 'Step' }).click();
+  await expect(dashboard.eventStatus).toHaveText('completed', SLOW);
+  await expect(clock.getByRole('status', { name: 'Lesson time' })).toHaveText('t = 3.000 s');
+});

@@ -37,6 +37,27 @@ test.describe('on a 390 × 844 phone', () => {
     await row.click();
     await expect(dashboard.eventStatus).toBeInViewport();
   });
+
+  test('a learner can retry and take the tour without sideways scrolling', async ({
+    dashboard,
+    page,
+  }) => {
+    await dashboard.launch('Failing event');
+    await expect(dashboard.eventStatus).toHaveText('failed');
+    await dashboard.inspector.getByRole('button', { name: 'Retry fresh' }).click();
+    await expect(dashboard.attemptChain).toContainText('Attempt 2');
+    await expect(dashboard.eventStatus).toHaveText('failed');
+    await expect(dashboard.eventStatus).toBeInViewport();
+    expect(await sidewaysOverflow(page)).toBe(0);
+
+    await page.getByRole('button', { name: 'Back to the list' }).click();
+    await page.getByRole('button', { name: 'Start the tour' }).click();
+    const tour = page.getByRole('region', { name: 'Guided tour: the lionherd Event notebook' });
+    await expect(tour.getByRole('heading', { name: 'Construction & invocation' })).toBeVisible();
+    await tour.getByRole('button', { name: 'Show the answer' }).click();
+    await expect(tour.getByRole('table', { name: 'Output' })).toBeVisible();
+    expect(await sidewaysOverflow(page)).toBe(0);
+  });
 });
 
 test('the inspector can be made wider or narrower with the keyboard', async ({
@@ -80,4 +101,36 @@ test('a log dropped anywhere on the page is imported', async ({ dashboard, page 
 test('an empty history says what to try first', async ({ dashboard }) => {
   await expect(dashboard.eventsPanel).toContainText('No events yet. Things to try first:');
   await expect(dashboard.inspector).toContainText('Nothing selected yet.');
+});
+
+test.describe('at 1440 × 900', () => {
+  test.use({ viewport: { width: 1440, height: 900 } });
+
+  test('after a burst of 1,000 the list is the main stage: at least 12 rows in view', async ({
+    dashboard,
+  }) => {
+    await dashboard.fill('Simple event');
+    await dashboard.launchPanel.getByRole('textbox', { name: 'Burst size (N)' }).fill('1000');
+    await dashboard.launchPanel.getByRole('button', { name: 'Launch burst' }).click();
+    await expect(dashboard.counter('completed', 1000)).toBeVisible({ timeout: 20_000 });
+
+    // Rows wholly inside both the window and the list's own scroll box.
+    const inView = async (): Promise<number> =>
+      dashboard.eventList.evaluate((list) => {
+        let box: Element | null = list;
+        while (box !== null && getComputedStyle(box).overflowY === 'visible') {
+          box = box.parentElement;
+        }
+        const clip = (box ?? list).getBoundingClientRect();
+        const rows = [...list.querySelectorAll<HTMLElement>('.event-row')];
+        return rows.filter((row) => {
+          const rect = row.getBoundingClientRect();
+          return (
+            rect.top >= Math.max(clip.top, 0) - 1 &&
+            rect.bottom <= Math.min(clip.bottom, window.innerHeight) + 1
+          );
+        }).length;
+      });
+    await expect.poll(inView).toBeGreaterThanOrEqual(12);
+  });
 });

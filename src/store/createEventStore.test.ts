@@ -170,6 +170,24 @@ describe('launching', () => {
     expect(first).toEqual(await outcomes());
     expect(new Set(first).size).toBe(2); // some fail, some complete: the seed decides, not `random`
   });
+
+  test('a seeded burst of flaky events gives each its own outcome, the same on every launch', async () => {
+    const burst = async (seed: number): Promise<string[]> => {
+      const harness = createTestStore({ random: () => 0 });
+      const result = await harness.store.getState().launch('flaky', { seed }, 16);
+      if (!result.ok) throw new Error(JSON.stringify(result.issues));
+      await settle(harness);
+      return result.ids.map((id) => recordOf(harness, id).status);
+    };
+    const first = await burst(3);
+    expect(new Set(first).size).toBe(2); // not sixteen copies of one toss
+    expect(await burst(3)).toEqual(first);
+    // The first of a burst draws like a single launch with the same seed.
+    const single = createTestStore({ random: () => 0 });
+    const id = await launchOne(single, 'flaky', { seed: 3 });
+    await settle(single);
+    expect(recordOf(single, id).status).toBe(first[0]);
+  });
 });
 
 describe('invalid launches', () => {

@@ -97,6 +97,10 @@ export function createEventStore(options: EventStoreOptions = {}): EventStore {
         eventInit.scheduler = source.scheduler;
       },
 
+      clockOf(id) {
+        return live.get(id)?.clock ?? clock;
+      },
+
       select(id) {
         set({ selectedId: id });
       },

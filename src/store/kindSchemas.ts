@@ -8,6 +8,7 @@ import {
   demoEndpointUrl,
   HttpEvent,
   seededRandom,
+  burstSeed,
   MultiErrorEvent,
   NullEvent,
   ProgressReportingEvent,
@@ -29,8 +30,11 @@ export interface KindSchema {
    * become `null`, missing fields take their defaults. Messages name the field.
    */
   readonly schema: z.ZodMiniType<DemoParams>;
-  /** Builds the event. `params` is checked with `schema` again, so it cannot be wrong. */
-  create(params: unknown, init?: DemoInit): Event;
+  /**
+   * Builds the event. `params` is checked with `schema` again, so it cannot be wrong. `index`
+   * is the event's place in its burst (0 for a single launch).
+   */
+  create(params: unknown, init?: DemoInit, index?: number): Event;
 }
 
 /**
@@ -39,11 +43,12 @@ export interface KindSchema {
  */
 function defineKindSchema<S extends z.ZodMiniType<DemoParams>>(definition: {
   schema: S;
-  create: (params: z.output<S>, init: DemoInit) => Event;
+  create: (params: z.output<S>, init: DemoInit, index: number) => Event;
 }): KindSchema {
   return {
     schema: definition.schema,
-    create: (params, init = {}) => definition.create(definition.schema.parse(params ?? {}), init),
+    create: (params, init = {}, index = 0) =>
+      definition.create(definition.schema.parse(params ?? {}), init, index),
   };
 }
 
@@ -178,13 +183,14 @@ export const KIND_SCHEMAS: Readonly<Record<string, KindSchema>> = {
       }),
       timeout: timeoutSchema,
     }),
-    create: (params, init) =>
+    create: (params, init, index) =>
       new FlakyEvent({
         ...baseInit(params, init),
         failureRate: params.failureRate,
         errorKind: params.errorKind,
-        // Fresh attempts share the event's options, so a seeded retry chain replays too.
-        ...(params.seed === null ? {} : { random: seededRandom(params.seed) }),
+        // Fresh attempts share the event's options, so a seeded retry chain replays too; each
+        // event of a burst draws from its own seed, so the burst is not N copies of one toss.
+        ...(params.seed === null ? {} : { random: seededRandom(burstSeed(params.seed, index)) }),
       }),
   }),
   custom: defineKindSchema({

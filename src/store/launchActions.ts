@@ -63,7 +63,7 @@ export function createLaunchActions(context: StoreContext): Pick<EventStoreActio
       const events: Event[] = [];
       try {
         for (let index = 0; index < checked.count; index++) {
-          events.push(checked.create(eventInit));
+          events.push(checked.create(eventInit, index));
         }
       } catch (error) {
         return { ok: false, issues: [issueFromError(error)] };

@@ -20,7 +20,8 @@ export interface CheckedLaunch {
   ok: true;
   params: DemoParams;
   count: number;
-  create: (init: DemoInit) => Event;
+  /** Builds the `index`-th event (0-based) of the launch. */
+  create: (init: DemoInit, index?: number) => Event;
 }
 
 /**
@@ -49,7 +50,7 @@ export function checkLaunch(
     ok: true,
     params: valid,
     count: checkedCount.data,
-    create: (init) => kind.create(valid, init),
+    create: (init, index) => kind.create(valid, init, index),
   };
 }
 

@@ -1,9 +1,18 @@
-import { EventStatus, explainRetryable, toJsonSafe, type Event, type JsonValue } from '../lib';
+import {
+  EventStatus,
+  explainRetryable,
+  toJsonSafe,
+  type Clock,
+  type Event,
+  type JsonValue,
+} from '../lib';
 import type { EventRecord } from './eventRecord';
 
 /** What the store knows about a live event besides the event itself. */
 export interface Tracked {
   readonly event: Event;
+  /** The clock the event runs on (a lesson clock or the wall clock): its times are in it. */
+  readonly clock: Clock;
   /** The record fields that never change after tracking starts. */
   readonly identity: Pick<
     EventRecord,

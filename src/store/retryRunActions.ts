@@ -76,6 +76,8 @@ export function createRetryRunActions(
         },
       }));
 
+      // The backoff waits on the scheduler in force now; its countdown is read in the same time.
+      const backoffClock = eventInit.clock ?? clock;
       let result: RetryResult<Event>;
       try {
         result = await runWithRetry(first.event, {
@@ -116,7 +118,7 @@ export function createRetryRunActions(
             if (nextDelay === undefined) return;
             updateRun(chainId, {
               status: 'waiting',
-              nextRetryAt: (eventInit.clock ?? clock).now() + nextDelay * 1000,
+              nextRetryAt: backoffClock.now() + nextDelay * 1000,
             });
           },
         });

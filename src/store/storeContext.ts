@@ -95,6 +95,12 @@ export function createStoreContext(config: {
           : 1;
     const tracked: Tracked = {
       event,
+      // A fresh attempt runs on the clock of the attempt it was made from; a new event on the
+      // clock new events get now.
+      clock:
+        (originalId === null ? undefined : live.get(originalId)?.clock) ??
+        config.eventInit.clock ??
+        config.clock,
       identity: {
         id: event.id,
         kind: base.kind,

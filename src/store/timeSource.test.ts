@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { createLessonClock } from '../lib';
+import { liveDuration } from './selectors';
 import { createTestStore, type TestStore } from './testHelpers';
 
 beforeEach(() => {
@@ -68,5 +69,46 @@ describe('the time events run in', () => {
     lesson.step();
     expect(await run).toBe('exhausted');
     expect(lesson.elapsed()).toBe(3_000);
+  });
+
+  test('each event keeps its own clock for its live duration, whatever clock newer events get', async () => {
+    const harness = createTestStore();
+    const state = () => harness.store.getState();
+    const seconds = (id: string): number | null => {
+      const record = state().records[id];
+      if (record === undefined) throw new Error(`no record ${id}`);
+      return liveDuration(record, state().clockOf(id).now());
+    };
+    const inRealTime = await launchOne(harness, 'slow', { delay: 60 });
+    const lesson = createLessonClock({ clock: { now: () => Date.now() }, paused: true });
+    state().setTimeSource({ clock: lesson, scheduler: lesson });
+    const inLesson = await launchOne(harness, 'slow', { delay: 60 });
+    await vi.advanceTimersByTimeAsync(2_000);
+    harness.flush();
+    expect(seconds(inRealTime)).toBeCloseTo(2, 6);
+    expect(seconds(inLesson)).toBe(0); // the lesson clock is paused
+
+    state().setTimeSource(null);
+    lesson.setSpeed(0.5);
+    lesson.resume();
+    await vi.advanceTimersByTimeAsync(2_000);
+    harness.flush();
+    expect(seconds(inRealTime)).toBeCloseTo(4, 6);
+    expect(seconds(inLesson)).toBeCloseTo(1, 6); // two real seconds at half speed
+  });
+
+  test('a fresh attempt runs on, and is timed in, the clock of the attempt it was made from', async () => {
+    const harness = createTestStore();
+    const state = () => harness.store.getState();
+    const lesson = createLessonClock({ clock: { now: () => Date.now() }, paused: true });
+    state().setTimeSource({ clock: lesson, scheduler: lesson });
+    const first = await launchOne(harness, 'failing', {});
+    await vi.advanceTimersByTimeAsync(0);
+    harness.flush();
+    state().setTimeSource(null);
+    const retried = state().retryFresh(first);
+    if (retried === null) throw new Error('no fresh attempt');
+    expect(state().clockOf(retried)).toBe(lesson);
+    expect(state().clockOf(first)).toBe(lesson);
   });
 });

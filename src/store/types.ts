@@ -189,6 +189,16 @@ export interface EventStoreActions {
    * ```
    */
   setTimeSource: (source: TimeSource | null) => void;
+  /**
+   * The clock a record's times are in: the lesson clock its live event runs on, or the wall
+   * clock. Read "now" from it for a live duration, so an event keeps its own time whatever
+   * clock newer events get.
+   *
+   * ```ts
+   * liveDuration(record, store.getState().clockOf(record.id).now());
+   * ```
+   */
+  clockOf: (id: string) => Clock;
   select: (id: string | null) => void;
   /** Forgets every record (live events still running are cancelled) and clears storage. */
   clear: () => void;

@@ -20,7 +20,7 @@ export { NullEvent } from './nullEvent';
 export { ProgressReportingEvent, type ProgressReportingEventInit } from './progressReportingEvent';
 export { KeyError, ValueError } from './pythonErrors';
 export { SimpleEvent, type SimpleEventInit } from './simpleEvent';
-export { seededRandom } from './seededRandom';
+export { burstSeed, seededRandom } from './seededRandom';
 export { sleep } from './sleep';
 export { SlowEvent, type SlowEventInit } from './slowEvent';
 export { StatusTrackingEvent, type StatusTrackingEventInit } from './statusTrackingEvent';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FlakyEvent } from './flakyEvent';
-import { seededRandom } from './seededRandom';
+import { burstSeed, seededRandom } from './seededRandom';
 
 const draws = (random: () => number, count: number): number[] =>
   Array.from({ length: count }, () => random());
@@ -49,5 +49,16 @@ describe('seededRandom', () => {
       return result;
     };
     expect(await outcomes(99)).toEqual(await outcomes(99));
+  });
+
+  it('gives each event of a burst its own seed, the first keeping the launch seed', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -2_147_483_648, max: 4_294_967_295 }), (seed) => {
+        const seeds = Array.from({ length: 50 }, (_, index) => burstSeed(seed, index));
+        expect(seeds[0]).toBe(seed);
+        expect(new Set(seeds).size).toBe(50);
+        expect(seeds).toEqual(Array.from({ length: 50 }, (_, index) => burstSeed(seed, index)));
+      }),
+    );
   });
 });

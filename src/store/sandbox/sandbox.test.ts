@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EventStatus, serializeError } from '../../lib';
+import { createLessonClock, EventStatus, serializeError } from '../../lib';
 import { ERROR_LINE_KEY, SandboxedEvent, type SandboxWorkerFactory } from './sandboxedEvent';
 import { parseWorkerMessage } from './sandboxProtocol';
 import { reviveThrown, serializeThrown } from './thrownTree';
@@ -145,6 +145,50 @@ describe('a sandboxed event', () => {
     expect(terminated).toBe(true);
   });
 
+  it('waits with ctx.sleep and ctx.scheduler on the lesson clock: paused, stepped, timed in it', async () => {
+    const lesson = createLessonClock({ paused: true });
+    const event = new SandboxedEvent({
+      code: `async function _invoke(ctx) {
+        await ctx.sleep(1000);
+        const cleared = ctx.scheduler.setTimeout(() => { throw new Error('cleared timer ran'); }, 10);
+        ctx.scheduler.clearTimeout(cleared);
+        await new Promise((resolve) => ctx.scheduler.setTimeout(resolve, 500));
+        return 'slept';
+      }`,
+      createWorker: fakeWorker(),
+      clock: lesson,
+      scheduler: lesson,
+    });
+    const done = event.invoke();
+    await expect.poll(() => lesson.pendingCount()).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(event.status).toBe(EventStatus.PROCESSING); // real time passes; lesson time does not
+    expect(lesson.nextDueIn()).toBe(1000);
+    lesson.step();
+    await expect.poll(() => lesson.nextDueIn()).toBe(500);
+    lesson.step();
+    await done;
+    expect(event.status).toBe(EventStatus.COMPLETED);
+    expect(event.execution.response).toBe('slept');
+    expect(event.execution.duration).toBeCloseTo(1.5, 6);
+  });
+
+  it("drops the code's timers when the event ends", async () => {
+    const lesson = createLessonClock({ paused: true });
+    const event = new SandboxedEvent({
+      code: 'async function _invoke(ctx) { await ctx.sleep(60000); }',
+      createWorker: fakeWorker(),
+      clock: lesson,
+      scheduler: lesson,
+    });
+    const done = event.invoke();
+    await expect.poll(() => lesson.pendingCount()).toBe(1);
+    event.cancel('stopped');
+    await done;
+    expect(event.status).toBe(EventStatus.CANCELLED);
+    expect(lesson.pendingCount()).toBe(0);
+  });
+
   it('keeps the code for a fresh retry', () => {
     const event = eventOf('function _invoke() { return 1; }');
     expect(event.asFreshEvent().code).toBe(event.code);
@@ -204,5 +248,9 @@ describe('thrown values across the boundary', () => {
       invalid: 'a message of unknown type "hello"',
     });
     expect(parseWorkerMessage({ type: 'settled', phase: 'later' })).toHaveProperty('invalid');
+    expect(parseWorkerMessage({ type: 'timer', id: 1, ms: -5 })).toEqual({
+      invalid: 'a timer of number ms (0 to 2147483647 are waited)',
+    });
+    expect(parseWorkerMessage({ type: 'clear-timer', id: 'x' })).toHaveProperty('invalid');
   });
 });

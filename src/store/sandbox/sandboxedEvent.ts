@@ -1,11 +1,14 @@
 import {
   Event,
   isTerminalStatus,
+  systemScheduler,
   toJsonSafe,
   UNSERIALIZABLE,
   ValidationError,
   type EventInit,
   type InvokeContext,
+  type Scheduler,
+  type TimerHandle,
 } from '../../lib';
 import { parseWorkerMessage, type PageMessage, type Phase } from './sandboxProtocol';
 import { lineOfThrown, reviveThrown, type ThrownTree } from './thrownTree';
@@ -34,6 +37,9 @@ export interface SandboxedEventInit extends EventInit {
 /** Longest code a sandboxed event takes, in characters. */
 export const MAX_CODE_LENGTH = 200_000;
 
+/** Most timers the code may have waiting at once; more is a runaway loop, not a lesson. */
+export const MAX_SANDBOX_TIMERS = 10_000;
+
 /** Where the metadata keeps the line of the learner's code an error came from. */
 export const ERROR_LINE_KEY = 'sandbox_error_line';
 
@@ -54,6 +60,10 @@ export class SandboxedEvent extends Event {
     { resolve: (value: unknown) => void; reject: (error: unknown) => void }
   >();
   #progress: InvokeContext['reportProgress'] | undefined;
+  /** The event's scheduler (a lesson clock when one is set), known once `_invoke` starts. */
+  #scheduler: Scheduler = systemScheduler;
+  /** The code's timers waiting on `#scheduler`, by the worker's id. */
+  readonly #timers = new Map<number, TimerHandle>();
 
   constructor(init: SandboxedEventInit) {
     super(init);
@@ -82,6 +92,7 @@ export class SandboxedEvent extends Event {
     this.#progress = (progress, message) => {
       ctx.reportProgress(progress, message);
     };
+    this.#scheduler = ctx.scheduler;
     await this.#start();
     return this.#run('invoke');
   }
@@ -130,6 +141,12 @@ export class SandboxedEvent extends Event {
       return;
     }
     switch (message.type) {
+      case 'timer':
+        this.#setTimer(message.id, message.ms, loadFailed);
+        return;
+      case 'clear-timer':
+        this.#clearTimer(message.id);
+        return;
       case 'loaded':
         loaded();
         return;
@@ -156,7 +173,30 @@ export class SandboxedEvent extends Event {
     this.#waiting.clear();
   }
 
+  /** Waits `ms` of the event's time for the code, then tells the worker its timer is due. */
+  #setTimer(id: number, ms: number, failed: (error: unknown) => void): void {
+    if (this.#worker === undefined) return;
+    if (this.#timers.size >= MAX_SANDBOX_TIMERS && !this.#timers.has(id)) {
+      const message = `The code set more than ${String(MAX_SANDBOX_TIMERS)} timers at once.`;
+      this.#fail({ kind: 'error', name: 'RangeError', message }, failed);
+      return;
+    }
+    this.#clearTimer(id);
+    const handle = this.#scheduler.setTimeout(() => {
+      this.#timers.delete(id);
+      this.#worker?.post({ type: 'timer-fired', id });
+    }, ms);
+    this.#timers.set(id, handle);
+  }
+
+  #clearTimer(id: number): void {
+    if (!this.#timers.has(id)) return;
+    this.#scheduler.clearTimeout(this.#timers.get(id));
+    this.#timers.delete(id);
+  }
+
   #stop(reason: string): void {
+    for (const id of [...this.#timers.keys()]) this.#clearTimer(id);
     const worker = this.#worker;
     if (worker === undefined) return;
     this.#worker = undefined;

@@ -109,9 +109,42 @@ export function sandboxMain(
     return;
   }
   const controller = new AbortController();
+  // Waits go through the page, on the event's scheduler: they follow the lesson clock.
+  const timers = new Map<number, () => void>();
+  let lastTimer = 0;
+  const scheduler = {
+    setTimeout: (callback: unknown, ms?: unknown): number => {
+      lastTimer += 1;
+      const wait = Math.min(Math.max(Number(ms) || 0, 0), 2_147_483_647);
+      timers.set(lastTimer, typeof callback === 'function' ? (callback as () => void) : () => 0);
+      post({ type: 'timer', id: lastTimer, ms: wait });
+      return lastTimer;
+    },
+    clearTimeout: (handle: unknown): void => {
+      if (typeof handle === 'number' && timers.delete(handle)) {
+        post({ type: 'clear-timer', id: handle });
+      }
+    },
+  };
+  const sleep = (ms?: unknown): Promise<void> =>
+    new Promise((resolve) => {
+      scheduler.setTimeout(resolve, ms);
+    });
   listen('message', (event) => {
-    const message = event.data as { type?: unknown; phase?: unknown; reason?: unknown } | null;
+    const message = event.data as {
+      type?: unknown;
+      phase?: unknown;
+      reason?: unknown;
+      id?: unknown;
+    } | null;
     if (message === null || typeof message !== 'object') return;
+    if (message.type === 'timer-fired') {
+      const callback = typeof message.id === 'number' ? timers.get(message.id) : undefined;
+      if (callback === undefined) return;
+      timers.delete(message.id as number);
+      callback();
+      return;
+    }
     if (message.type === 'abort') {
       controller.abort(typeof message.reason === 'string' ? message.reason : undefined);
       return;
@@ -137,6 +170,8 @@ export function sandboxMain(
       signal: controller.signal,
       metadata: context.metadata,
       attempt: context.attempt,
+      scheduler,
+      sleep,
       reportProgress: (progress: unknown, text?: unknown): void => {
         if (typeof progress !== 'number') return;
         post({ type: 'progress', progress, message: typeof text === 'string' ? text : undefined });

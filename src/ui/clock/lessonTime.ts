@@ -1,10 +1,10 @@
 import { createLessonClock, type LessonClock } from '../../lib/lessonClock';
 import { getAppStore } from '../../store';
-import { setTickerClock } from '../common/ticker.ts';
 
 /**
  * The page's lesson clock, when lesson time is on: events launched meanwhile run on it (their
- * timeouts, sleeps and retry backoff), and live durations follow it.
+ * timeouts, sleeps and retry backoff), and their live durations follow it (the store knows
+ * each event's clock).
  */
 let current: LessonClock | null = null;
 const listeners = new Set<() => void>();
@@ -32,7 +32,6 @@ export function startLessonTime(options: { speed?: number; paused?: boolean } = 
   const lesson = createLessonClock({ speed: options.speed ?? 1, paused: options.paused ?? true });
   current = lesson;
   getAppStore().getState().setTimeSource({ clock: lesson, scheduler: lesson });
-  setTickerClock(lesson);
   notify();
   return lesson;
 }
@@ -47,6 +46,5 @@ export function stopLessonTime(): void {
   current = null;
   lesson.resume();
   getAppStore().getState().setTimeSource(null);
-  setTickerClock(null);
   notify();
 }

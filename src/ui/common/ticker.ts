@@ -1,27 +1,18 @@
-import { useSyncExternalStore } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 
 /** How often live durations move on screen. */
 const TICK_MS = 100;
 
 const listeners = new Set<() => void>();
 let timer: ReturnType<typeof setInterval> | undefined;
-/** Where the time comes from: the wall clock, or the lesson clock events now run on. */
-let source: { now(): number } = Date;
-let now = source.now();
-
-/** Live durations follow this clock from now on (a lesson clock), or the wall clock again. */
-export function setTickerClock(clock: { now(): number } | null): void {
-  source = clock ?? Date;
-  now = source.now();
-  for (const notify of listeners) notify();
-}
+let now = Date.now();
 
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   if (timer === undefined) {
-    now = source.now();
+    now = Date.now();
     timer = setInterval(() => {
-      now = source.now();
+      now = Date.now();
       for (const notify of listeners) notify();
     }, TICK_MS);
   }
@@ -44,4 +35,16 @@ const noSubscription = (): (() => void) => () => undefined;
  */
 export function useNow(active: boolean): number {
   return useSyncExternalStore(active ? subscribe : noSubscription, getNow, getNow);
+}
+
+/**
+ * "Now" on `clock`, read again on every tick of the page-wide ticker: the live time of an
+ * event in the clock it runs on (a lesson clock that may be paused or slowed, or the wall
+ * clock), so its duration never mixes two clocks.
+ */
+export function useClockNow(clock: { now(): number }, active: boolean): number {
+  const tick = useNow(active);
+  // `tick` is the cue to read the clock again; its value is not needed.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  return useMemo(() => clock.now(), [clock, tick]);
 }

@@ -153,8 +153,14 @@ export default function EventEditor() {
       </div>
       <p className="muted editor-help">
         Define <code>_invoke(ctx)</code> (and optionally <code>_precheck()</code>); <code>ctx</code>{' '}
-        has <code>signal</code>, <code>metadata</code>, <code>attempt</code> and{' '}
-        <code>reportProgress(fraction, message)</code>. It runs in a worker, away from this page.
+        has <code>signal</code>, <code>metadata</code>, <code>attempt</code>,{' '}
+        <code>reportProgress(fraction, message)</code>, <code>sleep(ms)</code> and{' '}
+        <code>scheduler</code>. It runs in a worker, away from this page.
+      </p>
+      <p className="muted editor-help">
+        Under lesson time, <code>ctx.sleep</code>, <code>ctx.scheduler</code> and the timeout follow
+        the lesson clock (pause, step, speed); a plain <code>setTimeout</code> in your code runs in
+        real time.
       </p>
       <div className="code-host" ref={hostRef} />
       {problem !== null ? (

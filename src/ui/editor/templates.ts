@@ -17,8 +17,9 @@ export const TEMPLATES: readonly Template[] = [
     timeout: '1',
     body: `// Sleeps 3 s and never looks at ctx.signal. With a 1 s timeout the event still ends
 // cancelled after 1 s: the page stops waiting, and the sandbox worker is terminated.
+// ctx.sleep waits in the event's time, so under lesson time it pauses and steps too.
 async function _invoke(CTX) {
-  await new Promise((resolve) => setTimeout(resolve, 3000));
+  await ctx.sleep(3000);
   return 'finished anyway';
 }
 `,
@@ -28,11 +29,12 @@ async function _invoke(CTX) {
     label: 'Honours the signal',
     timeout: '1',
     body: `// Sleeps 3 s, but stops as soon as ctx.signal is aborted (timeout or Stop).
+// ctx.scheduler is setTimeout in the event's time (the lesson clock, under lesson time).
 async function _invoke(CTX) {
   await new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, 3000);
+    const timer = ctx.scheduler.setTimeout(resolve, 3000);
     ctx.signal.addEventListener('abort', () => {
-      clearTimeout(timer);
+      ctx.scheduler.clearTimeout(timer);
       reject(ctx.signal.reason);
     });
   });
@@ -75,7 +77,7 @@ function _invoke(CTX) {
 function _precheck() {}
 
 async function _invoke(CTX) {
-  await new Promise((resolve) => setTimeout(resolve, 200));
+  await ctx.sleep(200);
   if (Math.random() < 0.5) {
     const error = new Error('connection reset by peer');
     error.name = 'ConnectionError';
@@ -104,6 +106,12 @@ const TS_CONTEXT = `interface Context {
   metadata: Record<string, unknown>;
   attempt: number;
   reportProgress(progress: number, message?: string): void;
+  /** Waits in the event's time: the lesson clock under lesson time, else real time. */
+  sleep(ms: number): Promise<void>;
+  scheduler: {
+    setTimeout(callback: () => void, ms: number): number;
+    clearTimeout(handle: number): void;
+  };
 }
 
 `;

@@ -1,6 +1,6 @@
 import { useEventStore, type RetryRunState } from '../../store';
 import { formatSeconds } from '../common/formatDuration.ts';
-import { useNow } from '../common/ticker.ts';
+import { useClockNow } from '../common/ticker.ts';
 
 /**
  * Where a retry run is, numbered like the attempt chain ("attempt 3 of at most 4"), the
@@ -8,7 +8,9 @@ import { useNow } from '../common/ticker.ts';
  */
 export function RetryRunStatus({ run }: { run: RetryRunState }) {
   const waiting = run.status === 'waiting' && run.nextRetryAt !== null;
-  const now = useNow(waiting);
+  // The countdown runs in the time the attempts run in (a lesson clock, or the wall clock).
+  const clock = useEventStore((state) => state.clockOf(run.currentId));
+  const now = useClockNow(clock, waiting);
   const current = useEventStore((state) => state.records[run.currentId]?.attempt ?? run.attempt);
   const last = current - run.attempt + run.maxAttempts;
   const left = waiting ? Math.max(0, ((run.nextRetryAt ?? now) - now) / 1000) : 0;

@@ -30,7 +30,7 @@ export async function applyLessonHash(hash: string): Promise<void> {
   if (lesson.tourStep !== null) requestTourStep(lesson.tourStep);
   if (lesson.kind === null) return;
   await store.getState().whenHydrated();
-  const result = await store.getState().launch(lesson.kind, lesson.params);
+  const result = await store.getState().launch(lesson.kind, lesson.params, lesson.count ?? 1);
   if (!result.ok) {
     const issues = result.issues.map((issue) => `${issue.field}: ${issue.message}`).join('; ');
     store

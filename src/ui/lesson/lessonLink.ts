@@ -1,6 +1,8 @@
+import { MAX_LAUNCH_COUNT } from '../../store/launchLimits.ts';
+
 /**
  * A lesson as a link: the scenario (demo kind and its parameters, timeout and seed among
- * them; the clock; the tour step) in the address's hash, as `#lesson=1&kind=slow&p.delay=1…`.
+ * them; how many to launch; the clock; the tour step) in the address's hash, as `#lesson=1&kind=slow&p.delay=1…`.
  * Readable, versioned, and checked part by part when read: a hash that does not fit gets a
  * message that says which part and why, never an exception.
  */
@@ -24,6 +26,11 @@ export interface Lesson {
   /** The demo kind launched when the link opens, with its form's values (as text). */
   kind: string | null;
   params: Record<string, string>;
+  /**
+   * How many events of the kind to launch (a burst), when more than one. A seeded burst
+   * replays event by event: each draws from a seed derived from the seed and its place.
+   */
+  count?: number;
   clock: LessonClockSetting;
   /** 0-based tour step to open, or `null`. */
   tourStep: number | null;
@@ -38,6 +45,7 @@ export function encodeLesson(lesson: Lesson): string {
   parts.set('lesson', String(LESSON_VERSION));
   if (lesson.kind !== null) parts.set('kind', lesson.kind);
   for (const [name, value] of Object.entries(lesson.params)) parts.set(`p.${name}`, value);
+  if (lesson.count !== undefined && lesson.count > 1) parts.set('count', String(lesson.count));
   if (lesson.clock.mode === 'lesson') {
     parts.set('clock', 'lesson');
     parts.set('speed', String(lesson.clock.speed));
@@ -120,6 +128,16 @@ function decode(hash: string): LessonReading {
           return invalid(`paused must be 0 or 1, not "${quote(value)}"`);
         paused = value === '1';
         break;
+      case 'count': {
+        const count = Number(value);
+        if (!/^\d{1,5}$/.test(value) || count < 1 || count > MAX_LAUNCH_COUNT) {
+          return invalid(
+            `count must be a whole number from 1 to ${String(MAX_LAUNCH_COUNT)}, not "${quote(value)}"`,
+          );
+        }
+        if (count > 1) lesson.count = count;
+        break;
+      }
       case 'tour': {
         const step = Number(value);
         if (!/^\d{1,2}$/.test(value) || step < 1 || step > MAX_TOUR_STEP) {
@@ -134,8 +152,8 @@ function decode(hash: string): LessonReading {
         return invalid(`"${quote(key)}" is not part of a lesson link`);
     }
   }
-  if (Object.keys(lesson.params).length > 0 && lesson.kind === null) {
-    return invalid('it has parameters but no kind');
+  if ((Object.keys(lesson.params).length > 0 || seen.has('count')) && lesson.kind === null) {
+    return invalid('it has parameters or a count but no kind');
   }
   if (clockMode === 'lesson') lesson.clock = { mode: 'lesson', speed, paused };
   else if (seen.has('speed') || seen.has('paused')) {

@@ -1,8 +1,14 @@
 import { formatValue } from './formatValue';
 import type { PrintedValue } from './scenarios';
 
+interface Props {
+  printed: readonly PrintedValue[];
+  /** An expression whose value waits for the reader's prediction. */
+  hidden?: string | null;
+}
+
 /** What a run printed: one row per expression, values as text. */
-export function PrintedValues({ printed }: { printed: readonly PrintedValue[] }) {
+export function PrintedValues({ printed, hidden = null }: Props) {
   return (
     <table className="tour-output">
       <caption>Output</caption>
@@ -19,7 +25,11 @@ export function PrintedValues({ printed }: { printed: readonly PrintedValue[] })
               <code>{expression}</code>
             </th>
             <td>
-              <code className="tour-value">{formatValue(value)}</code>
+              {expression === hidden ? (
+                <span className="tour-hidden-value">? Predict it above first</span>
+              ) : (
+                <code className="tour-value">{formatValue(value)}</code>
+              )}
             </td>
           </tr>
         ))}

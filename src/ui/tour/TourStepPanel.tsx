@@ -1,8 +1,11 @@
 import { useMutation, useMutationState, type MutationState } from '@tanstack/react-query';
 import { useEffect, useId, useRef } from 'react';
+import { formatValue } from './formatValue';
+import { PredictQuestion } from './PredictQuestion';
 import { PrintedValues } from './PrintedValues';
 import { scenarios, type ScenarioRun, type TourStepId } from './scenarios';
 import type { TourStep } from './tourContent';
+import { useTourProgress } from './tourProgress';
 
 type RunState = MutationState<ScenarioRun, Error, void>;
 
@@ -11,8 +14,9 @@ function runKey(id: TourStepId) {
 }
 
 /**
- * One step: its explanation, its code and what running it printed. A step runs when it first
- * opens; Run again repeats it. Runs are mutations kept in the query client, so a step's last
+ * One step: its explanation, its code, its question and what running it printed. A step runs
+ * when it first opens; the value its question asks about stays hidden until the reader has
+ * predicted it (or asked for the answer). Run again repeats it. Runs are mutations kept in the query client, so a step's last
  * output is still there when the reader comes back to it.
  */
 export function TourStepPanel({ step }: { step: TourStep }) {
@@ -33,6 +37,10 @@ export function TourStepPanel({ step }: { step: TourStep }) {
     started.current = true;
     mutate();
   }, [hasRun, mutate]);
+  const answer = useTourProgress()[step.id];
+  const { predict } = step;
+  const printed = latest?.status === 'success' ? latest.data?.printed : undefined;
+  const predicted = printed?.find((line) => line.expression === predict?.expression);
 
   return (
     <section className="tour-step" aria-labelledby={headingId}>
@@ -46,6 +54,14 @@ export function TourStepPanel({ step }: { step: TourStep }) {
           <code>{step.code}</code>
         </pre>
       </figure>
+      {predict !== undefined && (
+        <PredictQuestion
+          stepId={step.id}
+          predict={predict}
+          answer={answer}
+          printed={predicted === undefined ? null : formatValue(predicted.value)}
+        />
+      )}
       <div className="tour-run">
         <button
           type="button"
@@ -63,8 +79,11 @@ export function TourStepPanel({ step }: { step: TourStep }) {
           This step could not run: {latest.error.message}
         </p>
       )}
-      {latest?.status === 'success' && latest.data !== undefined && (
-        <PrintedValues printed={latest.data.printed} />
+      {printed !== undefined && (
+        <PrintedValues
+          printed={printed}
+          hidden={predict !== undefined && answer === undefined ? predict.expression : null}
+        />
       )}
     </section>
   );

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import tourJson from '../../../public/tour.json?raw';
-import { scenarios, TOUR_STEP_IDS } from './scenarios';
+import { formatValue } from './formatValue';
+import { printedValue, scenarios, TOUR_STEP_IDS } from './scenarios';
 import { fetchTourContent, parseTourContent } from './tourContent';
 
 const tour = parseTourContent(JSON.parse(tourJson));
@@ -30,6 +31,24 @@ describe('public/tour.json', () => {
         );
       }
     }
+  });
+
+  it('asks, on every step, a question whose answer is the value the step prints', async () => {
+    for (const step of tour.steps) {
+      expect(step.predict, step.id).toBeDefined();
+      if (step.predict === undefined) continue;
+      const running = scenarios[step.id]();
+      await vi.runAllTimersAsync();
+      const printed = printedValue(await running, step.predict.expression);
+      expect(formatValue(printed), step.id).toBe(step.predict.answer);
+    }
+  });
+
+  it('is rejected when a question’s answer is not one of its choices', () => {
+    const [first, ...rest] = tour.steps;
+    const predict = { expression: 'result', question: 'What?', choices: ['1', '2'], answer: '3' };
+    const broken: unknown = { ...tour, steps: [{ ...first, predict }, ...rest] };
+    expect(() => parseTourContent(broken)).toThrow(/answer must be one of the choices/);
   });
 
   it('is rejected, with the place named, when a step is missing', () => {

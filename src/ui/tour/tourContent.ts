@@ -2,6 +2,28 @@ import { queryOptions } from '@tanstack/react-query';
 import { z } from '../../store/zod';
 import { TOUR_STEP_IDS } from './scenarios';
 
+/**
+ * A question asked before the step's values are shown: which value `expression` prints.
+ * Choices and answer are written as the tour prints values (`"cancelled"`, `null`, `Unset`).
+ */
+const predictionSchema = z
+  .object({
+    /** One of the expressions the step's scenario prints. */
+    expression: z.string().check(z.minLength(1)),
+    question: z.string().check(z.minLength(1)),
+    choices: z.array(z.string().check(z.minLength(1))).check(z.minLength(2)),
+    /** The notebook's value. */
+    answer: z.string().check(z.minLength(1)),
+  })
+  .check(
+    z.refine((predict) => predict.choices.includes(predict.answer), {
+      path: ['answer'],
+      message: 'answer must be one of the choices',
+    }),
+  );
+
+export type Prediction = z.infer<typeof predictionSchema>;
+
 /** One step of the tour as `public/tour.json` describes it. */
 const tourStepSchema = z.object({
   id: z.enum(TOUR_STEP_IDS),
@@ -10,6 +32,7 @@ const tourStepSchema = z.object({
   explanation: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
   /** The TypeScript the step runs, as shown to the reader. */
   code: z.string().check(z.minLength(1)),
+  predict: z.optional(predictionSchema),
 });
 
 /** The whole of `public/tour.json`: one step per scenario, in the scenarios' order. */

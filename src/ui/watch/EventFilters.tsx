@@ -88,7 +88,18 @@ export function EventFilters({ query, onChange, extraKinds, sources }: Props) {
         </select>
       </div>
       <div className="field search-field">
-        <label htmlFor={FOCUS_TARGET.query}>Search or filter</label>
+        <div className="search-label-row">
+          <label htmlFor={FOCUS_TARGET.query}>Search or filter</label>
+          {/* The syntax stays one click away, so the list keeps the room. */}
+          <details className="query-help">
+            <summary>Query syntax</summary>
+            <p id={helpId} className="field-help muted">
+              Filter by <code>status:</code> <code>kind:</code> <code>retryable:true</code>{' '}
+              <code>error:</code> <code>attempt:&gt;1</code> <code>source:imported</code>; other
+              words are searched for. The address keeps the query, so it can be shared.
+            </p>
+          </details>
+        </div>
         <input
           id={FOCUS_TARGET.query}
           type="search"
@@ -103,11 +114,6 @@ export function EventFilters({ query, onChange, extraKinds, sources }: Props) {
           }}
         />
       </div>
-      <p id={helpId} className="field-help muted query-help">
-        Filter by <code>status:</code> <code>kind:</code> <code>retryable:true</code>{' '}
-        <code>error:</code> <code>attempt:&gt;1</code> <code>source:imported</code>; other words are
-        searched for. The address keeps the query, so it can be shared.
-      </p>
       {parsed.problems.length > 0 ? (
         <ul id={problemsId} className="field-error query-problems">
           {parsed.problems.map((problem) => (

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { liveDuration, useEventStore } from '../../store';
 import { formatSeconds } from '../common/formatDuration.ts';
 import { StatusBadge } from '../common/StatusBadge.tsx';
-import { useNow } from '../common/ticker.ts';
+import { useClockNow } from '../common/ticker.ts';
 import { SourceBadge } from '../sources/SourceBadge.tsx';
 
 interface Props {
@@ -21,7 +21,9 @@ interface Props {
 export const EventRow = memo(function EventRow({ id, chainSize, selected, onSelect }: Props) {
   const record = useEventStore((state) => state.records[id]);
   // Only processing rows listen to the shared ticker; the others never re-render on ticks.
-  const now = useNow(record?.status === 'processing');
+  // Read in the event's own clock: a lesson clock, or the wall clock for real-time events.
+  const clock = useEventStore((state) => state.clockOf(id));
+  const now = useClockNow(clock, record?.status === 'processing');
   if (!record) return null;
   const seconds = liveDuration(record, now);
   return (

@@ -1,21 +1,35 @@
 import { EVENT_STATUSES } from '../../lib';
-import { statusCounts, useEventStore } from '../../store';
+import { useEventStore } from '../../store';
 import { StatusBadge } from '../common/StatusBadge.tsx';
+import { countsBySource } from './countsBySource.ts';
 
-/** One counter per status, each named, plus the total. */
+/**
+ * One counter per status for this page's events, each named; imported records counted apart
+ * ("+ 120 imported"), so a pending record in a log never adds to your pending events; then
+ * the total of everything listed.
+ */
 export function StatusCounters() {
-  const counts = useEventStore(statusCounts);
+  const { own, imported, total } = useEventStore(countsBySource);
   return (
     <ul aria-label="Status counters" className="status-counters">
       {EVENT_STATUSES.map((status) => (
-        <li key={status} aria-label={`${status}: ${String(counts[status])}`}>
+        <li key={status} aria-label={`${status}: ${String(own[status])}`}>
           <StatusBadge status={status} />
-          <span className="count">{counts[status]}</span>
+          <span className="count">{own[status]}</span>
         </li>
       ))}
-      <li aria-label={`total: ${String(counts.total)}`} className="total">
+      {imported > 0 ? (
+        <li
+          aria-label={`imported: ${String(imported)}`}
+          className="imported"
+          title="Records read from a log: not counted in the statuses above"
+        >
+          <span>+ {imported} imported</span>
+        </li>
+      ) : null}
+      <li aria-label={`total: ${String(total)}`} className="total">
         <span>total</span>
-        <span className="count">{counts.total}</span>
+        <span className="count">{total}</span>
       </li>
     </ul>
   );

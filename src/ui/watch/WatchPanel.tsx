@@ -54,38 +54,43 @@ export function WatchPanel() {
         extraKinds={extraKinds}
         sources={sources}
       />
-      <p className="muted list-count" aria-live="polite">
-        Showing {ids.length} {ids.length === 1 ? 'event' : 'events'}
-      </p>
-      <Suspense fallback={null}>
-        <BulkActions shown={ids} />
-      </Suspense>
-      <div role="tablist" aria-label="Views of the events" className="view-tabs">
-        {(['list', 'waterfall'] as const).map((name) => (
-          <button
-            key={name}
-            type="button"
-            role="tab"
-            id={tabIds[name]}
-            aria-selected={view === name}
-            aria-controls={tabIds.panel}
-            tabIndex={view === name ? 0 : -1}
-            onClick={() => {
-              setView(name);
-            }}
-            onKeyDown={(event) => {
-              if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
-                const next = name === 'list' ? 'waterfall' : 'list';
-                setView(next);
-                document.getElementById(tabIds[next])?.focus();
-              }
-            }}
-          >
-            {name === 'list' ? 'List' : 'Waterfall'}
-          </button>
-        ))}
+      {/* One compact row above the list: the view tabs and the selection. */}
+      <div className="list-toolbar">
+        <div role="tablist" aria-label="Views of the events" className="view-tabs">
+          {(['list', 'waterfall'] as const).map((name) => (
+            <button
+              key={name}
+              type="button"
+              role="tab"
+              id={tabIds[name]}
+              aria-selected={view === name}
+              aria-controls={tabIds.panel}
+              tabIndex={view === name ? 0 : -1}
+              onClick={() => {
+                setView(name);
+              }}
+              onKeyDown={(event) => {
+                if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
+                  const next = name === 'list' ? 'waterfall' : 'list';
+                  setView(next);
+                  document.getElementById(tabIds[next])?.focus();
+                }
+              }}
+            >
+              {name === 'list' ? 'List' : 'Waterfall'}
+            </button>
+          ))}
+        </div>
+        {/* Said to screen readers as the filters change; on screen "Select all N shown" says it. */}
+        <p className="visually-hidden" aria-live="polite">
+          Showing {ids.length} {ids.length === 1 ? 'event' : 'events'}
+        </p>
+        <Suspense fallback={null}>
+          <BulkActions shown={ids} />
+        </Suspense>
       </div>
-      <div role="tabpanel" id={tabIds.panel} aria-labelledby={tabIds[view]}>
+      {/* The list takes every pixel the panel has left: it is the main stage. */}
+      <div role="tabpanel" id={tabIds.panel} aria-labelledby={tabIds[view]} className="list-stage">
         <Suspense
           fallback={
             ids.length === 0 ? (

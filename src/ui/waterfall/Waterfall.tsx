@@ -33,7 +33,8 @@ export default function Waterfall({ ids }: { ids: readonly string[] }) {
     () => ids.some((id) => records[id] !== undefined && !isTerminalStatus(records[id].status)),
     [ids, records],
   );
-  const now = useNow(anyOpen);
+  // Ticks while bars grow; each open bar ends at "now" in its own event's clock.
+  const tick = useNow(anyOpen);
   const layout = useMemo(() => {
     const sources: RowSource[] = [];
     // The list is newest first; a waterfall reads from the oldest down.
@@ -41,8 +42,14 @@ export default function Waterfall({ ids }: { ids: readonly string[] }) {
       const record = records[ids[index] ?? ''];
       if (record !== undefined) sources.push(record);
     }
-    return layoutRows(sources, (id) => records[id], now);
-  }, [ids, records, now]);
+    const { clockOf } = storeActions();
+    return layoutRows(
+      sources,
+      (id) => records[id],
+      (id) => clockOf(id).now(),
+    );
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `tick` is the cue to read the clocks again
+  }, [ids, records, tick]);
   const [zoom, setZoom] = useState<Domain | null>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [brush, setBrush] = useState<{ from: number; to: number } | null>(null);

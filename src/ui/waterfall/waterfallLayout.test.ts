@@ -94,6 +94,24 @@ describe('the bar of one event', () => {
     );
   });
 
+  it('ends each open bar at "now" in its own event\'s clock', () => {
+    const real = source('real', [
+      ['pending', 1000],
+      ['processing', 1000],
+    ]);
+    // Started on a lesson clock that is paused at 1200 while real time is at 5000.
+    const lesson = source('lesson', [
+      ['pending', 1100],
+      ['processing', 1100],
+    ]);
+    const { rows } = layoutRows(
+      [real, lesson],
+      () => undefined,
+      (id) => (id === 'lesson' ? 1200 : 5000),
+    );
+    expect(rows.map((row) => row.end)).toEqual([5000, 1200]);
+  });
+
   it('segments of any history are in order, touch end to start, and never run backwards', () => {
     fc.assert(
       fc.property(

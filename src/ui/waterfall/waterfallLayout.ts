@@ -69,23 +69,35 @@ export function rowOf(
   };
 }
 
-/** Rows for `sources` in the order given, and the time they span. */
+/**
+ * Rows for `sources` in the order given, and the time they span. `now` ends the bars of events
+ * still going: one time for all, or each event's own (read in the clock it runs on).
+ */
 export function layoutRows(
   sources: readonly RowSource[],
   byId: (id: string) => RowSource | undefined,
-  now: number,
+  now: number | ((id: string) => number),
 ): { rows: WaterfallRow[]; start: number; end: number } {
+  const nowOf = typeof now === 'number' ? () => now : now;
   const rows: WaterfallRow[] = [];
   let start = Number.POSITIVE_INFINITY;
   let end = Number.NEGATIVE_INFINITY;
   for (const source of sources) {
     const original = source.originalId === null ? undefined : byId(source.originalId);
-    const row = rowOf(source, original === undefined ? undefined : endOf(original), now);
+    const row = rowOf(
+      source,
+      original === undefined ? undefined : endOf(original),
+      nowOf(source.id),
+    );
     rows.push(row);
     if (row.start < start) start = row.start;
     if (row.end > end) end = row.end;
   }
-  if (rows.length === 0) return { rows, start: now, end: now };
+  if (rows.length === 0) {
+    // Nothing to span: an empty range (at `now` when one time was given).
+    const at = typeof now === 'number' ? now : 0;
+    return { rows, start: at, end: at };
+  }
   return { rows, start, end: Math.max(end, start + 1) };
 }
 
