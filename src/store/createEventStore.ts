@@ -1,11 +1,13 @@
 import { devtools } from 'zustand/middleware';
 import { createStore, type StateCreator } from 'zustand/vanilla';
 import type { Clock } from '../lib';
+import { messageOf } from './messageOf';
 import { frameScheduler } from './notifyManager';
 import type { DemoInit } from './catalogue';
-import { createPersister } from './createPersister';
 import { createEventActions } from './eventActions';
-import { DEFAULT_STORAGE_KEY } from './formats/history';
+import { connectHistory, type HistoryConnection } from './history/connectHistory';
+import { createLegacyRecordsPort } from './history/legacyRecordsPort';
+import { isRetention, MAX_RETENTION, MIN_RETENTION } from './history/retentionLimits';
 import { createLaunchActions } from './launchActions';
 import { createLogActions } from './logActions';
 import { createRetryRunActions } from './retryRunActions';
@@ -43,20 +45,9 @@ export function createEventStore(options: EventStoreOptions = {}): EventStore {
     noticeCount += 1;
     return `notice-${noticeCount}`;
   };
-  // The persister needs the store and the actions need the persister: they reach it through
-  // these, which run only after both exist.
   let notice: StoreContext['notice'] = () => undefined;
-  const persistRequests = {
-    schedule: () => {
-      persister.schedule();
-    },
-    saveNow: () => {
-      persister.saveNow();
-    },
-    clear: () => {
-      persister.clear();
-    },
-  };
+  // Durable history hears the records' changes itself; the actions only reach it to save now.
+  let history: HistoryConnection | null = null;
 
   const initializer: StateCreator<EventStoreState> = (set, get) => {
     const context = createStoreContext({
@@ -66,7 +57,6 @@ export function createEventStore(options: EventStoreOptions = {}): EventStore {
       random,
       eventInit,
       schedule: options.schedule ?? frameScheduler,
-      persister: persistRequests,
       nextNoticeId,
     });
     const { live, retryControllers, batcher } = context;
@@ -78,6 +68,7 @@ export function createEventStore(options: EventStoreOptions = {}): EventStore {
       selectedId: null,
       storage: { mode: 'persistent' },
       hydrated: false,
+      retention: null,
       notices: [],
       retryRuns: {},
 
@@ -111,7 +102,6 @@ export function createEventStore(options: EventStoreOptions = {}): EventStore {
         live.clear();
         batcher.clear();
         set({ records: {}, order: [], selectedId: null, retryRuns: {} });
-        persistRequests.clear();
       },
 
       notify(level, message) {
@@ -126,7 +116,31 @@ export function createEventStore(options: EventStoreOptions = {}): EventStore {
 
       saveNow() {
         batcher.flush();
-        persistRequests.saveNow();
+        history?.saveNow();
+      },
+
+      async setRetention(limit) {
+        if (!isRetention(limit)) {
+          return {
+            ok: false,
+            error: `The limit must be a whole number from ${MIN_RETENTION.toLocaleString('en')} to ${MAX_RETENTION.toLocaleString('en')}.`,
+          };
+        }
+        await get().whenHydrated();
+        const durable = history?.current() ?? null;
+        if (durable === null) {
+          return {
+            ok: false,
+            error: 'History is kept in memory only, so there is nothing to prune.',
+          };
+        }
+        try {
+          await durable.setRetention(limit);
+        } catch (error) {
+          return { ok: false, error: `The limit could not be saved (${messageOf(error)}).` };
+        }
+        set({ retention: limit });
+        return { ok: true };
       },
 
       whenHydrated() {
@@ -145,15 +159,17 @@ export function createEventStore(options: EventStoreOptions = {}): EventStore {
         )
       : createStore<EventStoreState>()(initializer);
 
-  const persister = createPersister(store, {
-    storage: options.storage,
-    storageKey: options.storageKey ?? DEFAULT_STORAGE_KEY,
-    persistDelay: options.persistDelay ?? 1_000,
+  const connection = connectHistory(store, createLegacyRecordsPort(store), {
+    ...options,
     clock,
     notice: (level, message) => {
       notice(level, message);
     },
   });
-  const hydration = persister.hydrate();
+  history = connection;
+  const hydration = connection.hydrated.then(() => {
+    const durable = connection.current();
+    if (durable !== null) store.setState({ retention: durable.retention() });
+  });
   return store;
 }
