@@ -52,7 +52,8 @@ export function createLegacyRecordsPort(store: EventStore): RecordsPort {
 function diffRecords(state: EventStoreState, previous: EventStoreState): RecordChanges | null {
   const { records } = state;
   const before = previous.records;
-  const cleared = state.order.length === 0 && previous.order.length > 0;
+  // The store only ever empties its records by clearing the history (an empty one included).
+  const cleared = state.order.length === 0;
   const upserted: EventRecord[] = [];
   for (const id of state.order) {
     const record = getOwn(records, id);
