@@ -1,13 +1,11 @@
 import { devtools } from 'zustand/middleware';
 import { createStore, type StateCreator } from 'zustand/vanilla';
 import type { Clock } from '../lib';
-import { messageOf } from './messageOf';
 import { frameScheduler } from './notifyManager';
 import type { DemoInit } from './catalogue';
 import { createEventActions } from './eventActions';
 import { connectHistory, type HistoryConnection } from './history/connectHistory';
 import { createLegacyRecordsPort } from './history/legacyRecordsPort';
-import { isRetention, MAX_RETENTION, MIN_RETENTION } from './history/retentionLimits';
 import { createLaunchActions } from './launchActions';
 import { createLogActions } from './logActions';
 import { createRetryRunActions } from './retryRunActions';
@@ -120,27 +118,12 @@ export function createEventStore(options: EventStoreOptions = {}): EventStore {
       },
 
       async setRetention(limit) {
-        if (!isRetention(limit)) {
-          return {
-            ok: false,
-            error: `The limit must be a whole number from ${MIN_RETENTION.toLocaleString('en')} to ${MAX_RETENTION.toLocaleString('en')}.`,
-          };
-        }
         await get().whenHydrated();
         const durable = history?.current() ?? null;
-        if (durable === null) {
-          return {
-            ok: false,
-            error: 'History is kept in memory only, so there is nothing to prune.',
-          };
-        }
-        try {
-          await durable.setRetention(limit);
-        } catch (error) {
-          return { ok: false, error: `The limit could not be saved (${messageOf(error)}).` };
-        }
-        set({ retention: limit });
-        return { ok: true };
+        if (durable === null) return { ok: false, error: 'History is kept in memory only.' };
+        const result = await durable.setRetention(limit);
+        if (result.ok) set({ retention: limit });
+        return result;
       },
 
       whenHydrated() {

@@ -1,10 +1,9 @@
 import type { Clock } from '../../lib';
-import { DEFAULT_STORAGE_KEY } from '../formats/history';
 import { lazyModule } from '../lazyModule';
 import { launchChecks } from '../lazySchemas';
 import { messageOf } from '../messageOf';
-import type { EventStore, EventStoreOptions, Notice, StorageLike } from '../types';
-import type { DurableHistory, startDurableHistory } from './durableHistory';
+import type { EventStore, EventStoreOptions, Notice } from '../types';
+import type { DurableHistory, startStoreHistory } from './durableHistory';
 import type { RecordChanges, RecordsPort } from './recordsPort';
 
 /** The durable history code: fetched after the first render, as most of it is needed later. */
@@ -19,8 +18,6 @@ export interface HistoryConnection {
   /** The durable history once its code came, for settings such as the retention limit. */
   current(): DurableHistory | null;
 }
-
-export const DEFAULT_HISTORY_DATABASE = 'lifecycle-lab-history';
 
 /**
  * Connects a store's records to durable history: every change is heard from `port` at once,
@@ -51,11 +48,11 @@ export function connectHistory(
   });
 
   const connect = async (): Promise<void> => {
-    let start: typeof startDurableHistory;
+    let start: typeof startStoreHistory;
     try {
       // Saved records can be retried fresh, which takes their kind's schema.
       const [module] = await Promise.all([durableHistoryModule.load(), launchChecks.load()]);
-      start = module.startDurableHistory;
+      start = module.startStoreHistory;
     } catch (error) {
       const reason = `the code that keeps history could not be loaded (${messageOf(error)})`;
       store.setState({ storage: { mode: 'memory-only', reason } });
@@ -65,21 +62,12 @@ export function connectHistory(
       );
       return;
     }
-    const database = browserDatabase(options.indexedDB);
     const started = start({
-      ...options.historyHooks,
+      ...options,
       port,
-      factory: database.factory,
-      unavailableReason: database.reason,
-      databaseName: options.historyName ?? DEFAULT_HISTORY_DATABASE,
-      legacy: legacyStorage(options.storage),
-      legacyKey: options.storageKey ?? DEFAULT_STORAGE_KEY,
-      clock: options.clock,
-      notice: options.notice,
       setStatus: (storage) => {
         store.setState({ storage });
       },
-      writeDelay: options.persistDelay,
     });
     history = started;
     for (const changes of waiting.splice(0)) started.accept(changes);
@@ -93,31 +81,4 @@ export function connectHistory(
     },
     current: () => history,
   };
-}
-
-function browserDatabase(given: IDBFactory | null | undefined): {
-  factory: IDBFactory | null;
-  reason?: string;
-} {
-  if (given !== undefined) {
-    return given === null
-      ? { factory: null, reason: 'IndexedDB is turned off' }
-      : { factory: given };
-  }
-  try {
-    const factory = (globalThis as { indexedDB?: IDBFactory }).indexedDB;
-    if (factory === undefined) return { factory: null, reason: 'this browser has no IndexedDB' };
-    return { factory };
-  } catch (error) {
-    return { factory: null, reason: `the browser blocks storage (${messageOf(error)})` };
-  }
-}
-
-function legacyStorage(given: StorageLike | null | undefined): StorageLike | null {
-  if (given !== undefined) return given;
-  try {
-    return (globalThis as { localStorage?: StorageLike }).localStorage ?? null;
-  } catch {
-    return null;
-  }
 }

@@ -2,7 +2,8 @@ import { isTerminalStatus, type Clock } from '../../lib';
 import type { EventRecord } from '../eventRecord';
 import { messageOf } from '../messageOf';
 import { loadHistory, restoreRecord } from '../persistence';
-import type { Notice, StorageLike, StorageStatus } from '../types';
+import { DEFAULT_STORAGE_KEY } from '../formats/history';
+import type { EventStoreOptions, Notice, StorageLike, StorageStatus } from '../types';
 import {
   broadcastHistoryChannel,
   type HistoryChannel,
@@ -15,7 +16,7 @@ import { migrateLocalHistory } from './migrateLocalHistory';
 import { readSavedHistory, type SavedPage } from './readSavedHistory';
 import type { RecordChanges, RecordsPort } from './recordsPort';
 import { readRetention, saveRetention } from './retention';
-import { DEFAULT_RETENTION } from './retentionLimits';
+import { DEFAULT_RETENTION, isRetention, MAX_RETENTION, MIN_RETENTION } from './retentionLimits';
 import { browserTabPresence, type TabPresence } from './tabPresence';
 import { writeIfNewer } from './writeIfNewer';
 
@@ -63,7 +64,8 @@ export interface DurableHistory {
   flush(): Promise<void>;
   /** Most records kept; the oldest beyond it are removed (pruned). */
   retention(): number;
-  setRetention(limit: number): Promise<void>;
+  /** Sets and saves the limit; refused, in words, when out of range or not saved. */
+  setRetention(limit: number): Promise<{ ok: true } | { ok: false; error: string }>;
   stop(): void;
 }
 
@@ -312,9 +314,20 @@ export function startDurableHistory(config: DurableHistoryConfig): DurableHistor
     flush: () => writer.flush(),
     retention: () => limit,
     async setRetention(next) {
+      if (!isRetention(next)) {
+        return {
+          ok: false,
+          error: `The limit must be a whole number from ${MIN_RETENTION.toLocaleString('en')} to ${MAX_RETENTION.toLocaleString('en')}.`,
+        };
+      }
+      try {
+        await saveRetention(await disk.database(), next);
+      } catch (error) {
+        return { ok: false, error: `The limit could not be saved (${messageOf(error)}).` };
+      }
       limit = next;
-      await saveRetention(await disk.database(), next);
       schedulePrune();
+      return { ok: true };
     },
     stop() {
       writer.stop();
@@ -341,4 +354,61 @@ function describeTrouble(trouble: WriteTrouble): string {
       ? ` ${count(trouble.unsavedImported)} of them came from an imported log: your own history is saved first, and nothing saved was removed to make room.`
       : ' Nothing saved was removed to make room.';
   return `Browser storage is full: ${count(trouble.unsaved)} kept in memory only for now.${imported} Saving is tried again; export the log, or clear old history, to keep them.`;
+}
+
+const DEFAULT_HISTORY_DATABASE = 'lifecycle-lab-history';
+
+/**
+ * {@link startDurableHistory} for a store made with `options`: the browser's IndexedDB and
+ * `localStorage` unless the options name others.
+ */
+export function startStoreHistory(
+  options: EventStoreOptions & {
+    port: RecordsPort;
+    clock: Clock;
+    notice: DurableHistoryConfig['notice'];
+    setStatus: DurableHistoryConfig['setStatus'];
+  },
+): DurableHistory {
+  const database = browserDatabase(options.indexedDB);
+  return startDurableHistory({
+    ...options.historyHooks,
+    port: options.port,
+    factory: database.factory,
+    unavailableReason: database.reason,
+    databaseName: options.historyName ?? DEFAULT_HISTORY_DATABASE,
+    legacy: legacyStorage(options.storage),
+    legacyKey: options.storageKey ?? DEFAULT_STORAGE_KEY,
+    clock: options.clock,
+    notice: options.notice,
+    setStatus: options.setStatus,
+    writeDelay: options.persistDelay,
+  });
+}
+
+function browserDatabase(given: IDBFactory | null | undefined): {
+  factory: IDBFactory | null;
+  reason?: string;
+} {
+  if (given !== undefined) {
+    return given === null
+      ? { factory: null, reason: 'IndexedDB is turned off' }
+      : { factory: given };
+  }
+  try {
+    const factory = (globalThis as { indexedDB?: IDBFactory }).indexedDB;
+    if (factory === undefined) return { factory: null, reason: 'this browser has no IndexedDB' };
+    return { factory };
+  } catch (error) {
+    return { factory: null, reason: `the browser blocks storage (${messageOf(error)})` };
+  }
+}
+
+function legacyStorage(given: StorageLike | null | undefined): StorageLike | null {
+  if (given !== undefined) return given;
+  try {
+    return (globalThis as { localStorage?: StorageLike }).localStorage ?? null;
+  } catch {
+    return null;
+  }
 }
