@@ -47,6 +47,12 @@ export interface HistoryWriterConfig {
 const MAX_RETRY_DELAY = 60_000;
 
 /**
+ * Most records one flush writes. Each `put` clones its record on the page's thread, so an
+ * import of 100,000 records is written over many flushes, each a short task, not in one.
+ */
+export const MAX_ROWS_PER_FLUSH = 1_000;
+
+/**
  * Writes the store's changes to disk incrementally: changes are coalesced by id between two
  * flushes and written in one transaction per flush, so a burst of thousands of transitions is
  * a handful of transactions and each flush costs O(records changed).
@@ -122,10 +128,14 @@ export function createHistoryWriter(config: HistoryWriterConfig): HistoryWriter 
   };
 
   const writeBatch = async (): Promise<void> => {
-    const records = [...pending.values()];
+    const records: EventRecord[] = [];
+    for (const record of pending.values()) {
+      if (records.length >= MAX_ROWS_PER_FLUSH) break;
+      records.push(record);
+    }
+    for (const record of records) pending.delete(record.id);
     const removed = [...pendingRemoved];
     const cleared = pendingClear;
-    pending = new Map();
     pendingRemoved = new Set();
     pendingClear = false;
     try {
