@@ -116,3 +116,34 @@ test('history saved in localStorage by an earlier version is moved over on the f
   await expect(dashboard.counter('total', 300)).toBeVisible();
   await expect(dashboard.counter('failed', 100)).toBeVisible();
 });
+
+test('a retention limit set in the Keep panel prunes the oldest events and says how many', async ({
+  dashboard,
+  page,
+}) => {
+  await launchBurst(dashboard, 'Simple event', 60);
+  await expect(dashboard.counter('completed', 60)).toBeVisible();
+  await launchBurst(dashboard, 'Failing event', 100);
+  await expect(dashboard.counter('total', 160)).toBeVisible();
+
+  const limit = dashboard.keepPanel.getByRole('textbox', { name: 'Records kept' });
+  await expect(limit).toHaveValue('100000');
+  await limit.fill('100');
+  await dashboard.keepPanel.getByRole('button', { name: 'Set limit' }).click();
+
+  await expect(dashboard.keepPanel.getByRole('status')).toHaveText(
+    'History keeps the newest 100 records.',
+  );
+  await expect(page.getByRole('region', { name: 'Notices' })).toContainText(
+    '60 records pruned: the history keeps the newest 100',
+  );
+  await expect(dashboard.counter('total', 100)).toBeVisible();
+  await expect(dashboard.counter('failed', 100)).toBeVisible();
+
+  await page.reload();
+
+  await expect(dashboard.counter('total', 100)).toBeVisible();
+  await expect(dashboard.keepPanel.getByRole('textbox', { name: 'Records kept' })).toHaveValue(
+    '100',
+  );
+});
