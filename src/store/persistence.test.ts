@@ -145,7 +145,7 @@ describe('reading history in after creation', () => {
     await launchAndSettle(first, 'simple');
     await new Promise((resolve) => setTimeout(resolve, 2));
     await launchAndSettle(first, 'failing');
-    await savedCount(browser, 2);
+    await savedAsInMemory(browser, first);
     browser.closePage(first.tab);
     return { browser, savedIds: first.store.getState().order };
   }

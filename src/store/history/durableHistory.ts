@@ -104,7 +104,8 @@ export function startDurableHistory(config: DurableHistoryConfig): DurableHistor
     }
   };
 
-  let troubleShown: string | null = null;
+  /** The trouble the person was last told of: one notice when it starts, one when it ends. */
+  let troubleShown: 'full' | 'refused' | null = null;
   const onTrouble = (trouble: WriteTrouble | null): void => {
     if (trouble === null) {
       if (troubleShown === null) return;
@@ -117,8 +118,9 @@ export function startDurableHistory(config: DurableHistoryConfig): DurableHistor
       ? `storage is full: ${count(trouble.unsaved)} not saved yet`
       : trouble.reason;
     config.setStatus({ mode: 'memory-only', reason });
-    if (troubleShown === trouble.reason) return;
-    troubleShown = trouble.reason;
+    const kind = trouble.full ? 'full' : 'refused';
+    if (troubleShown === kind) return;
+    troubleShown = kind;
     notice('warning', describeTrouble(trouble));
   };
 
@@ -238,7 +240,7 @@ export function startDurableHistory(config: DurableHistoryConfig): DurableHistor
         factory === null
           ? (config.unavailableReason ?? messageOf(error))
           : `the browser refused to open its database (${messageOf(error)})`;
-      troubleShown = reason;
+      troubleShown = 'refused';
       config.setStatus({ mode: 'memory-only', reason });
       if (factory !== null) {
         notice(
@@ -302,11 +304,13 @@ export function startDurableHistory(config: DurableHistoryConfig): DurableHistor
     .finally(() => {
       loaded = true;
       channel?.listen(receive);
-      writer.start();
+      // Without a database there is nothing to try again: history stays in memory.
+      if (factory !== null) writer.start();
     });
 
   return {
     accept(changes) {
+      if (factory === null) return;
       if (changes.cleared && !loaded) clearedBeforeLoad = true;
       writer.accept(changes);
     },
