@@ -215,9 +215,23 @@ export function startDurableHistory(config: DurableHistoryConfig): DurableHistor
     }
   };
 
+  /**
+   * Saved records waiting to be put into memory. The first page goes at once, so the newest
+   * rows show early; later ones are handed over {@link APPLY_BATCH} at a time, as a store may
+   * pay for each hand-over with work that grows with all it holds.
+   */
+  let unapplied: EventRecord[] = [];
+  let appliedOnce = false;
+  const applyLoaded = (): void => {
+    if (unapplied.length === 0 || clearedBeforeLoad) return;
+    port.applyExternal(unapplied, [], false);
+    unapplied = [];
+    appliedOnce = true;
+  };
   const applyPage = (page: SavedPage): boolean => {
     if (clearedBeforeLoad) return false;
-    port.applyExternal(page.records, [], false);
+    for (const record of page.records) unapplied.push(record);
+    if (!appliedOnce || unapplied.length >= APPLY_BATCH) applyLoaded();
     for (const { tab: owner, id } of page.running) watchRunning(owner, id);
     return true;
   };
@@ -285,6 +299,7 @@ export function startDurableHistory(config: DurableHistoryConfig): DurableHistor
         return applied;
       },
     });
+    applyLoaded();
     if (summary.unreadable > 0) {
       notice(
         'warning',
@@ -302,6 +317,8 @@ export function startDurableHistory(config: DurableHistoryConfig): DurableHistor
       );
     })
     .finally(() => {
+      // What was read before a failure is still shown.
+      applyLoaded();
       loaded = true;
       channel?.listen(receive);
       // Without a database there is nothing to try again: history stays in memory.
@@ -361,6 +378,9 @@ function describeTrouble(trouble: WriteTrouble): string {
 }
 
 const DEFAULT_HISTORY_DATABASE = 'lifecycle-lab-history';
+
+/** Saved records put into memory at once while the history is read in (see `applyPage`). */
+const APPLY_BATCH = 2_000;
 
 /**
  * {@link startDurableHistory} for a store made with `options`: the browser's IndexedDB and
