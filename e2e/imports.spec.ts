@@ -29,14 +29,14 @@ test('a long import shows its progress with counts and can be cancelled, adding 
   await expect(dashboard.counter('total', 0)).toBeVisible();
 });
 
-// Not yet passing: on the shared 2-core machine the import's status did not appear within
-// 120 s; the round trip is covered by tests/interop/lifecycleLabRoundTrip.property.test.ts.
-test.fixme("the app's own export of 100,000 events imports back exactly in a fresh profile", async ({
+// Slow by nature: two imports and two exports of 100,000 records, each import also written to
+// the history database; it took 3.6 min on a shared 2-core machine.
+test("the app's own export of 100,000 events imports back exactly in a fresh profile", async ({
   dashboard,
   page,
   browser,
 }, testInfo) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   const generated = testInfo.outputPath('generated.json');
   const written = await writeBigLog(generated, 100_000);
 

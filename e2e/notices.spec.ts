@@ -28,7 +28,7 @@ test('when storage refuses to save, the dashboard keeps working in memory and sa
   page,
 }) => {
   await page.addInitScript(() => {
-    Storage.prototype.setItem = () => {
+    IDBFactory.prototype.open = () => {
       throw new DOMException('writes are blocked', 'SecurityError');
     };
   });
@@ -39,7 +39,7 @@ test('when storage refuses to save, the dashboard keeps working in memory and sa
 
   await expect(dashboard.eventStatus).toHaveText('completed');
   await expect(page.getByRole('region', { name: 'Notices' })).toContainText(
-    'History is now kept in memory only',
+    'History is kept in memory only for now: the browser refused to open its database (writes are blocked)',
   );
   await expect(dashboard.keepPanel).toContainText('History is kept in memory only');
 });

@@ -3,9 +3,9 @@ import { createStore, type StateCreator } from 'zustand/vanilla';
 import type { Clock } from '../lib';
 import { frameScheduler } from './notifyManager';
 import type { DemoInit } from './catalogue';
-import { createPersister } from './createPersister';
 import { createEventActions } from './eventActions';
-import { DEFAULT_STORAGE_KEY } from './formats/history';
+import { connectHistory, type HistoryConnection } from './history/connectHistory';
+import { createLegacyRecordsPort } from './history/legacyRecordsPort';
 import { createLaunchActions } from './launchActions';
 import { createLogActions } from './logActions';
 import { createRetryRunActions } from './retryRunActions';
@@ -43,20 +43,9 @@ export function createEventStore(options: EventStoreOptions = {}): EventStore {
     noticeCount += 1;
     return `notice-${noticeCount}`;
   };
-  // The persister needs the store and the actions need the persister: they reach it through
-  // these, which run only after both exist.
   let notice: StoreContext['notice'] = () => undefined;
-  const persistRequests = {
-    schedule: () => {
-      persister.schedule();
-    },
-    saveNow: () => {
-      persister.saveNow();
-    },
-    clear: () => {
-      persister.clear();
-    },
-  };
+  // Durable history hears the records' changes itself; the actions only reach it to save now.
+  let history: HistoryConnection | null = null;
 
   const initializer: StateCreator<EventStoreState> = (set, get) => {
     const context = createStoreContext({
@@ -66,7 +55,6 @@ export function createEventStore(options: EventStoreOptions = {}): EventStore {
       random,
       eventInit,
       schedule: options.schedule ?? frameScheduler,
-      persister: persistRequests,
       nextNoticeId,
     });
     const { live, retryControllers, batcher } = context;
@@ -78,6 +66,7 @@ export function createEventStore(options: EventStoreOptions = {}): EventStore {
       selectedId: null,
       storage: { mode: 'persistent' },
       hydrated: false,
+      retention: null,
       notices: [],
       retryRuns: {},
 
@@ -115,7 +104,6 @@ export function createEventStore(options: EventStoreOptions = {}): EventStore {
         live.clear();
         batcher.clear();
         set({ records: {}, order: [], selectedId: null, retryRuns: {} });
-        persistRequests.clear();
       },
 
       notify(level, message) {
@@ -130,7 +118,16 @@ export function createEventStore(options: EventStoreOptions = {}): EventStore {
 
       saveNow() {
         batcher.flush();
-        persistRequests.saveNow();
+        history?.saveNow();
+      },
+
+      async setRetention(limit) {
+        await get().whenHydrated();
+        const durable = history?.current() ?? null;
+        if (durable === null) return { ok: false, error: 'History is kept in memory only.' };
+        const result = await durable.setRetention(limit);
+        if (result.ok) set({ retention: limit });
+        return result;
       },
 
       whenHydrated() {
@@ -149,15 +146,17 @@ export function createEventStore(options: EventStoreOptions = {}): EventStore {
         )
       : createStore<EventStoreState>()(initializer);
 
-  const persister = createPersister(store, {
-    storage: options.storage,
-    storageKey: options.storageKey ?? DEFAULT_STORAGE_KEY,
-    persistDelay: options.persistDelay ?? 1_000,
+  const connection = connectHistory(store, createLegacyRecordsPort(store), {
+    ...options,
     clock,
     notice: (level, message) => {
       notice(level, message);
     },
   });
-  const hydration = persister.hydrate();
+  history = connection;
+  const hydration = connection.hydrated.then(() => {
+    const durable = connection.current();
+    if (durable !== null) store.setState({ retention: durable.retention() });
+  });
   return store;
 }

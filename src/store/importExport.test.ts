@@ -7,13 +7,9 @@ import { toLionherdRecords } from './formats/lionherd';
 import * as lionherd from './formats/lionherd';
 import { MAX_IMPORT_BYTES } from './formats/log';
 import { parseLog } from './formats/parseLog';
-import {
-  createHydratedTestStore,
-  createTestStore,
-  MemoryStorage,
-  type TestStore,
-} from './testHelpers';
+import { createTestStore, type TestStore } from './testHelpers';
 import type { LifecycleLabLog } from './types';
+import { FakeBrowser } from './history/testPages';
 
 const MEGABYTE = 1024 * 1024;
 
@@ -231,11 +227,16 @@ describe('lionherd-core logs', () => {
   });
 
   test('imported lionherd-core records survive a reload unchanged', async () => {
-    const storage = new MemoryStorage();
-    const first = await createHydratedTestStore({ storage });
+    vi.useRealTimers();
+    const browser = new FakeBrowser();
+    const first = await browser.openPage();
     await first.store.getState().importLog(fixture, 'notebook-run.json');
-    first.store.getState().saveNow();
-    const second = await createHydratedTestStore({ storage });
+    const imported = first.store.getState().order.length;
+    await vi.waitFor(async () => {
+      expect((await browser.rows()).size).toBe(imported);
+    });
+    browser.closePage(first.tab);
+    const second = await browser.openPage();
     expect(second.store.getState().notices).toEqual([]);
     expect(recordsInOrder(second)).toEqual(recordsInOrder(first));
   });

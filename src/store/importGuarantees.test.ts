@@ -1,12 +1,12 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { makeRecord } from '../../tests/interop/makeRecord';
 import type { EventRecord } from './eventRecord';
-import { DEFAULT_STORAGE_KEY, serializeHistory } from './formats/history';
 import { toLionherdRecords } from './formats/lionherd';
 import { formatLog } from './formats/log';
 import { toOtlpJson } from './formats/otlp';
 import { getOwn } from './ownKey';
-import { createHydratedTestStore, createTestStore, MemoryStorage } from './testHelpers';
+import { FakeBrowser } from './history/testPages';
+import { createHydratedTestStore, createTestStore } from './testHelpers';
 
 const EXPORTED_AT = new Date('2026-12-01T00:00:00.000Z');
 
@@ -81,10 +81,17 @@ describe('duplicates', () => {
 
 describe('an import racing the initial load', () => {
   test('never replaces a saved record with the same id', async () => {
-    const storage = new MemoryStorage();
+    const browser = new FakeBrowser();
     const saved = recordWithId('same', { label: 'the saved one', source: 'restored' });
-    storage.items.set(DEFAULT_STORAGE_KEY, serializeHistory([saved], 0));
-    const harness = createTestStore({ storage });
+    const db = await browser.database();
+    await db.put('records', { id: 'same', at: 1, savedAt: 1, tab: 'gone', record: saved });
+    db.close();
+    const harness = createTestStore({
+      storage: browser.localStorage,
+      indexedDB: browser.indexedDB,
+      historyName: browser.name,
+      historyHooks: { channel: null },
+    });
     expect(harness.store.getState().hydrated).toBe(false);
     const importing = harness.store
       .getState()
@@ -101,6 +108,11 @@ describe('an import racing the initial load', () => {
     const { records, order } = harness.store.getState();
     expect(getOwn(records, 'same')?.label).toBe('the saved one');
     expect([...order].sort()).toEqual(['other', 'same']);
+    await vi.waitFor(async () => {
+      const onDisk = await browser.saved();
+      expect(onDisk.get('same')?.label).toBe('the saved one');
+      expect(onDisk.get('other')?.source).toBe('imported');
+    });
   });
 });
 

@@ -13,7 +13,7 @@ import type { EventStoreActions } from './types';
 export function createLogActions(
   context: StoreContext,
 ): Pick<EventStoreActions, 'exportLog' | 'importLog'> {
-  const { get, set, batcher, clock, persister } = context;
+  const { get, set, batcher, clock } = context;
   return {
     exportLog() {
       batcher.flush();
@@ -81,7 +81,6 @@ export function createLogActions(
           for (const record of added) setOwn(next, record.id, record);
           return { records: next, order: [...added.map((record) => record.id), ...state.order] };
         });
-        persister.schedule();
       }
       return {
         ok: true,

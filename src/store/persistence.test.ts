@@ -1,67 +1,66 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import type { EventRecord } from './eventRecord';
-import {
-  DEFAULT_STORAGE_KEY,
-  HISTORY_VERSION,
-  INTERRUPTED_MESSAGE,
-  MAX_STORED_RECORDS,
-  serializeHistory,
-} from './formats/history';
+import { DEFAULT_STORAGE_KEY, INTERRUPTED_MESSAGE, serializeHistory } from './formats/history';
 import { makeRecord } from '../../tests/interop/makeRecord';
+import { FakeBrowser } from './history/testPages';
 import { loadHistory, migrations } from './persistence';
-import {
-  createHydratedTestStore,
-  createTestStore,
-  MemoryStorage,
-  type TestStore,
-} from './testHelpers';
+import { createTestStore, MemoryStorage, type TestStore } from './testHelpers';
 
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-});
-
-function storedRecords(storage: MemoryStorage, key = DEFAULT_STORAGE_KEY): EventRecord[] {
-  const raw = storage.items.get(key);
-  if (raw === undefined) throw new Error('nothing stored');
-  return (JSON.parse(raw) as { state: { records: EventRecord[] } }).state.records;
-}
+/*
+ * History is kept in IndexedDB (`./history`); `localStorage` only holds what earlier versions
+ * saved, moved into the database on the first load. These tests run pages of one fake browser
+ * profile on real timers: the database answers asynchronously.
+ */
 
 async function launchAndSettle(harness: TestStore, kind: string, params: unknown = {}) {
   const result = await harness.store.getState().launch(kind, params);
   if (!result.ok) throw new Error('launch failed');
-  await vi.advanceTimersByTimeAsync(0);
+  await new Promise((resolve) => setTimeout(resolve, 0));
   harness.flush();
   return result.ids[0] ?? '';
 }
 
+/** Waits until the database holds `count` records. */
+async function savedCount(browser: FakeBrowser, count: number, timeout = 2_000): Promise<void> {
+  await vi.waitFor(
+    async () => {
+      expect((await browser.rows()).size).toBe(count);
+    },
+    { timeout, interval: 100 },
+  );
+}
+
+/** Waits until the database holds every record of `page` as it is in memory. */
+async function savedAsInMemory(browser: FakeBrowser, page: TestStore): Promise<void> {
+  await vi.waitFor(async () => {
+    const saved = await browser.saved();
+    const { records, order } = page.store.getState();
+    expect(order.map((id) => saved.get(id))).toEqual(order.map((id) => records[id]));
+  });
+}
+
 describe('saving', () => {
-  test('history is written under a versioned key a moment after a change, not on every change', async () => {
-    const storage = new MemoryStorage();
-    const harness = await createHydratedTestStore({ storage, persistDelay: 500 });
+  test('history is written to the database a moment after a change, never to localStorage', async () => {
+    const browser = new FakeBrowser();
+    const harness = await browser.openPage();
     await launchAndSettle(harness, 'simple');
     await launchAndSettle(harness, 'failing');
-    expect(storage.writes).toBe(0);
-    await vi.advanceTimersByTimeAsync(500);
-    expect(storage.writes).toBe(1);
-    const stored = JSON.parse(storage.items.get(DEFAULT_STORAGE_KEY) ?? '{}') as {
-      version: number;
-    };
-    expect(stored.version).toBe(HISTORY_VERSION);
-    expect(storedRecords(storage).map((record) => record.kind)).toEqual(['failing', 'simple']);
+    await savedCount(browser, 2);
+    const kinds = [...(await browser.saved()).values()].map((record) => record.kind);
+    expect(kinds.sort()).toEqual(['failing', 'simple']);
+    expect(browser.localStorage.writes).toBe(0);
   });
 
   test('history survives a reload: a new store reads back every record, read-only', async () => {
-    const storage = new MemoryStorage();
-    const first = await createHydratedTestStore({ storage });
+    const browser = new FakeBrowser();
+    const first = await browser.openPage();
     await launchAndSettle(first, 'simple');
+    await new Promise((resolve) => setTimeout(resolve, 2));
     await launchAndSettle(first, 'multi-error');
-    first.store.getState().saveNow();
+    await savedAsInMemory(browser, first);
+    browser.closePage(first.tab);
 
-    const second = await createHydratedTestStore({ storage });
+    const second = await browser.openPage();
     const before = first.store.getState();
     const after = second.store.getState();
     expect(after.order).toEqual(before.order);
@@ -72,12 +71,14 @@ describe('saving', () => {
   });
 
   test('events still processing when the page went away come back cancelled as interrupted', async () => {
-    const storage = new MemoryStorage();
-    const first = await createHydratedTestStore({ storage });
+    const browser = new FakeBrowser();
+    const first = await browser.openPage();
     await first.store.getState().launch('slow', { delay: 60 });
-    first.store.getState().saveNow();
+    first.flush();
+    await savedCount(browser, 1);
+    browser.closePage(first.tab);
 
-    const second = await createHydratedTestStore({ storage });
+    const second = await browser.openPage();
     const [record] = Object.values(second.store.getState().records);
     expect(record).toMatchObject({
       status: 'cancelled',
@@ -99,54 +100,68 @@ describe('saving', () => {
   });
 
   test('a restored event cannot be invoked, but can be retried fresh from the catalogue', async () => {
-    const storage = new MemoryStorage();
-    const first = await createHydratedTestStore({ storage });
-    await first.store.getState().launch('slow', { delay: 60, returnValue: 'back' });
-    first.store.getState().saveNow();
+    const browser = new FakeBrowser();
+    const first = await browser.openPage();
+    await first.store.getState().launch('slow', { delay: 0.05, returnValue: 'back' });
+    first.flush();
+    await savedCount(browser, 1);
+    browser.closePage(first.tab);
 
-    const second = await createHydratedTestStore({ storage });
+    const second = await browser.openPage();
     const id = second.store.getState().order[0] ?? '';
     await second.store.getState().invoke(id);
     expect(second.store.getState().notices.at(-1)?.message).toMatch(/read-only/);
     const retry = second.store.getState().retryFresh(id);
     if (retry === null) throw new Error('no retry');
-    await vi.advanceTimersByTimeAsync(60_000);
-    second.flush();
-    expect(second.store.getState().records[retry]).toMatchObject({
-      status: 'completed',
-      execution: { response: 'back' },
-      originalId: id,
-      attempt: 2,
-      source: 'live',
+    await vi.waitFor(() => {
+      second.flush();
+      expect(second.store.getState().records[retry]).toMatchObject({
+        status: 'completed',
+        execution: { response: 'back' },
+        originalId: id,
+        attempt: 2,
+        source: 'live',
+      });
     });
   });
 
-  test(`only the newest ${MAX_STORED_RECORDS} records are written`, async () => {
-    const storage = new MemoryStorage();
-    const harness = await createHydratedTestStore({ storage });
-    await harness.store.getState().launch('simple', {}, 10);
-    await harness.store.getState().launch('null-returning', {}, MAX_STORED_RECORDS);
-    await vi.advanceTimersByTimeAsync(0);
-    harness.store.getState().saveNow();
-    const stored = storedRecords(storage);
-    expect(stored).toHaveLength(MAX_STORED_RECORDS);
-    expect(stored.every((record) => record.kind === 'null-returning')).toBe(true);
-  }, 30_000);
+  test('more records than earlier versions kept (5,000) are all written and read back', async () => {
+    const browser = new FakeBrowser();
+    const first = await browser.openPage();
+    await first.store.getState().launch('null-returning', {}, 6_000);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    first.flush();
+    await savedCount(browser, 6_000, 30_000);
+    browser.closePage(first.tab);
+    const second = await browser.openPage();
+    expect(second.store.getState().order).toHaveLength(6_000);
+  }, 60_000);
 });
 
 describe('reading history in after creation', () => {
-  async function savedHistory(): Promise<{ storage: MemoryStorage; savedIds: string[] }> {
-    const storage = new MemoryStorage();
-    const first = await createHydratedTestStore({ storage });
+  async function savedHistory(): Promise<{ browser: FakeBrowser; savedIds: string[] }> {
+    const browser = new FakeBrowser();
+    const first = await browser.openPage();
     await launchAndSettle(first, 'simple');
+    await new Promise((resolve) => setTimeout(resolve, 2));
     await launchAndSettle(first, 'failing');
-    first.store.getState().saveNow();
-    return { storage, savedIds: first.store.getState().order };
+    await savedAsInMemory(browser, first);
+    browser.closePage(first.tab);
+    return { browser, savedIds: first.store.getState().order };
+  }
+
+  function openUnhydrated(browser: FakeBrowser): TestStore {
+    return createTestStore({
+      storage: browser.localStorage,
+      indexedDB: browser.indexedDB,
+      historyName: browser.name,
+      historyHooks: { channel: null },
+    });
   }
 
   test('a store starts empty and not hydrated, then reads the saved history in', async () => {
-    const { storage, savedIds } = await savedHistory();
-    const harness = createTestStore({ storage });
+    const { browser, savedIds } = await savedHistory();
+    const harness = openUnhydrated(browser);
     expect(harness.store.getState().hydrated).toBe(false);
     expect(harness.store.getState().order).toEqual([]);
     await harness.store.getState().whenHydrated();
@@ -154,116 +169,73 @@ describe('reading history in after creation', () => {
     expect(harness.store.getState().order).toEqual(savedIds);
   });
 
-  test('records launched before hydration are kept and listed before the saved ones', async () => {
-    const { storage, savedIds } = await savedHistory();
-    const harness = createTestStore({ storage });
+  test('records launched before hydration are kept, listed before the saved ones, and saved', async () => {
+    const { browser, savedIds } = await savedHistory();
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    const harness = openUnhydrated(browser);
     const early = await launchAndSettle(harness, 'null-returning');
     await harness.store.getState().whenHydrated();
     expect(harness.store.getState().order).toEqual([early, ...savedIds]);
     expect(harness.store.getState().records[early]?.source).toBe('live');
-    await vi.advanceTimersByTimeAsync(1_000);
-    expect(storedRecords(storage).map((record) => record.id)).toEqual([early, ...savedIds]);
+    await savedCount(browser, 3);
   });
 
   test('saving before hydration finished does not overwrite the saved history', async () => {
-    const { storage, savedIds } = await savedHistory();
-    const harness = createTestStore({ storage });
-    const writes = storage.writes;
+    const { browser, savedIds } = await savedHistory();
+    const before = await browser.saved();
+    const harness = openUnhydrated(browser);
     harness.store.getState().saveNow();
-    expect(storage.writes).toBe(writes);
-    expect(storedRecords(storage).map((record) => record.id)).toEqual(savedIds);
     await harness.store.getState().whenHydrated();
-    await vi.advanceTimersByTimeAsync(1_000);
-    expect(storedRecords(storage).map((record) => record.id)).toEqual(savedIds);
+    harness.store.getState().saveNow();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await browser.saved()).toEqual(before);
+    expect(new Set(before.keys())).toEqual(new Set(savedIds));
   });
 
   test('clearing before hydration finished forgets the saved history too', async () => {
-    const { storage } = await savedHistory();
-    const harness = createTestStore({ storage });
+    const { browser } = await savedHistory();
+    const harness = openUnhydrated(browser);
     harness.store.getState().clear();
     await harness.store.getState().whenHydrated();
     expect(harness.store.getState().order).toEqual([]);
-    expect(storedRecords(storage)).toEqual([]);
+    await savedCount(browser, 0);
   });
 
   test('without storage a store is hydrated at once', () => {
     const harness = createTestStore({ storage: null });
     expect(harness.store.getState().hydrated).toBe(true);
+    expect(harness.store.getState().storage).toEqual({
+      mode: 'memory-only',
+      reason: 'storage is turned off',
+    });
   });
 });
 
-describe('storage that fails', () => {
-  test('full storage keeps the store working in memory and says so', async () => {
-    const storage = new MemoryStorage();
-    const harness = await createHydratedTestStore({ storage });
-    storage.full = true;
-    const id = await launchAndSettle(harness, 'simple');
-    harness.store.getState().saveNow();
-    const state = harness.store.getState();
-    expect(state.storage).toEqual({ mode: 'memory-only', reason: 'storage is full' });
-    expect(state.notices.at(-1)).toMatchObject({ level: 'warning' });
-    expect(state.notices.at(-1)?.message).toMatch(/storage is full/);
-    expect(state.records[id]?.status).toBe('completed');
-    await launchAndSettle(harness, 'simple');
-    expect(harness.store.getState().order).toHaveLength(2);
-  });
-
-  test('nearly full storage keeps the newest records that fit, and says so', async () => {
-    const storage = new MemoryStorage();
-    storage.capacity = 100 * 1_000;
-    const harness = await createHydratedTestStore({ storage });
-    await harness.store.getState().launch('simple', {}, 400);
-    await vi.advanceTimersByTimeAsync(0);
-    harness.store.getState().saveNow();
-    const stored = storedRecords(storage);
-    expect(stored.length).toBeGreaterThanOrEqual(50);
-    expect(stored.length).toBeLessThan(400);
-    expect(stored[0]?.id).toBe(harness.store.getState().order[0]);
-    expect(harness.store.getState().storage).toEqual({ mode: 'persistent' });
-    expect(harness.store.getState().notices.at(-1)?.message).toMatch(
-      new RegExp(`only the newest ${stored.length} records are saved`),
-    );
-  });
-
-  test('disabled storage keeps the store working in memory and says so', async () => {
-    const storage = new MemoryStorage();
-    storage.disabled = true;
-    const harness = await createHydratedTestStore({ storage });
-    const state = harness.store.getState();
-    expect(state.storage.mode).toBe('memory-only');
-    expect(state.notices).toHaveLength(1);
-    expect(state.notices[0]?.message).toMatch(/memory only.*SecurityError|operation is insecure/);
-    await launchAndSettle(harness, 'simple');
-    harness.store.getState().saveNow();
-    expect(harness.store.getState().order).toHaveLength(1);
-  });
-
+describe('history saved by earlier versions in localStorage', () => {
   test.each([
     ['invalid JSON', '{"version": 1, "state": {"records": ['],
     ['a wrong shape', JSON.stringify({ version: 1, state: { items: [] } })],
     ['a version from the future', JSON.stringify({ version: 99, state: {} })],
   ])('corrupted history (%s) is set aside with a notice, never a crash', async (_case, raw) => {
-    const storage = new MemoryStorage();
+    const browser = new FakeBrowser();
+    const storage = browser.localStorage;
     storage.items.set(DEFAULT_STORAGE_KEY, raw);
-    const harness = await createHydratedTestStore({
-      storage,
-      clock: { now: () => 1_700_000_000_000 },
-    });
+    const harness = await browser.openPage({ clock: { now: () => 1_700_000_000_000 } });
     const state = harness.store.getState();
     expect(state.order).toEqual([]);
     expect(storage.items.get(`${DEFAULT_STORAGE_KEY}:corrupted:1700000000000`)).toBe(raw);
     expect(storage.items.has(DEFAULT_STORAGE_KEY)).toBe(false);
     expect(state.notices).toHaveLength(1);
     expect(state.notices[0]?.message).toContain(`${DEFAULT_STORAGE_KEY}:corrupted:1700000000000`);
-    // With the bad data kept elsewhere, new history can be saved again.
     expect(state.storage).toEqual({ mode: 'persistent' });
   });
 
   test('only the newest three copies of unreadable history are kept', async () => {
-    const storage = new MemoryStorage();
+    const browser = new FakeBrowser();
+    const storage = browser.localStorage;
     for (const now of [1, 2, 3, 4, 5]) {
       storage.items.set(DEFAULT_STORAGE_KEY, `not json ${String(now)}`);
-      await createHydratedTestStore({ storage, clock: { now: () => now } });
+      await browser.openPage({ clock: { now: () => now } });
     }
     const copies = [...storage.items.keys()].filter((key) => key.includes(':corrupted:'));
     expect(copies.sort()).toEqual(
@@ -272,32 +244,46 @@ describe('storage that fails', () => {
     expect(storage.items.get(`${DEFAULT_STORAGE_KEY}:corrupted:5`)).toBe('not json 5');
   });
 
-  test('corrupted history that cannot be set aside is left alone and the store stays in memory', async () => {
-    const storage = new MemoryStorage();
+  test('corrupted history that cannot be set aside is left alone, and new history is still saved', async () => {
+    const browser = new FakeBrowser();
+    const storage = browser.localStorage;
     storage.items.set(DEFAULT_STORAGE_KEY, 'not json');
     storage.full = true;
-    const harness = await createHydratedTestStore({ storage });
-    expect(harness.store.getState().storage.mode).toBe('memory-only');
+    const harness = await browser.openPage();
     expect(storage.items.get(DEFAULT_STORAGE_KEY)).toBe('not json');
-    harness.store.getState().saveNow();
-    expect(storage.items.get(DEFAULT_STORAGE_KEY)).toBe('not json');
+    expect(harness.store.getState().notices.at(-1)?.message).toMatch(/left untouched/);
+    await launchAndSettle(harness, 'simple');
+    await savedCount(browser, 1);
+    expect(harness.store.getState().storage).toEqual({ mode: 'persistent' });
   });
 
-  test('records that cannot be read are left out, the rest are kept, and the notice says where', async () => {
-    const storage = new MemoryStorage();
+  test('records that cannot be read are left out, the rest are moved, and the notice says where', async () => {
+    const browser = new FakeBrowser();
+    const storage = browser.localStorage;
     const raw = JSON.stringify({
       version: 1,
       state: { records: [sampleRecord(), { ...sampleRecord(), id: 'broken', status: 'lost' }] },
     });
     storage.items.set(DEFAULT_STORAGE_KEY, raw);
-    const harness = await createHydratedTestStore({ storage, clock: { now: () => 42 } });
+    const harness = await browser.openPage({ clock: { now: () => 42 } });
     const state = harness.store.getState();
     expect(state.order).toEqual(['sample']);
     expect(state.storage).toEqual({ mode: 'persistent' });
     expect(storage.items.get(`${DEFAULT_STORAGE_KEY}:corrupted:42`)).toBe(raw);
+    expect(storage.items.has(DEFAULT_STORAGE_KEY)).toBe(false);
+    expect([...(await browser.saved()).keys()]).toEqual(['sample']);
     expect(state.notices[0]?.message).toContain(
       '1 record could not be read (state.records[1].status: expected one of pending|processing|completed|failed|cancelled|skipped|aborted)',
     );
+  });
+
+  test('disabled localStorage does not stop history from being saved in the database', async () => {
+    const browser = new FakeBrowser();
+    browser.localStorage.disabled = true;
+    const harness = await browser.openPage();
+    await launchAndSettle(harness, 'simple');
+    await savedCount(browser, 1);
+    expect(harness.store.getState().storage).toEqual({ mode: 'persistent' });
   });
 });
 
@@ -353,8 +339,9 @@ describe('migrations', () => {
     expect(newest).toMatchObject({ id: 'old-2', status: 'cancelled', source: 'restored' });
   });
 
-  test('the store loads a version 0 history and saves it back as version 1', async () => {
-    const storage = new MemoryStorage();
+  test('the store moves a version 0 history into the database, migrated', async () => {
+    const browser = new FakeBrowser();
+    const storage = browser.localStorage;
     storage.items.set(
       DEFAULT_STORAGE_KEY,
       JSON.stringify({
@@ -376,12 +363,10 @@ describe('migrations', () => {
         },
       }),
     );
-    const harness = await createHydratedTestStore({ storage });
+    const harness = await browser.openPage();
     expect(harness.store.getState().records['old-1']?.status).toBe('failed');
-    harness.store.getState().saveNow();
-    expect(JSON.parse(storage.items.get(DEFAULT_STORAGE_KEY) ?? '')).toMatchObject({
-      version: HISTORY_VERSION,
-    });
+    expect((await browser.saved()).get('old-1')).toMatchObject({ status: 'failed', attempt: 1 });
+    expect(storage.items.has(DEFAULT_STORAGE_KEY)).toBe(false);
   });
 
   test('what is saved is what is loaded', () => {

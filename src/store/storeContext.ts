@@ -11,16 +11,6 @@ import type { EventStoreState, Notice } from './types';
 /** Notices kept; older ones are dropped. */
 const MAX_NOTICES = 20;
 
-/** Writes of history to storage, as the actions ask for them (see `./createPersister`). */
-export interface PersistRequests {
-  /** Write soon (throttled). */
-  schedule: () => void;
-  /** Write now. */
-  saveNow: () => void;
-  /** Write the empty history, or, before hydration, make it forget the saved one. */
-  clear: () => void;
-}
-
 /**
  * What the store's groups of actions share: its state, the live events behind the records,
  * and the steps every group takes (track a new event, commit records, make a fresh attempt).
@@ -37,7 +27,6 @@ export interface StoreContext {
   /** Abort controllers of the retry runs in progress, by chain id. */
   retryControllers: Map<string, AbortController>;
   batcher: Batcher;
-  persister: PersistRequests;
   notice: (level: Notice['level'], message: string) => void;
   /**
    * Registers a live event and subscribes to it. Lineage comes from `metadata.original`
@@ -66,10 +55,9 @@ export function createStoreContext(config: {
   random: () => number;
   eventInit: DemoInit;
   schedule: (flush: () => void) => void;
-  persister: PersistRequests;
   nextNoticeId: () => string;
 }): StoreContext {
-  const { get, set, persister } = config;
+  const { get, set } = config;
   const live = new Map<string, Tracked>();
 
   const notice = (level: Notice['level'], message: string): void => {
@@ -148,7 +136,6 @@ export function createStoreContext(config: {
       const order = [...newIds].reverse().concat(state.order);
       return { records, order };
     });
-    persister.schedule();
   };
 
   const batcher = createBatcher(config.schedule, (ids) => {
@@ -201,7 +188,6 @@ export function createStoreContext(config: {
     live,
     retryControllers: new Map(),
     batcher,
-    persister,
     notice,
     track,
     commit,

@@ -3,6 +3,7 @@ import type { Clock, RetryOutcome, Scheduler } from '../lib';
 import type { EventRecord } from './eventRecord';
 import type { MergedSnapshots, RecordProblem } from './formats/lionherd';
 import type { ImportProgress } from './formats/readLogInBackground';
+import type { HistoryHooks } from './history/durableHistory';
 
 /** The part of the Web Storage API the store uses; `localStorage` fits it. */
 export interface StorageLike {
@@ -14,10 +15,20 @@ export interface StorageLike {
 /** Options of {@link createEventStore}; every one has a default that suits the browser. */
 export interface EventStoreOptions {
   /**
-   * Where history is kept. Default: `localStorage` when the environment has a usable one.
-   * `null` keeps history in memory only (nothing is read or written).
+   * Where earlier versions kept history: it is read once, moved into the history database and
+   * then removed. Default: `localStorage` when the environment has a usable one. `null` keeps
+   * history in memory only (nothing is read or written anywhere).
    */
   storage?: StorageLike | null;
+  /**
+   * The IndexedDB that keeps history (default: the browser's `indexedDB`). `null` behaves as a
+   * browser without one: history is kept in memory only, with a notice.
+   */
+  indexedDB?: IDBFactory | null;
+  /** Name of the history database, and of the channel between pages (default `lifecycle-lab-history`). */
+  historyName?: string;
+  /** Stand-ins for the browser's pieces durable history uses (tests). */
+  historyHooks?: HistoryHooks;
   /**
    * Runs `flush` once, soon; the store batches every change made before it runs into one
    * update. Default: `requestAnimationFrame`, or `setTimeout(flush, 16)` where there is none.
@@ -26,9 +37,9 @@ export interface EventStoreOptions {
   schedule?: (flush: () => void) => void;
   /** Wall-clock time for notices, countdowns and exports; also handed to the events it creates. */
   clock?: Clock;
-  /** Storage key of the history (default `lifecycle-lab:history`). */
+  /** Storage key of the history earlier versions kept in `storage` (default `lifecycle-lab:history`). */
   storageKey?: string;
-  /** Milliseconds to wait after a change before writing history to storage (default 1000). */
+  /** Milliseconds between a change and its write to the history database (default 16). */
   persistDelay?: number;
   /** Randomness for the flaky demo and for retry jitter, `[0, 1)` (default `Math.random`). */
   random?: () => number;
@@ -224,6 +235,11 @@ export interface EventStoreActions {
   /** Applies pending changes and writes history to storage now (the app calls it on `pagehide`). */
   saveNow: () => void;
   /**
+   * Sets how many records history keeps (100..1,000,000; default 100,000); the oldest beyond
+   * it are pruned, with a notice that says how many. Saved with the history.
+   */
+  setRetention: (limit: number) => Promise<{ ok: true } | { ok: false; error: string }>;
+  /**
    * Resolves once the saved history was read in (`hydrated` is `true`); never rejects.
    *
    * ```ts
@@ -247,6 +263,8 @@ export interface EventStoreState extends EventStoreActions {
    */
   hydrated: boolean;
   notices: Notice[];
+  /** Most records history keeps, once it was read in; `null` before, or when memory-only. */
+  retention: number | null;
   /** Retry runs by chain id; a finished run stays until its chain is retried again. */
   retryRuns: Record<string, RetryRunState>;
 }

@@ -1,18 +1,18 @@
 import type { EventRecord } from '../eventRecord';
 
 /**
- * History as it is written to storage, in the manner of Zustand's `persist` middleware: one
- * key holding `{ version, savedAt, state }`. Reading it back (`./persistence`) needs the
- * schemas, so it is fetched after the first render; writing needs nothing but this.
+ * History as earlier versions wrote it to `localStorage`, in the manner of Zustand's `persist`
+ * middleware: one key holding `{ version, savedAt, state }`. It is only read now (`../persistence`),
+ * to move it into the history database (`../history`) on the first load; writing it is kept for
+ * tests and tools that make such a history.
  *
- * Only the newest {@link MAX_STORED_RECORDS} records are written: localStorage holds about
- * 5 MB per origin and a record is 1–2 kB, so more would soon fill it. Older records stay in
- * memory for the session and can be kept with an export.
+ * Those versions wrote only the newest {@link MAX_STORED_RECORDS} records: localStorage holds
+ * about 5 MB per origin and a record is 1–2 kB.
  */
 
 export const DEFAULT_STORAGE_KEY = 'lifecycle-lab:history';
 export const HISTORY_VERSION = 2;
-/** Most records written to storage, newest first. */
+/** Most records earlier versions wrote to `localStorage`, newest first. */
 export const MAX_STORED_RECORDS = 5_000;
 
 export const INTERRUPTED_MESSAGE =

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useCallback, useId, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useId, useRef, useState } from 'react';
 import {
   getAppStore,
   getOwn,
@@ -13,6 +13,9 @@ import { importSummary } from './importSummary.ts';
 import { formatCount, TaskProgress } from './TaskProgress.tsx';
 import { useFileDrop } from './useFileDrop.ts';
 import { storeActions } from '../common/storeActions.ts';
+
+// The retention limit is set rarely: its control follows the first render.
+const RetentionControl = lazy(() => import('./RetentionControl.tsx'));
 
 /** Export the history as JSON, import a log back, or clear everything. */
 export function KeepPanel() {
@@ -187,6 +190,9 @@ export function KeepPanel() {
           ? 'History is saved in this browser and survives a reload.'
           : `History is kept in memory only: ${storage.reason}`}
       </p>
+      <Suspense fallback={null}>
+        <RetentionControl />
+      </Suspense>
       {exportProgress !== null ? (
         <TaskProgress
           {...exportProgress}

@@ -1,0 +1,438 @@
+import { isTerminalStatus, type Clock } from '../../lib';
+import type { EventRecord } from '../eventRecord';
+import { messageOf } from '../messageOf';
+import { loadHistory, restoreRecord } from '../persistence';
+import { DEFAULT_STORAGE_KEY } from '../formats/history';
+import type { EventStoreOptions, Notice, StorageLike, StorageStatus } from '../types';
+import {
+  broadcastHistoryChannel,
+  type HistoryChannel,
+  type HistoryMessage,
+} from './historyChannel';
+import { openHistoryDatabase, type HistoryDatabase } from './historyDatabase';
+import { createHistoryDisk, type HistoryDisk } from './historyDisk';
+import { createHistoryWriter, type WriteTrouble } from './historyWriter';
+import { migrateLocalHistory } from './migrateLocalHistory';
+import { readSavedHistory, type SavedPage } from './readSavedHistory';
+import type { RecordChanges, RecordsPort } from './recordsPort';
+import { readRetention, saveRetention } from './retention';
+import { DEFAULT_RETENTION, isRetention, MAX_RETENTION, MIN_RETENTION } from './retentionLimits';
+import { browserTabPresence, type TabPresence } from './tabPresence';
+import { writeIfNewer } from './writeIfNewer';
+
+/** Stand-ins for the browser's pieces, for tests and for pages without them. */
+export interface HistoryHooks {
+  /** This page's id (default: a random UUID). */
+  tab?: string;
+  /** Which pages are open (default: Web Locks, where the browser has them). */
+  presence?: TabPresence;
+  /** How pages tell each other of writes (default: a `BroadcastChannel`); `null` for none. */
+  channel?: HistoryChannel | null;
+  /** Milliseconds between a write and the retention check after it (default 1000). */
+  pruneDelay?: number;
+  /** Milliseconds before a failed write is tried again (default 2000, doubling). */
+  retryDelay?: number;
+  /** Stands in for the database when writing (tests make it fail as browsers fail). */
+  disk?: HistoryDisk;
+}
+
+export interface DurableHistoryConfig extends HistoryHooks {
+  port: RecordsPort;
+  /** The browser's IndexedDB, or `null` when there is none (history then stays in memory). */
+  factory: IDBFactory | null;
+  /** Why there is no database, in words, when `factory` is `null`. */
+  unavailableReason?: string;
+  /** The database's name; the channel between pages is named after it too. */
+  databaseName: string;
+  /** Where earlier versions kept history, read once and moved into the database. */
+  legacy: StorageLike | null;
+  legacyKey: string;
+  clock: Clock;
+  notice: (level: Notice['level'], message: string) => void;
+  setStatus: (status: StorageStatus) => void;
+  /** Milliseconds between a change and its write (default 16: a frame). */
+  writeDelay?: number;
+}
+
+/** History on disk for one store: read in once, then kept up to date as records change. */
+export interface DurableHistory {
+  /** Hands over one commit's changes to be written. */
+  accept(changes: RecordChanges): void;
+  /** Resolves once the saved history was read in (or could not be); never rejects. */
+  readonly hydrated: Promise<void>;
+  /** Writes what is queued now. */
+  flush(): Promise<void>;
+  /** Most records kept; the oldest beyond it are removed (pruned). */
+  retention(): number;
+  /** Sets and saves the limit; refused, in words, when out of range or not saved. */
+  setRetention(limit: number): Promise<{ ok: true } | { ok: false; error: string }>;
+  stop(): void;
+}
+
+/**
+ * Durable history: the saved records are read in newest first, in pages; every change made in
+ * this page is written within a frame or two (see `./historyWriter`), and other pages hear of
+ * each committed write over `channel`. Records are rows keyed by id, so pages never erase each
+ * other's records; when two copies of one record meet, the newer one (`isNewerRecord`) wins.
+ */
+export function startDurableHistory(config: DurableHistoryConfig): DurableHistory {
+  const { port, clock, notice, factory } = config;
+  const tab = config.tab ?? crypto.randomUUID();
+  const presence = config.presence ?? browserTabPresence();
+  const channel =
+    config.channel === undefined ? broadcastHistoryChannel(config.databaseName) : config.channel;
+  const writeDelay = config.writeDelay ?? 16;
+  const pruneDelay = config.pruneDelay ?? 1_000;
+  let limit = DEFAULT_RETENTION;
+  let loaded = false;
+  let clearedBeforeLoad = false;
+  let pruneTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const disk = createHistoryDisk(() =>
+    factory === null
+      ? Promise.reject(new Error(config.unavailableReason ?? 'this browser has no IndexedDB'))
+      : openHistoryDatabase(factory, config.databaseName),
+  );
+
+  const broadcast = (changes: RecordChanges): void => {
+    if (channel === null) return;
+    const message: HistoryMessage = { tab, ...changes };
+    try {
+      channel.post(message);
+    } catch {
+      // A page that cannot tell the others still saved: they see it on their next load.
+    }
+  };
+
+  /** The trouble the person was last told of: one notice when it starts, one when it ends. */
+  let troubleShown: 'full' | 'refused' | null = null;
+  const onTrouble = (trouble: WriteTrouble | null): void => {
+    if (trouble === null) {
+      if (troubleShown === null) return;
+      troubleShown = null;
+      config.setStatus({ mode: 'persistent' });
+      notice('info', 'Browser storage works again: the whole history is saved.');
+      return;
+    }
+    const reason = trouble.full
+      ? `storage is full: ${count(trouble.unsaved)} not saved yet`
+      : trouble.reason;
+    config.setStatus({ mode: 'memory-only', reason });
+    const kind = trouble.full ? 'full' : 'refused';
+    if (troubleShown === kind) return;
+    troubleShown = kind;
+    notice('warning', describeTrouble(trouble));
+  };
+
+  const writer = createHistoryWriter({
+    disk: config.disk ?? disk,
+    tab,
+    clock,
+    // A timer rather than an animation frame: frames stop in hidden pages, writes must not.
+    scheduleFlush: (flush) => setTimeout(flush, writeDelay),
+    retryDelay: config.retryDelay,
+    onCommitted: (changes) => {
+      broadcast(changes);
+      schedulePrune();
+    },
+    onTrouble,
+  });
+
+  // Records another open page is running, by page: interrupted here once that page is gone.
+  const watched = new Map<string, Set<string>>();
+  const watchRunning = (owner: string, id: string): void => {
+    let ids = watched.get(owner);
+    if (ids === undefined) {
+      const idsOfOwner = new Set<string>();
+      ids = idsOfOwner;
+      watched.set(owner, idsOfOwner);
+      presence.whenGone(owner, () => {
+        watched.delete(owner);
+        void interrupt(idsOfOwner);
+      });
+    }
+    ids.add(id);
+  };
+
+  const interrupt = async (ids: ReadonlySet<string>): Promise<void> => {
+    const now = clock.now();
+    const stopped: EventRecord[] = [];
+    for (const id of ids) {
+      const record = port.getRecord(id);
+      if (record === undefined || isTerminalStatus(record.status)) continue;
+      stopped.push(restoreRecord({ ...record, source: 'live' }, now));
+    }
+    if (stopped.length === 0) return;
+    try {
+      // The page may have written the real end just before it went: that copy wins on disk.
+      const written = await writeIfNewer(await disk.database(), stopped, tab, now);
+      port.applyExternal(written, [], false);
+      broadcast({ upserted: written, removed: [], cleared: false });
+    } catch {
+      port.applyExternal(stopped, [], false);
+    }
+  };
+
+  const receive = (message: HistoryMessage): void => {
+    if (message.tab === tab) return;
+    const upserted = message.upserted.map((record) => {
+      if (record.source !== 'live') return record;
+      if (!isTerminalStatus(record.status)) watchRunning(message.tab, record.id);
+      // This page has no event object behind it: it is read-only here.
+      return { ...record, source: 'restored' as const };
+    });
+    port.applyExternal(upserted, message.removed, message.cleared);
+  };
+
+  /** One prune at a time: each one counts what is over the limit when it starts. */
+  let pruning = false;
+  const schedulePrune = (): void => {
+    if (pruning || pruneTimer !== undefined || port.size() <= limit) return;
+    pruneTimer = setTimeout(() => {
+      pruneTimer = undefined;
+      pruning = true;
+      void prune().finally(() => {
+        pruning = false;
+      });
+    }, pruneDelay);
+  };
+
+  const prune = async (): Promise<void> => {
+    const excess = port.size() - limit;
+    if (excess <= 0) return;
+    try {
+      await writer.flush();
+      const db = await disk.database();
+      const tx = db.transaction('records', 'readwrite');
+      const ids = await tx.store.index('newest').getAllKeys(null, excess);
+      await Promise.all([...ids.map((id) => tx.store.delete(id)), tx.done]);
+      if (ids.length === 0) return;
+      port.applyExternal([], ids, false);
+      broadcast({ upserted: [], removed: ids, cleared: false });
+      notice('info', prunedMessage(ids.length, limit));
+    } catch (error) {
+      notice('warning', `The oldest records could not be pruned (${messageOf(error)}).`);
+    }
+  };
+
+  /**
+   * Saved records waiting to be put into memory. The first page goes at once, so the newest
+   * rows show early; later ones are handed over {@link APPLY_BATCH} at a time, as a store may
+   * pay for each hand-over with work that grows with all it holds.
+   */
+  let unapplied: EventRecord[] = [];
+  let appliedOnce = false;
+  const applyLoaded = (): void => {
+    if (unapplied.length === 0 || clearedBeforeLoad) return;
+    port.applyExternal(unapplied, [], false);
+    unapplied = [];
+    appliedOnce = true;
+  };
+  const applyPage = (page: SavedPage): boolean => {
+    if (clearedBeforeLoad) return false;
+    for (const record of page.records) unapplied.push(record);
+    if (!appliedOnce || unapplied.length >= APPLY_BATCH) applyLoaded();
+    for (const { tab: owner, id } of page.running) watchRunning(owner, id);
+    return true;
+  };
+
+  const readIntoMemory = (legacy: StorageLike | null): void => {
+    if (legacy === null) return;
+    const saved = loadHistory(legacy, config.legacyKey);
+    if (saved.kind === 'loaded' || saved.kind === 'partial') {
+      port.applyExternal(saved.records, [], false);
+    }
+  };
+
+  const hydrate = async (): Promise<void> => {
+    presence.hold(tab);
+    let db: HistoryDatabase;
+    try {
+      db = await disk.database();
+    } catch (error) {
+      const reason =
+        factory === null
+          ? (config.unavailableReason ?? messageOf(error))
+          : `the browser refused to open its database (${messageOf(error)})`;
+      troubleShown = 'refused';
+      config.setStatus({ mode: 'memory-only', reason });
+      if (factory !== null) {
+        notice(
+          'warning',
+          `History is kept in memory only for now: ${reason}. Saving is tried again; until it works, export the log to keep it.`,
+        );
+      }
+      // What an earlier version saved is still readable: show it, and leave it where it is.
+      readIntoMemory(config.legacy);
+      return;
+    }
+    if (config.legacy !== null) {
+      try {
+        await migrateLocalHistory(db, config.legacy, config.legacyKey, {
+          tab,
+          now: clock.now(),
+          notice,
+        });
+      } catch (error) {
+        notice(
+          'warning',
+          `The history saved by an earlier version could not be moved to the browser's database (${messageOf(error)}); it is left where it was and shown for this visit.`,
+        );
+        readIntoMemory(config.legacy);
+      }
+    }
+    limit = await readRetention(db);
+    const summary = await readSavedHistory(db, {
+      limit,
+      openTabs: await presence.openTabs(),
+      now: () => clock.now(),
+      onPage: (page) => {
+        const applied = applyPage(page);
+        if (applied && page.interrupted.length > 0) {
+          void writeIfNewer(db, page.interrupted, tab, clock.now()).then(
+            (written) => {
+              broadcast({ upserted: written, removed: [], cleared: false });
+            },
+            () => undefined,
+          );
+        }
+        return applied;
+      },
+    });
+    applyLoaded();
+    if (summary.unreadable > 0) {
+      notice(
+        'warning',
+        `${count(summary.unreadable)} of the saved history could not be read (${summary.firstProblem ?? 'unknown problem'}). ${summary.unreadable === 1 ? 'It was' : 'They were'} set aside in the browser's database, not deleted; the newest set-aside rows are kept.`,
+      );
+    }
+    if (summary.pruned > 0) notice('info', prunedMessage(summary.pruned, limit));
+  };
+
+  const hydrated = hydrate()
+    .catch((error: unknown) => {
+      notice(
+        'warning',
+        `The saved history could not be read completely (${messageOf(error)}). What was read is shown; new records are still saved.`,
+      );
+    })
+    .finally(() => {
+      // What was read before a failure is still shown.
+      applyLoaded();
+      loaded = true;
+      channel?.listen(receive);
+      // Without a database there is nothing to try again: history stays in memory.
+      if (factory !== null) writer.start();
+    });
+
+  return {
+    accept(changes) {
+      if (factory === null) return;
+      if (changes.cleared && !loaded) clearedBeforeLoad = true;
+      writer.accept(changes);
+    },
+    hydrated,
+    flush: () => writer.flush(),
+    retention: () => limit,
+    async setRetention(next) {
+      if (!isRetention(next)) {
+        return {
+          ok: false,
+          error: `The limit must be a whole number from ${MIN_RETENTION.toLocaleString('en')} to ${MAX_RETENTION.toLocaleString('en')}.`,
+        };
+      }
+      try {
+        await saveRetention(await disk.database(), next);
+      } catch (error) {
+        return { ok: false, error: `The limit could not be saved (${messageOf(error)}).` };
+      }
+      limit = next;
+      schedulePrune();
+      return { ok: true };
+    },
+    stop() {
+      writer.stop();
+      clearTimeout(pruneTimer);
+      channel?.close();
+    },
+  };
+}
+
+function count(records: number): string {
+  return records === 1 ? '1 record' : `${records.toLocaleString('en')} records`;
+}
+
+function prunedMessage(pruned: number, limit: number): string {
+  return `${count(pruned)} pruned: the history keeps the newest ${limit.toLocaleString('en')} (the limit is set in the Keep panel). Export the log first to keep older ones.`;
+}
+
+function describeTrouble(trouble: WriteTrouble): string {
+  if (!trouble.full) {
+    return `History is kept in memory only for now: ${trouble.reason}. Saving is tried again; until it works, export the log to keep it.`;
+  }
+  const imported =
+    trouble.unsavedImported > 0
+      ? ` ${count(trouble.unsavedImported)} of them came from an imported log: your own history is saved first, and nothing saved was removed to make room.`
+      : ' Nothing saved was removed to make room.';
+  return `Browser storage is full: ${count(trouble.unsaved)} kept in memory only for now.${imported} Saving is tried again; export the log, or clear old history, to keep them.`;
+}
+
+const DEFAULT_HISTORY_DATABASE = 'lifecycle-lab-history';
+
+/** Saved records put into memory at once while the history is read in (see `applyPage`). */
+const APPLY_BATCH = 2_000;
+
+/**
+ * {@link startDurableHistory} for a store made with `options`: the browser's IndexedDB and
+ * `localStorage` unless the options name others.
+ */
+export function startStoreHistory(
+  options: EventStoreOptions & {
+    port: RecordsPort;
+    clock: Clock;
+    notice: DurableHistoryConfig['notice'];
+    setStatus: DurableHistoryConfig['setStatus'];
+  },
+): DurableHistory {
+  const database = browserDatabase(options.indexedDB);
+  return startDurableHistory({
+    ...options.historyHooks,
+    port: options.port,
+    factory: database.factory,
+    unavailableReason: database.reason,
+    databaseName: options.historyName ?? DEFAULT_HISTORY_DATABASE,
+    legacy: legacyStorage(options.storage),
+    legacyKey: options.storageKey ?? DEFAULT_STORAGE_KEY,
+    clock: options.clock,
+    notice: options.notice,
+    setStatus: options.setStatus,
+    writeDelay: options.persistDelay,
+  });
+}
+
+function browserDatabase(given: IDBFactory | null | undefined): {
+  factory: IDBFactory | null;
+  reason?: string;
+} {
+  if (given !== undefined) {
+    return given === null
+      ? { factory: null, reason: 'IndexedDB is turned off' }
+      : { factory: given };
+  }
+  try {
+    const factory = (globalThis as { indexedDB?: IDBFactory }).indexedDB;
+    if (factory === undefined) return { factory: null, reason: 'this browser has no IndexedDB' };
+    return { factory };
+  } catch (error) {
+    return { factory: null, reason: `the browser blocks storage (${messageOf(error)})` };
+  }
+}
+
+function legacyStorage(given: StorageLike | null | undefined): StorageLike | null {
+  if (given !== undefined) return given;
+  try {
+    return (globalThis as { localStorage?: StorageLike }).localStorage ?? null;
+  } catch {
+    return null;
+  }
+}

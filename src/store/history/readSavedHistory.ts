@@ -1,0 +1,179 @@
+import { EventStatus } from '../../lib';
+import type { EventRecord } from '../eventRecord';
+import { restoreRecord } from '../persistence';
+import { describeIssues, eventRecordSchema } from '../recordSchema';
+import { yieldToBrowser } from '../yieldToBrowser';
+import type { HistoryDatabase, StoredRow } from './historyDatabase';
+
+/** Rows read per transaction; each page is checked and handed over before the next is read. */
+export const READ_PAGE_SIZE = 250;
+
+/** Rows that could not be read and are kept aside; older ones are dropped past this many. */
+export const SET_ASIDE_ROWS_KEPT = 50;
+
+/** One page of saved records as they come back. */
+export interface SavedPage {
+  /** Newest first. */
+  records: EventRecord[];
+  /** Records of pages gone away that were running: now `cancelled`, to be written back. */
+  interrupted: EventRecord[];
+  /** Records still running in another open page, by that page. */
+  running: { tab: string; id: string }[];
+}
+
+export interface ReadSummary {
+  loaded: number;
+  /** Rows set aside because they could not be read, and the first problem in words. */
+  unreadable: number;
+  firstProblem: string | null;
+  /** Oldest records removed because the history holds more than the retention limit. */
+  pruned: number;
+}
+
+/**
+ * Reads the saved history newest first, in pages of {@link READ_PAGE_SIZE} rows, yielding to
+ * the browser between pages so no task grows long. Each record is checked; one that fails
+ * is moved to the `setAside` store (not destroyed), with its reason. Records beyond `limit`
+ * are the oldest and are removed. `onPage` returning `false` stops the read (history cleared).
+ */
+export async function readSavedHistory(
+  db: HistoryDatabase,
+  options: {
+    limit: number;
+    openTabs: ReadonlySet<string>;
+    now: () => number;
+    onPage: (page: SavedPage) => boolean;
+    pause?: () => Promise<void>;
+  },
+): Promise<ReadSummary> {
+  const pause = options.pause ?? yieldToBrowser;
+  const summary: ReadSummary = { loaded: 0, unreadable: 0, firstProblem: null, pruned: 0 };
+  let after: [number, string] | null = null;
+  for (;;) {
+    const tx = db.transaction('records', 'readonly');
+    const range: IDBKeyRange | null = after === null ? null : IDBKeyRange.upperBound(after, true);
+    let cursor = await tx.store.index('newest').openCursor(range, 'prev');
+    const page: SavedPage = { records: [], interrupted: [], running: [] };
+    const unreadable: { key: string; row: unknown; reason: string }[] = [];
+    let read = 0;
+    while (
+      cursor !== null &&
+      read < READ_PAGE_SIZE &&
+      summary.loaded + page.records.length < options.limit
+    ) {
+      read += 1;
+      after = cursor.key;
+      const problem = takeRow(cursor.value, page, options.openTabs);
+      if (problem !== null)
+        unreadable.push({ key: cursor.primaryKey, row: cursor.value, reason: problem });
+      cursor = await cursor.continue();
+    }
+    await tx.done;
+    summary.loaded += page.records.length;
+    if (unreadable.length > 0) {
+      summary.unreadable += unreadable.length;
+      summary.firstProblem ??= unreadable[0]?.reason ?? null;
+      await setAside(db, unreadable, options.now());
+    }
+    if (!options.onPage(page)) return summary;
+    if (cursor === null) break;
+    if (summary.loaded >= options.limit && after !== null) {
+      summary.pruned = await removeOlderThan(db, after);
+      break;
+    }
+    await pause();
+  }
+  // Rows whose creation time is missing are not in the index: find them by key.
+  const strays = await unindexedRows(db);
+  if (strays.length > 0) {
+    summary.unreadable += strays.length;
+    summary.firstProblem ??= strays[0]?.reason ?? null;
+    await setAside(db, strays, options.now());
+  }
+  return summary;
+}
+
+/** Adds a row's record to `page`; returns why it cannot be read, or `null`. */
+function takeRow(value: unknown, page: SavedPage, openTabs: ReadonlySet<string>): string | null {
+  if (!isRow(value)) return 'it is not a saved record';
+  const parsed = eventRecordSchema.safeParse(value.record);
+  if (!parsed.success) return describeIssues(parsed.error, `record ${value.id}`, 1);
+  const record = parsed.data;
+  if (record.id !== value.id) return `record ${value.id} holds the record ${record.id}`;
+  const running =
+    record.source === 'live' &&
+    (record.status === EventStatus.PENDING || record.status === EventStatus.PROCESSING);
+  if (running && openTabs.has(value.tab)) {
+    // Still running in another open page: shown read-only here until that page reports its end.
+    page.records.push({ ...record, source: 'restored' });
+    page.running.push({ tab: value.tab, id: record.id });
+    return null;
+  }
+  const restored = restoreRecord(record, value.savedAt);
+  page.records.push(restored);
+  if (running) page.interrupted.push(restored);
+  return null;
+}
+
+function isRow(value: unknown): value is StoredRow {
+  if (typeof value !== 'object' || value === null) return false;
+  const row = value as Partial<StoredRow>;
+  return (
+    typeof row.id === 'string' &&
+    typeof row.at === 'number' &&
+    typeof row.savedAt === 'number' &&
+    typeof row.tab === 'string'
+  );
+}
+
+/** Moves unreadable rows to `setAside`, keeping the newest {@link SET_ASIDE_ROWS_KEPT}. */
+async function setAside(
+  db: HistoryDatabase,
+  rows: readonly { key: string; row: unknown; reason: string }[],
+  now: number,
+): Promise<void> {
+  const tx = db.transaction(['records', 'setAside'], 'readwrite');
+  const records = tx.objectStore('records');
+  const aside = tx.objectStore('setAside');
+  const requests: Promise<unknown>[] = [];
+  for (const { key, row, reason } of rows) {
+    requests.push(aside.add({ setAsideAt: now, reason, row }), records.delete(key));
+  }
+  await Promise.all(requests);
+  const extra = (await aside.count()) - SET_ASIDE_ROWS_KEPT;
+  if (extra > 0) {
+    let cursor = await aside.openKeyCursor();
+    for (let left = extra; cursor !== null && left > 0; left -= 1) {
+      await aside.delete(cursor.primaryKey);
+      cursor = await cursor.continue();
+    }
+  }
+  await tx.done;
+}
+
+/** Removes every row older than the index key `oldestKept`; returns how many. */
+async function removeOlderThan(db: HistoryDatabase, oldestKept: [number, string]): Promise<number> {
+  const tx = db.transaction('records', 'readwrite');
+  const ids = await tx.store.index('newest').getAllKeys(IDBKeyRange.upperBound(oldestKept, true));
+  await Promise.all([...ids.map((id) => tx.store.delete(id)), tx.done]);
+  return ids.length;
+}
+
+async function unindexedRows(
+  db: HistoryDatabase,
+): Promise<{ key: string; row: unknown; reason: string }[]> {
+  const tx = db.transaction('records', 'readonly');
+  const [all, indexed] = await Promise.all([tx.store.count(), tx.store.index('newest').count()]);
+  if (all === indexed) return [];
+  const [keys, indexedKeys] = await Promise.all([
+    tx.store.getAllKeys(),
+    tx.store.index('newest').getAllKeys(),
+  ]);
+  const inIndex = new Set(indexedKeys);
+  const strays: { key: string; row: unknown; reason: string }[] = [];
+  for (const key of keys) {
+    if (inIndex.has(key)) continue;
+    strays.push({ key, row: await tx.store.get(key), reason: 'it is not a saved record' });
+  }
+  return strays;
+}

@@ -1,0 +1,58 @@
+import { useId, useState } from 'react';
+import { useEventStore } from '../../store';
+import { storeActions } from '../common/storeActions.ts';
+
+/**
+ * How many records history keeps: the oldest beyond the limit are pruned, and a notice says
+ * how many. Shown once the saved history was read in, when it is kept in the browser.
+ */
+export default function RetentionControl() {
+  const retention = useEventStore((state) => state.retention);
+  const persistent = useEventStore((state) => state.storage.mode === 'persistent');
+  const inputId = useId();
+  // `null` until edited: the field shows the limit in force.
+  const [draft, setDraft] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
+  if (retention === null || !persistent) return null;
+
+  return (
+    <form
+      className="retention"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const limit = Number((draft ?? String(retention)).replace(/[\s,_]/g, ''));
+        void storeActions()
+          .setRetention(limit)
+          .then((result) => {
+            setDraft(null);
+            setOutcome(
+              result.ok
+                ? {
+                    ok: true,
+                    text: `History keeps the newest ${limit.toLocaleString('en')} records.`,
+                  }
+                : { ok: false, text: result.error },
+            );
+          });
+      }}
+    >
+      <label htmlFor={inputId}>Records kept</label>
+      <input
+        id={inputId}
+        type="text"
+        inputMode="numeric"
+        size={9}
+        value={draft ?? String(retention)}
+        onChange={(event) => {
+          setDraft(event.target.value);
+        }}
+      />
+      <button type="submit">Set limit</button>
+      {outcome !== null ? (
+        <p role={outcome.ok ? 'status' : 'alert'} className={outcome.ok ? 'muted' : 'field-error'}>
+          {outcome.text}
+        </p>
+      ) : null}
+    </form>
+  );
+}
