@@ -9,6 +9,7 @@ import { DEFAULT_STORAGE_KEY } from './formats/history';
 import { createLaunchActions } from './launchActions';
 import { createLogActions } from './logActions';
 import { createRetryRunActions } from './retryRunActions';
+import { createRecordsCache } from './records/recordsCache';
 import { createStoreContext, type StoreContext } from './storeContext';
 import type { EventStore, EventStoreOptions, EventStoreState } from './types';
 
@@ -29,7 +30,7 @@ const wallClock: Clock = { now: () => Date.now() };
  * ```ts
  * const store = createEventStore({ storage: null });
  * const result = await store.getState().launch('slow', { delay: 1 });
- * store.subscribe((state) => console.log(state.order.length));
+ * store.records.subscribe(() => console.log(store.records.size()));
  * ```
  */
 export function createEventStore(options: EventStoreOptions = {}): EventStore {
@@ -46,10 +47,8 @@ export function createEventStore(options: EventStoreOptions = {}): EventStore {
   // The persister needs the store and the actions need the persister: they reach it through
   // these, which run only after both exist.
   let notice: StoreContext['notice'] = () => undefined;
+  const records = createRecordsCache();
   const persistRequests = {
-    schedule: () => {
-      persister.schedule();
-    },
     saveNow: () => {
       persister.saveNow();
     },
@@ -62,6 +61,7 @@ export function createEventStore(options: EventStoreOptions = {}): EventStore {
     const context = createStoreContext({
       get,
       set,
+      records,
       clock,
       random,
       eventInit,
@@ -73,8 +73,6 @@ export function createEventStore(options: EventStoreOptions = {}): EventStore {
     notice = context.notice;
 
     return {
-      records: {},
-      order: [],
       selectedId: null,
       storage: { mode: 'persistent' },
       hydrated: false,
@@ -110,7 +108,8 @@ export function createEventStore(options: EventStoreOptions = {}): EventStore {
         }
         live.clear();
         batcher.clear();
-        set({ records: {}, order: [], selectedId: null, retryRuns: {} });
+        records.clear();
+        set({ selectedId: null, retryRuns: {} });
         persistRequests.clear();
       },
 
@@ -136,7 +135,7 @@ export function createEventStore(options: EventStoreOptions = {}): EventStore {
   };
 
   // `import.meta.env.DEV` is a constant in builds: production bundles leave the middleware out.
-  const store: EventStore =
+  const zustandStore =
     import.meta.env.DEV && options.devtools !== undefined && options.devtools !== false
       ? createStore<EventStoreState>()(
           devtools(initializer, {
@@ -144,6 +143,7 @@ export function createEventStore(options: EventStoreOptions = {}): EventStore {
           }),
         )
       : createStore<EventStoreState>()(initializer);
+  const store: EventStore = Object.assign(zustandStore, { records });
 
   const persister = createPersister(store, {
     storage: options.storage,

@@ -1,6 +1,7 @@
 import type { Clock } from '../lib';
 import type { EventRecord } from './eventRecord';
-import { MAX_STORED_RECORDS, serializeHistory } from './formats/history';
+import { historyShape, MAX_STORED_RECORDS, recordJson, serializeHistory } from './formats/history';
+import { writeInSlices } from './formats/writeInSlices';
 import { isQuotaError } from './isQuotaError';
 import { historyReader, launchChecks } from './lazySchemas';
 import { messageOf } from './messageOf';
@@ -17,15 +18,18 @@ export interface Persister {
    * under the records made in the meantime. Resolves once `hydrated` is `true`; never rejects.
    */
   hydrate(): Promise<void>;
-  schedule(): void;
   saveNow(): void;
   /** Writes the empty history, or, before hydration, makes it forget the saved one. */
   clear(): void;
 }
 
+/** Histories of more records than this are written in slices (see `saveSoon`). */
+const SLICED_SAVE_FROM = 500;
+
 /**
- * Storage work of one store: history read in after creation, throttled writes after changes.
- * Nothing is written before the saved history was read, so it cannot be overwritten.
+ * Storage work of one store: history read in after creation, throttled writes after the
+ * records change (it listens to them). Nothing is written before the saved history was
+ * read, so it cannot be overwritten.
  */
 export function createPersister(
   store: EventStore,
@@ -61,22 +65,64 @@ export function createPersister(
   /** Most records to write; lowered when storage turns out to hold fewer. */
   let storedLimit = MAX_STORED_RECORDS;
 
+  /** The newest records to write, newest first. */
+  const recordsToSave = (): EventRecord[] => {
+    const { records } = store;
+    const list: EventRecord[] = [];
+    const count = Math.min(storedLimit, records.order.length);
+    for (let index = 0; index < count; index++) {
+      const id = records.order.at(index);
+      const record = id === undefined ? undefined : records.get(id);
+      if (record !== undefined) list.push(record);
+    }
+    return list;
+  };
+
+  /** Bumped by every save and clear, so a sliced save overtaken by another one is dropped. */
+  let saveGeneration = 0;
+
   const saveNow = (): void => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
+    saveGeneration += 1;
     if (!hydrated) saveAfterHydration = true;
     if (storage === null) return;
-    const { records, order } = store.getState();
-    const list: EventRecord[] = [];
-    for (const id of order) {
-      if (list.length >= storedLimit) break;
-      const record = records[id];
-      if (record !== undefined) list.push(record);
+    write(storage, recordsToSave(), null);
+  };
+
+  /**
+   * The throttled save. A large history is turned into text in slices (each record's JSON is
+   * remembered, so only records that changed since the last save cost anything), and only the
+   * one `setItem` runs in a task of its own.
+   */
+  const saveSoon = (): void => {
+    timer = undefined;
+    if (storage === null) return;
+    const list = recordsToSave();
+    if (list.length < SLICED_SAVE_FROM) {
+      saveNow();
+      return;
     }
+    saveGeneration += 1;
+    const generation = saveGeneration;
+    const savedAt = clock.now();
+    void writeInSlices(list, recordJson, historyShape(savedAt)).then((parts) => {
+      if (generation !== saveGeneration || storage === null) return;
+      write(storage, list, parts.join(''));
+    });
+  };
+
+  /** Writes `list` (as `text` when given); when storage is full, fewer, then memory-only. */
+  const write = (target: StorageLike, list: readonly EventRecord[], text: string | null): void => {
     // When storage is full, keep the newest half, and again, before giving up on it.
     for (let limit = list.length; ; limit = Math.floor(limit / 2)) {
       try {
-        storage.setItem(storageKey, serializeHistory(list.slice(0, limit), clock.now()));
+        target.setItem(
+          storageKey,
+          text !== null && limit === list.length
+            ? text
+            : serializeHistory(list.slice(0, limit), clock.now()),
+        );
         if (limit < list.length) {
           storedLimit = limit;
           addNotice(
@@ -106,16 +152,7 @@ export function createPersister(
   /** Adds stored records after the ones made before hydration, which are newer. */
   const merge = (loaded: readonly EventRecord[]): void => {
     if (discardStored) return;
-    store.setState((state) => {
-      const records = { ...state.records };
-      const order = [...state.order];
-      for (const record of loaded) {
-        if (record.id in records) continue;
-        records[record.id] = record;
-        order.push(record.id);
-      }
-      return { records, order };
-    });
+    store.records.adopt(loaded, 'older');
   };
 
   const read = async (candidate: StorageLike): Promise<void> => {
@@ -186,7 +223,7 @@ export function createPersister(
   const schedule = (): void => {
     if (!hydrated) saveAfterHydration = true;
     if (storage === null || timer !== undefined) return;
-    timer = setTimeout(saveNow, persistDelay);
+    timer = setTimeout(saveSoon, persistDelay);
   };
 
   const finishHydration = (): void => {
@@ -195,6 +232,8 @@ export function createPersister(
     if (discardStored) saveNow();
     else if (saveAfterHydration) schedule();
   };
+
+  store.records.subscribeChanges(schedule);
 
   return {
     hydrate() {
@@ -206,7 +245,6 @@ export function createPersister(
       }
       return read(resolved.storage).then(finishHydration);
     },
-    schedule,
     saveNow,
     clear() {
       if (!hydrated) discardStored = true;

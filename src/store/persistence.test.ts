@@ -11,6 +11,7 @@ import { makeRecord } from '../../tests/interop/makeRecord';
 import { loadHistory, migrations } from './persistence';
 import {
   createHydratedTestStore,
+  allRecords,
   createTestStore,
   MemoryStorage,
   type TestStore,
@@ -62,13 +63,13 @@ describe('saving', () => {
     first.store.getState().saveNow();
 
     const second = await createHydratedTestStore({ storage });
-    const before = first.store.getState();
-    const after = second.store.getState();
-    expect(after.order).toEqual(before.order);
-    for (const id of before.order) {
-      expect(after.records[id]).toEqual({ ...before.records[id], source: 'restored' });
+    const before = first.store.records;
+    const after = second.store.records;
+    expect(after.order.toArray()).toEqual(before.order.toArray());
+    for (const id of before.order.toArray()) {
+      expect(after.get(id)).toEqual({ ...before.get(id), source: 'restored' });
     }
-    expect(after.storage).toEqual({ mode: 'persistent' });
+    expect(second.store.getState().storage).toEqual({ mode: 'persistent' });
   });
 
   test('events still processing when the page went away come back cancelled as interrupted', async () => {
@@ -78,7 +79,7 @@ describe('saving', () => {
     first.store.getState().saveNow();
 
     const second = await createHydratedTestStore({ storage });
-    const [record] = Object.values(second.store.getState().records);
+    const [record] = allRecords(second.store);
     expect(record).toMatchObject({
       status: 'cancelled',
       source: 'restored',
@@ -105,14 +106,14 @@ describe('saving', () => {
     first.store.getState().saveNow();
 
     const second = await createHydratedTestStore({ storage });
-    const id = second.store.getState().order[0] ?? '';
+    const id = second.store.records.order.toArray()[0] ?? '';
     await second.store.getState().invoke(id);
     expect(second.store.getState().notices.at(-1)?.message).toMatch(/read-only/);
     const retry = second.store.getState().retryFresh(id);
     if (retry === null) throw new Error('no retry');
     await vi.advanceTimersByTimeAsync(60_000);
     second.flush();
-    expect(second.store.getState().records[retry]).toMatchObject({
+    expect(second.store.records.get(retry)).toMatchObject({
       status: 'completed',
       execution: { response: 'back' },
       originalId: id,
@@ -141,17 +142,17 @@ describe('reading history in after creation', () => {
     await launchAndSettle(first, 'simple');
     await launchAndSettle(first, 'failing');
     first.store.getState().saveNow();
-    return { storage, savedIds: first.store.getState().order };
+    return { storage, savedIds: [...first.store.records.order.toArray()] };
   }
 
   test('a store starts empty and not hydrated, then reads the saved history in', async () => {
     const { storage, savedIds } = await savedHistory();
     const harness = createTestStore({ storage });
     expect(harness.store.getState().hydrated).toBe(false);
-    expect(harness.store.getState().order).toEqual([]);
+    expect(harness.store.records.order.toArray()).toEqual([]);
     await harness.store.getState().whenHydrated();
     expect(harness.store.getState().hydrated).toBe(true);
-    expect(harness.store.getState().order).toEqual(savedIds);
+    expect(harness.store.records.order.toArray()).toEqual(savedIds);
   });
 
   test('records launched before hydration are kept and listed before the saved ones', async () => {
@@ -159,8 +160,8 @@ describe('reading history in after creation', () => {
     const harness = createTestStore({ storage });
     const early = await launchAndSettle(harness, 'null-returning');
     await harness.store.getState().whenHydrated();
-    expect(harness.store.getState().order).toEqual([early, ...savedIds]);
-    expect(harness.store.getState().records[early]?.source).toBe('live');
+    expect(harness.store.records.order.toArray()).toEqual([early, ...savedIds]);
+    expect(harness.store.records.get(early)?.source).toBe('live');
     await vi.advanceTimersByTimeAsync(1_000);
     expect(storedRecords(storage).map((record) => record.id)).toEqual([early, ...savedIds]);
   });
@@ -182,7 +183,7 @@ describe('reading history in after creation', () => {
     const harness = createTestStore({ storage });
     harness.store.getState().clear();
     await harness.store.getState().whenHydrated();
-    expect(harness.store.getState().order).toEqual([]);
+    expect(harness.store.records.order.toArray()).toEqual([]);
     expect(storedRecords(storage)).toEqual([]);
   });
 
@@ -203,9 +204,9 @@ describe('storage that fails', () => {
     expect(state.storage).toEqual({ mode: 'memory-only', reason: 'storage is full' });
     expect(state.notices.at(-1)).toMatchObject({ level: 'warning' });
     expect(state.notices.at(-1)?.message).toMatch(/storage is full/);
-    expect(state.records[id]?.status).toBe('completed');
+    expect(harness.store.records.get(id)?.status).toBe('completed');
     await launchAndSettle(harness, 'simple');
-    expect(harness.store.getState().order).toHaveLength(2);
+    expect(harness.store.records.order.toArray()).toHaveLength(2);
   });
 
   test('nearly full storage keeps the newest records that fit, and says so', async () => {
@@ -218,7 +219,7 @@ describe('storage that fails', () => {
     const stored = storedRecords(storage);
     expect(stored.length).toBeGreaterThanOrEqual(50);
     expect(stored.length).toBeLessThan(400);
-    expect(stored[0]?.id).toBe(harness.store.getState().order[0]);
+    expect(stored[0]?.id).toBe(harness.store.records.order.toArray()[0]);
     expect(harness.store.getState().storage).toEqual({ mode: 'persistent' });
     expect(harness.store.getState().notices.at(-1)?.message).toMatch(
       new RegExp(`only the newest ${stored.length} records are saved`),
@@ -235,7 +236,7 @@ describe('storage that fails', () => {
     expect(state.notices[0]?.message).toMatch(/memory only.*SecurityError|operation is insecure/);
     await launchAndSettle(harness, 'simple');
     harness.store.getState().saveNow();
-    expect(harness.store.getState().order).toHaveLength(1);
+    expect(harness.store.records.order.toArray()).toHaveLength(1);
   });
 
   test.each([
@@ -250,7 +251,7 @@ describe('storage that fails', () => {
       clock: { now: () => 1_700_000_000_000 },
     });
     const state = harness.store.getState();
-    expect(state.order).toEqual([]);
+    expect(harness.store.records.order.toArray()).toEqual([]);
     expect(storage.items.get(`${DEFAULT_STORAGE_KEY}:corrupted:1700000000000`)).toBe(raw);
     expect(storage.items.has(DEFAULT_STORAGE_KEY)).toBe(false);
     expect(state.notices).toHaveLength(1);
@@ -292,7 +293,7 @@ describe('storage that fails', () => {
     storage.items.set(DEFAULT_STORAGE_KEY, raw);
     const harness = await createHydratedTestStore({ storage, clock: { now: () => 42 } });
     const state = harness.store.getState();
-    expect(state.order).toEqual(['sample']);
+    expect(harness.store.records.order.toArray()).toEqual(['sample']);
     expect(state.storage).toEqual({ mode: 'persistent' });
     expect(storage.items.get(`${DEFAULT_STORAGE_KEY}:corrupted:42`)).toBe(raw);
     expect(state.notices[0]?.message).toContain(
@@ -377,7 +378,7 @@ describe('migrations', () => {
       }),
     );
     const harness = await createHydratedTestStore({ storage });
-    expect(harness.store.getState().records['old-1']?.status).toBe('failed');
+    expect(harness.store.records.get('old-1')?.status).toBe('failed');
     harness.store.getState().saveNow();
     expect(JSON.parse(storage.items.get(DEFAULT_STORAGE_KEY) ?? '')).toMatchObject({
       version: HISTORY_VERSION,

@@ -6,6 +6,7 @@ import type { EventRecord } from './eventRecord';
 import { launchChecks } from './lazySchemas';
 import { messageOf } from './messageOf';
 import { mirrorRecord, originalIdOf, type Tracked } from './mirror';
+import type { RecordsCache } from './records/recordsCache';
 import type { EventStoreState, Notice } from './types';
 
 /** Notices kept; older ones are dropped. */
@@ -13,8 +14,6 @@ const MAX_NOTICES = 20;
 
 /** Writes of history to storage, as the actions ask for them (see `./createPersister`). */
 export interface PersistRequests {
-  /** Write soon (throttled). */
-  schedule: () => void;
   /** Write now. */
   saveNow: () => void;
   /** Write the empty history, or, before hydration, make it forget the saved one. */
@@ -28,6 +27,8 @@ export interface PersistRequests {
 export interface StoreContext {
   get: () => EventStoreState;
   set: StoreApi<EventStoreState>['setState'];
+  /** The records, by id; see `./records/recordsCache`. */
+  records: RecordsCache;
   clock: Clock;
   random: () => number;
   /** What every event the store creates gets: the clock and randomness. */
@@ -48,8 +49,8 @@ export interface StoreContext {
     base: { kind: string; label: string; params: DemoParams; invokeCalls: number },
   ) => Tracked;
   /**
-   * One store update adding `newIds` (newest last in the list, shown first) and applying
-   * every queued change.
+   * One update of the records adding `newIds` (newest last in the list, shown first) and
+   * applying every queued change.
    */
   commit: (newIds: readonly string[]) => void;
   /** A new, tracked but not yet invoked, fresh attempt of `record`; why not, in words. */
@@ -62,6 +63,7 @@ export interface StoreContext {
 export function createStoreContext(config: {
   get: StoreContext['get'];
   set: StoreContext['set'];
+  records: RecordsCache;
   clock: Clock;
   random: () => number;
   eventInit: DemoInit;
@@ -69,7 +71,7 @@ export function createStoreContext(config: {
   persister: PersistRequests;
   nextNoticeId: () => string;
 }): StoreContext {
-  const { get, set, persister } = config;
+  const { set, persister, records } = config;
   const live = new Map<string, Tracked>();
 
   const notice = (level: Notice['level'], message: string): void => {
@@ -86,7 +88,7 @@ export function createStoreContext(config: {
     base: { kind: string; label: string; params: DemoParams; invokeCalls: number },
   ): Tracked => {
     const originalId = originalIdOf(event.metadata);
-    const original = originalId === null ? undefined : get().records[originalId];
+    const original = originalId === null ? undefined : records.get(originalId);
     const attempt =
       original !== undefined
         ? original.attempt + 1
@@ -120,33 +122,32 @@ export function createStoreContext(config: {
   };
 
   /**
-   * One store update adding `newIds` (newest last in the list, shown first) and applying
-   * every queued change.
+   * One update of the records adding `newIds` (newest last in the list, shown first) and
+   * applying every queued change.
    */
   const commit = (newIds: readonly string[]): void => {
-    const ids = new Set(batcher.pending);
+    const fresh = new Set(newIds);
+    const changed: EventRecord[] = [];
+    for (const id of newIds) {
+      const tracked = live.get(id);
+      if (tracked !== undefined) changed.push(mirrorRecord(tracked));
+    }
+    for (const id of batcher.pending) if (!fresh.has(id)) mirrorInto(changed, id);
     batcher.clear();
-    for (const id of newIds) ids.add(id);
-    applyRecords(ids, newIds);
+    records.upsert(changed, 'newer');
   };
 
-  const applyRecords = (ids: ReadonlySet<string>, newIds: readonly string[] = []): void => {
-    set((state) => {
-      const records = { ...state.records };
-      for (const id of ids) {
-        const tracked = live.get(id);
-        if (tracked !== undefined) records[id] = mirrorRecord(tracked);
-      }
-      if (newIds.length === 0) return { records };
-      // Newest first: the last launched leads.
-      const order = [...newIds].reverse().concat(state.order);
-      return { records, order };
-    });
-    persister.schedule();
+  /** Adds the record of the live event `id` to `changed` if it is listed already. */
+  const mirrorInto = (changed: EventRecord[], id: string): void => {
+    const tracked = live.get(id);
+    // An event tracked but not committed yet is added by its own commit.
+    if (tracked !== undefined && records.has(id)) changed.push(mirrorRecord(tracked));
   };
 
   const batcher = createBatcher(config.schedule, (ids) => {
-    applyRecords(ids);
+    const changed: EventRecord[] = [];
+    for (const id of ids) mirrorInto(changed, id);
+    records.upsert(changed, 'newer');
   });
 
   /** A new, tracked but not yet invoked, fresh attempt of `record`. */
@@ -187,8 +188,9 @@ export function createStoreContext(config: {
     `"${record.label}" ${record.id.slice(0, 8)} is ${record.source === 'imported' ? 'imported' : 'restored from an earlier session'} and read-only: it cannot be ${action}. Retry it fresh instead.`;
 
   return {
-    get,
+    get: config.get,
     set,
+    records,
     clock: config.clock,
     random: config.random,
     eventInit: config.eventInit,

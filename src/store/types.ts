@@ -1,6 +1,7 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { Clock, RetryOutcome, Scheduler } from '../lib';
 import type { EventRecord } from './eventRecord';
+import type { RecordsCache } from './records/recordsCache';
 import type { MergedSnapshots, RecordProblem } from './formats/lionherd';
 import type { ImportProgress } from './formats/readLogInBackground';
 
@@ -219,16 +220,13 @@ export interface EventStoreActions {
    * ```ts
    * const store = createEventStore();
    * await store.getState().whenHydrated();
-   * store.getState().order; // the saved history, newest first
+   * store.records.order.toArray(); // the saved history, newest first
    * ```
    */
   whenHydrated: () => Promise<void>;
 }
 
 export interface EventStoreState extends EventStoreActions {
-  records: Record<string, EventRecord>;
-  /** Record ids, newest first. */
-  order: string[];
   selectedId: string | null;
   storage: StorageStatus;
   /**
@@ -241,4 +239,9 @@ export interface EventStoreState extends EventStoreActions {
   retryRuns: Record<string, RetryRunState>;
 }
 
-export type EventStore = StoreApi<EventStoreState>;
+/**
+ * The store: Zustand state for the small UI state (selection, notices, storage status, retry
+ * runs) and `records`, the records cache, which each view subscribes to for what it shows.
+ * `records` is also the `RecordsPort` durable history is written against.
+ */
+export type EventStore = StoreApi<EventStoreState> & { readonly records: RecordsCache };

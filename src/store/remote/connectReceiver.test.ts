@@ -101,13 +101,13 @@ describe('connectReceiver', () => {
     stream.emit('updates', [update('a', 2, 'completed'), update('a', 1, 'processing')]);
     flush();
 
-    const record = store.getState().records.a;
+    const record = store.records.get('a');
     expect(record).toMatchObject({
       status: 'completed',
       source: 'remote',
       remote: { sourceName: 'worker', seq: 2, disconnected: false, canRetry: true },
     });
-    expect(store.getState().order).toEqual(['a']);
+    expect(store.records.order.toArray()).toEqual(['a']);
     expect(remoteSourcesStore.getState().duplicates).toBe(2);
   });
 
@@ -117,14 +117,14 @@ describe('connectReceiver', () => {
     flush();
     stream.emit('sources', [worker(false)]);
     flush();
-    expect(store.getState().records.running?.remote?.disconnected).toBe(true);
-    expect(store.getState().records.running?.status).toBe('processing');
-    expect(store.getState().records.done?.remote?.disconnected).toBe(false);
+    expect(store.records.get('running')?.remote?.disconnected).toBe(true);
+    expect(store.records.get('running')?.status).toBe('processing');
+    expect(store.records.get('done')?.remote?.disconnected).toBe(false);
 
     stream.emit('sources', [worker(true)]);
     stream.emit('updates', [update('running', 3, 'completed')]);
     flush();
-    expect(store.getState().records.running).toMatchObject({
+    expect(store.records.get('running')).toMatchObject({
       status: 'completed',
       remote: { disconnected: false },
     });
@@ -140,7 +140,7 @@ describe('connectReceiver', () => {
       }),
     ]);
     flush();
-    expect(store.getState().records.second).toMatchObject({
+    expect(store.records.get('second')).toMatchObject({
       originalId: 'first',
       chainId: 'first',
       attempt: 2,
@@ -160,7 +160,7 @@ describe('connectReceiver', () => {
       },
     ]);
     flush();
-    const record = store.getState().records[group.id];
+    const record = store.records.get(group.id);
     expect(record?.execution.error?.error).toBe('AggregateError');
     expect(record?.kind).toBe('RaisingEvent');
     expect(record?.remote?.sourceName).toBe('lionherd:py');
@@ -182,8 +182,8 @@ describe('connectReceiver', () => {
       [1, 2, 3, 4, 5].map((n) => update(`e${String(n)}`, n, 'completed')),
     );
     flushes.shift()?.();
-    expect(store.getState().order).toHaveLength(2);
+    expect(store.records.order.toArray()).toHaveLength(2);
     flush();
-    expect(store.getState().order).toHaveLength(5);
+    expect(store.records.order.toArray()).toHaveLength(5);
   });
 });

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { getOwn, selectSelected, useEventStore, type EventRecord } from '../../store';
+import { getOwn, useEventStore, useSelectedRecord, type EventRecord } from '../../store';
 import { formatSeconds } from '../common/formatDuration.ts';
 import { StatusBadge } from '../common/StatusBadge.tsx';
 import { AttemptChain } from './AttemptChain.tsx';
@@ -23,7 +23,7 @@ const ExecutionJson = lazy(() => import('./ExecutionJson.tsx'));
 /** Everything about the selected event, and what can be done with it. */
 export default function Inspector() {
   useFollowRetryRun();
-  const record = useEventStore(selectSelected);
+  const record = useSelectedRecord();
   if (!record) {
     return (
       <div className="muted inspector-empty">

@@ -1,4 +1,4 @@
-import { useEventStore, type RetryRunState } from '../../store';
+import { useRecord, type RetryRunState } from '../../store';
 import { formatSeconds } from '../common/formatDuration.ts';
 import { useNow } from '../common/ticker.ts';
 
@@ -9,7 +9,7 @@ import { useNow } from '../common/ticker.ts';
 export function RetryRunStatus({ run }: { run: RetryRunState }) {
   const waiting = run.status === 'waiting' && run.nextRetryAt !== null;
   const now = useNow(waiting);
-  const current = useEventStore((state) => state.records[run.currentId]?.attempt ?? run.attempt);
+  const current = useRecord(run.currentId)?.attempt ?? run.attempt;
   const last = current - run.attempt + run.maxAttempts;
   const left = waiting ? Math.max(0, ((run.nextRetryAt ?? now) - now) / 1000) : 0;
   return (

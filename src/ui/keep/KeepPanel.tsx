@@ -2,9 +2,10 @@ import { useMutation } from '@tanstack/react-query';
 import { useCallback, useId, useRef, useState } from 'react';
 import {
   getAppStore,
-  getOwn,
   MAX_IMPORT_BYTES,
+  selectRecordCount,
   useEventStore,
+  useRecordsSelector,
   type ImportResult,
 } from '../../store';
 import { downloadText } from './downloadText.ts';
@@ -16,7 +17,7 @@ import { storeActions } from '../common/storeActions.ts';
 
 /** Export the history as JSON, import a log back, or clear everything. */
 export function KeepPanel() {
-  const total = useEventStore((state) => state.order.length);
+  const total = useRecordsSelector(selectRecordCount);
   const storage = useEventStore((state) => state.storage);
   const inputId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
@@ -96,8 +97,8 @@ export function KeepPanel() {
 
   const exporting = useMutation({
     mutationFn: async (format: ExportFormat): Promise<'done' | 'cancelled'> => {
-      const { records, order } = getAppStore().getState();
-      const list = order.flatMap((id) => getOwn(records, id) ?? []);
+      const { records } = getAppStore();
+      const list = records.order.toArray().flatMap((id) => records.get(id) ?? []);
       const controller = new AbortController();
       exportController.current = controller;
       const progress = (written: number): void => {

@@ -1,10 +1,10 @@
 import { EVENT_STATUSES } from '../../lib';
-import { statusCounts, useEventStore } from '../../store';
+import { useStatusCounts } from '../../store';
 import { StatusBadge } from '../common/StatusBadge.tsx';
 
 /** One counter per status, each named, plus the total. */
 export function StatusCounters() {
-  const counts = useEventStore(statusCounts);
+  const counts = useStatusCounts();
   return (
     <ul aria-label="Status counters" className="status-counters">
       {EVENT_STATUSES.map((status) => (

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useDeferredValue, useId, useMemo, useState } from 'react';
-import { useEventStore, useEventStoreShallow, DEMO_KINDS } from '../../store';
+import { DEMO_KINDS, useRecordsSelector, type RecordsCache } from '../../store';
 import { readQueryParam, writeQueryParam } from '../layout/urlState.ts';
 import { useSourceOptions } from '../sources/useSourceOptions.ts';
 import { EventFilters } from './EventFilters.tsx';
@@ -31,8 +31,8 @@ export function WatchPanel() {
   const deferredQuery = useDeferredValue(query);
   const parsed = useMemo(() => parseFilterQuery(deferredQuery), [deferredQuery]);
   const selectIds = useMemo(() => makeQueryIdsSelector(), []);
-  const ids = useEventStore((state) => selectIds(state, parsed));
-  const extraKinds = useEventStoreShallow((state) => importedKinds(state.records));
+  const ids = useRecordsSelector((records) => selectIds(records, parsed));
+  const extraKinds = useRecordsSelector(importedKinds);
   const sources = useSourceOptions();
   const { entries, index, toggleChain } = useChainEntries(ids);
   const rowIds = useMemo(() => entries.map((entry) => entry.id), [entries]);
@@ -106,11 +106,17 @@ export function WatchPanel() {
   );
 }
 
-function importedKinds(records: Record<string, { kind: string }>): string[] {
-  const kinds = new Set<string>();
-  for (const id in records) {
-    const kind = records[id]?.kind;
-    if (kind !== undefined && !KNOWN_KINDS.has(kind)) kinds.add(kind);
-  }
-  return [...kinds].sort();
+/** The kinds in the history that the catalogue does not know (imported); the same array until they change. */
+function importedKinds(records: RecordsCache): readonly string[] {
+  const kinds = records.indexes().kinds();
+  const cached = extraKindsCache.get(records);
+  if (cached?.kinds === kinds) return cached.extra;
+  const extra = kinds.filter((kind) => !KNOWN_KINDS.has(kind));
+  extraKindsCache.set(records, { kinds, extra });
+  return extra;
 }
+
+const extraKindsCache = new WeakMap<
+  RecordsCache,
+  { kinds: readonly string[]; extra: readonly string[] }
+>();

@@ -1,0 +1,53 @@
+import { useCallback, useSyncExternalStore } from 'react';
+import type { EventRecord } from './eventRecord';
+import type { RecordsCache } from './records/recordsCache';
+import type { StatusCounts } from './records/statusCounts';
+import { getAppStore, useEventStore } from './useEventStore';
+
+/**
+ * One record of the app store, or `undefined`; re-renders only when that record changes
+ * (its own subscription, not the store's), so a row costs nothing while others change.
+ *
+ * ```tsx
+ * const record = useRecord(id);
+ * ```
+ */
+export function useRecord(id: string | null): EventRecord | undefined {
+  const { records } = getAppStore();
+  const subscribe = useCallback(
+    (onChange: () => void) => (id === null ? noop : records.subscribeRecord(id, onChange)),
+    [records, id],
+  );
+  const read = (): EventRecord | undefined => (id === null ? undefined : records.get(id));
+  return useSyncExternalStore(subscribe, read, read);
+}
+
+/**
+ * A value worked out from the app store's records, read again after every change of them.
+ * `select` must return a primitive or a stable reference (the cache's own counts, order,
+ * kinds and chains are stable; see also `./selectors`).
+ *
+ * ```tsx
+ * const total = useRecordsSelector((records) => records.size());
+ * ```
+ */
+export function useRecordsSelector<T>(select: (records: RecordsCache) => T): T {
+  const { records } = getAppStore();
+  const read = (): T => select(records);
+  return useSyncExternalStore(records.subscribe, read, read);
+}
+
+/** Records per status in the app store, plus `total`. */
+export function useStatusCounts(): StatusCounts {
+  return useRecordsSelector(countsOf);
+}
+
+const countsOf = (records: RecordsCache): StatusCounts => records.counts();
+
+const noop = (): void => undefined;
+
+/** The selected record of the app store, or `null`; re-renders when it or the selection changes. */
+export function useSelectedRecord(): EventRecord | null {
+  const selectedId = useEventStore((state) => state.selectedId);
+  return useRecord(selectedId) ?? null;
+}
