@@ -76,3 +76,19 @@ test('the records port hears each frame with only the records that changed in it
   expect([...(heard[0] ?? [])].sort()).toEqual([...quick.ids].sort());
   expect(harness.store.records.size()).toBe(4);
 });
+
+test('a frame whose budget is spent leaves the remaining events for the next frame', async () => {
+  const harness = createTestStore({ frameBudgetMs: 0 });
+  const launched = await harness.store.getState().launch('slow', { delay: 1 }, 600);
+  if (!launched.ok) throw new Error('launch failed');
+  harness.flush();
+  await vi.advanceTimersByTimeAsync(1_000); // 600 completions arrive
+  harness.resetUpdates();
+  harness.flush();
+  expect(harness.updates).toBe(1);
+  expect(harness.store.records.counts().completed).toBe(250);
+  harness.flush();
+  harness.flush();
+  expect(harness.store.records.counts().completed).toBe(600);
+  expect(harness.scheduled).toBe(0);
+});

@@ -66,6 +66,7 @@ export function createEventStore(options: EventStoreOptions = {}): EventStore {
       random,
       eventInit,
       schedule: options.schedule ?? frameScheduler,
+      frameBudgetMs: options.frameBudgetMs ?? 8,
       persister: persistRequests,
       nextNoticeId,
     });

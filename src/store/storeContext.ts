@@ -68,6 +68,7 @@ export function createStoreContext(config: {
   random: () => number;
   eventInit: DemoInit;
   schedule: (flush: () => void) => void;
+  frameBudgetMs: number;
   persister: PersistRequests;
   nextNoticeId: () => string;
 }): StoreContext {
@@ -144,11 +145,15 @@ export function createStoreContext(config: {
     if (tracked !== undefined && records.has(id)) changed.push(mirrorRecord(tracked));
   };
 
-  const batcher = createBatcher(config.schedule, (ids) => {
-    const changed: EventRecord[] = [];
-    for (const id of ids) mirrorInto(changed, id);
-    records.upsert(changed, 'newer');
-  });
+  const batcher = createBatcher(
+    config.schedule,
+    (ids) => {
+      const changed: EventRecord[] = [];
+      for (const id of ids) mirrorInto(changed, id);
+      records.upsert(changed, 'newer');
+    },
+    { budgetMs: config.frameBudgetMs, now: () => performance.now() },
+  );
 
   /** A new, tracked but not yet invoked, fresh attempt of `record`. */
   const freshAttempt = (record: EventRecord, copyMeta: boolean): Tracked | string => {

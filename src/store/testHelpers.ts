@@ -25,6 +25,7 @@ export function createTestStore(options: EventStoreOptions = {}): TestStore {
   const store = createEventStore({
     storage: null,
     clock: { now: () => Date.now() },
+    frameBudgetMs: Infinity,
     schedule: (flush) => {
       queue.push(flush);
     },

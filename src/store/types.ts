@@ -25,6 +25,12 @@ export interface EventStoreOptions {
    * Tests pass a manual scheduler and call the flush themselves.
    */
   schedule?: (flush: () => void) => void;
+  /**
+   * Milliseconds a scheduled flush may spend mirroring events before it leaves the rest to
+   * the next one (default 8, so a frame keeps room for rendering). `Infinity` applies every
+   * queued change in one flush (tests that count updates).
+   */
+  frameBudgetMs?: number;
   /** Wall-clock time for notices, countdowns and exports; also handed to the events it creates. */
   clock?: Clock;
   /** Storage key of the history (default `lifecycle-lab:history`). */
