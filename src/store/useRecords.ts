@@ -1,5 +1,6 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import type { EventRecord } from './eventRecord';
+import { frameScheduler } from './notifyManager';
 import type { RecordsCache } from './records/recordsCache';
 import type { StatusCounts } from './records/statusCounts';
 import { getAppStore, useEventStore } from './useEventStore';
@@ -23,7 +24,9 @@ export function useRecord(id: string | null): EventRecord | undefined {
 }
 
 /**
- * A value worked out from the app store's records, read again after every change of them.
+ * A value worked out from the app store's records, read again at most once per animation
+ * frame after they changed: a burst commits records many times a frame, and views of the
+ * whole collection (list, counters) need to render once per frame, not once per commit.
  * `select` must return a primitive or a stable reference (the cache's own counts, order,
  * kinds and chains are stable; see also `./selectors`).
  *
@@ -34,7 +37,7 @@ export function useRecord(id: string | null): EventRecord | undefined {
 export function useRecordsSelector<T>(select: (records: RecordsCache) => T): T {
   const { records } = getAppStore();
   const read = (): T => select(records);
-  return useSyncExternalStore(records.subscribe, read, read);
+  return useSyncExternalStore(subscribeOncePerFrame(records), read, read);
 }
 
 /** Records per status in the app store, plus `total`. */
@@ -45,6 +48,34 @@ export function useStatusCounts(): StatusCounts {
 const countsOf = (records: RecordsCache): StatusCounts => records.counts();
 
 const noop = (): void => undefined;
+
+const perFrame = new WeakMap<RecordsCache, (listener: () => void) => () => void>();
+
+/** `records.subscribe`, with the changes of one frame told once, at the frame. */
+function subscribeOncePerFrame(records: RecordsCache): (listener: () => void) => () => void {
+  let subscribe = perFrame.get(records);
+  if (subscribe === undefined) {
+    const listeners = new Set<() => void>();
+    let scheduled = false;
+    const tell = (): void => {
+      scheduled = false;
+      for (const listener of [...listeners]) listener();
+    };
+    records.subscribe(() => {
+      if (scheduled || listeners.size === 0) return;
+      scheduled = true;
+      frameScheduler(tell);
+    });
+    subscribe = (listener) => {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    };
+    perFrame.set(records, subscribe);
+  }
+  return subscribe;
+}
 
 /** The selected record of the app store, or `null`; re-renders when it or the selection changes. */
 export function useSelectedRecord(): EventRecord | null {
