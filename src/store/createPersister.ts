@@ -1,16 +1,13 @@
 import type { Clock } from '../lib';
 import type { EventRecord } from './eventRecord';
-import { historyShape, MAX_STORED_RECORDS, recordJson, serializeHistory } from './formats/history';
+import { historyShape, MAX_STORED_RECORDS, recordJson } from './formats/history';
 import { writeInSlices } from './formats/writeInSlices';
-import { isQuotaError } from './isQuotaError';
 import { historyReader, launchChecks } from './lazySchemas';
 import { messageOf } from './messageOf';
+import type { applySavedHistory } from './applySavedHistory';
+import type { writeHistory } from './writeHistory';
 import type { LoadResult } from './persistence';
-import { setAsideCopy } from './setAsideCopies';
 import type { EventStore, Notice, StorageLike, StorageStatus } from './types';
-
-/** Below this many records, storage that is full is given up on. */
-const MIN_STORED_RECORDS = 50;
 
 export interface Persister {
   /**
@@ -113,40 +110,20 @@ export function createPersister(
   };
 
   /** Writes `list` (as `text` when given); when storage is full, fewer, then memory-only. */
+  /** Writes history; fetched with the history reader, before storage is ever written. */
+  let writer: typeof writeHistory | null = null;
+
+  /** Writes `list` (as `text` when given); when storage is full, fewer, then memory-only. */
   const write = (target: StorageLike, list: readonly EventRecord[], text: string | null): void => {
-    // When storage is full, keep the newest half, and again, before giving up on it.
-    for (let limit = list.length; ; limit = Math.floor(limit / 2)) {
-      try {
-        target.setItem(
-          storageKey,
-          text !== null && limit === list.length
-            ? text
-            : serializeHistory(list.slice(0, limit), clock.now()),
-        );
-        if (limit < list.length) {
-          storedLimit = limit;
-          addNotice(
-            'warning',
-            `Browser storage is nearly full: only the newest ${limit} records are saved from now on. Export the log to keep them all.`,
-          );
-        }
-        return;
-      } catch (error) {
-        if (isQuotaError(error) && limit > MIN_STORED_RECORDS) continue;
-        if (isQuotaError(error)) {
-          goMemoryOnly(
-            'storage is full',
-            'History is now kept in memory only: the browser storage is full. Export the log to keep it, or clear the history.',
-          );
-        } else {
-          goMemoryOnly(
-            `storage cannot be written (${messageOf(error)})`,
-            `History is now kept in memory only: the browser refused to save it (${messageOf(error)}). Export the log to keep it.`,
-          );
-        }
-        return;
-      }
-    }
+    writer?.(target, list, text, {
+      storageKey,
+      clock,
+      goMemoryOnly,
+      addNotice,
+      lowerLimit: (limit) => {
+        storedLimit = limit;
+      },
+    });
   };
 
   /** Adds stored records after the ones made before hydration, which are newer. */
@@ -157,10 +134,18 @@ export function createPersister(
 
   const read = async (candidate: StorageLike): Promise<void> => {
     let loaded: LoadResult;
+    let applyLoaded: typeof applySavedHistory;
     try {
       // Restored records can be retried fresh, which takes their kind's schema.
-      const [{ loadHistory }] = await Promise.all([historyReader.load(), launchChecks.load()]);
+      const [{ loadHistory }, , applying, writing] = await Promise.all([
+        historyReader.load(),
+        launchChecks.load(),
+        import('./applySavedHistory'),
+        import('./writeHistory'),
+      ]);
       loaded = loadHistory(candidate, storageKey);
+      applyLoaded = applying.applySavedHistory;
+      writer = writing.writeHistory;
     } catch (error) {
       goMemoryOnly(
         `the saved history could not be read (${messageOf(error)})`,
@@ -169,55 +154,7 @@ export function createPersister(
       return;
     }
     storage = candidate;
-    switch (loaded.kind) {
-      case 'empty':
-        return;
-      case 'unavailable':
-        goMemoryOnly(
-          loaded.reason,
-          `History is kept in memory only and will be lost on reload: ${loaded.reason}.`,
-        );
-        return;
-      case 'corrupted': {
-        let aside: string;
-        try {
-          aside = setAsideCopy(storage, storageKey, loaded.raw, clock.now());
-          storage.removeItem(storageKey);
-        } catch (error) {
-          goMemoryOnly(
-            `saved history is unreadable and could not be set aside (${messageOf(error)})`,
-            `Saved history could not be read (${loaded.reason}) and could not be set aside, so it is left untouched and history is kept in memory only.`,
-          );
-          return;
-        }
-        addNotice(
-          'warning',
-          `Saved history could not be read (${loaded.reason}). It was set aside under "${aside}" and the dashboard started with an empty history.`,
-        );
-        return;
-      }
-      case 'partial':
-      case 'loaded': {
-        merge(loaded.records);
-        if (loaded.kind === 'partial') {
-          let aside: string;
-          try {
-            aside = setAsideCopy(storage, storageKey, loaded.raw, clock.now());
-          } catch (error) {
-            goMemoryOnly(
-              `saved history is partly unreadable and could not be set aside (${messageOf(error)})`,
-              `Part of the saved history could not be read (${loaded.reason}) and could not be set aside, so it is left untouched and history is kept in memory only.`,
-            );
-            return;
-          }
-          addNotice(
-            'warning',
-            `Part of the saved history could not be read: ${loaded.reason}. A copy of the saved data is kept under "${aside}".`,
-          );
-        }
-        return;
-      }
-    }
+    applyLoaded(loaded, candidate, { storageKey, clock, goMemoryOnly, addNotice, merge });
   };
 
   const schedule = (): void => {
