@@ -1,19 +1,21 @@
 import { lazy, Suspense, useDeferredValue, useId, useMemo, useState } from 'react';
 import { DEMO_KINDS, useRecordsSelector, type RecordsCache } from '../../store';
 import { readQueryParam, writeQueryParam } from '../layout/urlState.ts';
-import { useSourceOptions } from '../sources/useSourceOptions.ts';
-import { EventFilters } from './EventFilters.tsx';
 import { EmptyEventList } from './EmptyEventList.tsx';
 import { parseFilterQuery } from './filterQuery.ts';
 import { makeQueryIdsSelector } from './makeQueryIdsSelector.ts';
 import { StatusCounters } from './StatusCounters.tsx';
 import { useChainEntries } from './useChainEntries.ts';
-import { useListShortcuts } from './useListShortcuts.ts';
 import './watch.css';
 
 // The virtualized list (TanStack Virtual) comes in its own chunk, fetched in parallel with the
 // first render; until it arrives an empty history looks as the list itself would show it.
 const EventList = lazy(() => import('./EventList.tsx'));
+// The filters and the keyboard shortcuts follow the first render.
+const EventFilters = lazy(() =>
+  import('./EventFilters.tsx').then((module) => ({ default: module.EventFilters })),
+);
+const ListShortcuts = lazy(() => import('./ListShortcuts.tsx'));
 // The waterfall is fetched when its tab is first opened.
 const Waterfall = lazy(() => import('../waterfall/Waterfall.tsx'));
 // Bulk actions bring the export formats and a mutation; they follow the first render.
@@ -33,10 +35,8 @@ export function WatchPanel() {
   const selectIds = useMemo(() => makeQueryIdsSelector(), []);
   const ids = useRecordsSelector((records) => selectIds(records, parsed));
   const extraKinds = useRecordsSelector(importedKinds);
-  const sources = useSourceOptions();
   const { entries, index, toggleChain } = useChainEntries(ids);
   const rowIds = useMemo(() => entries.map((entry) => entry.id), [entries]);
-  useListShortcuts(rowIds);
   const [view, setView] = useState<View>('list');
   const tabIds = { list: useId(), waterfall: useId(), panel: useId() };
 
@@ -47,13 +47,13 @@ export function WatchPanel() {
 
   return (
     <>
+      <Suspense fallback={null}>
+        <ListShortcuts rowIds={rowIds} />
+      </Suspense>
       <StatusCounters />
-      <EventFilters
-        query={query}
-        onChange={onQueryChange}
-        extraKinds={extraKinds}
-        sources={sources}
-      />
+      <Suspense fallback={null}>
+        <EventFilters query={query} onChange={onQueryChange} extraKinds={extraKinds} />
+      </Suspense>
       <p className="muted list-count" aria-live="polite">
         Showing {ids.length} {ids.length === 1 ? 'event' : 'events'}
       </p>
