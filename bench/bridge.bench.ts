@@ -69,8 +69,6 @@ function instrument(): void {
   // The core's clock: epoch milliseconds from the time origin, as the senders stamp them.
   const clock = (): number => performance.timeOrigin + performance.now();
   const terminal = new Set(['completed', 'failed', 'cancelled', 'skipped', 'aborted']);
-  /** Records first seen still running: looked at again until they are shown terminal. */
-  const running = new Set<string>();
   let stamps: number[] = [];
   // A message to ourselves runs after the task that updated the store, React's render included.
   const channel = new MessageChannel();
@@ -79,29 +77,23 @@ function instrument(): void {
     for (const at of stamps) state.latencies.push(now - at);
     stamps = [];
   };
+  /** Remote events seen, and those already stamped terminal. */
+  const seen = new Set<string>();
+  const stamped = new Set<string>();
   const watch = (store: EventStore): void => {
-    let order = store.getState().order;
-    store.subscribe((next) => {
-      if (next.order === order && running.size === 0) return;
-      const added = next.order.length - order.length;
-      order = next.order;
+    // Each commit tells what it changed: the cost follows the updates, as the page's own does.
+    store.records.subscribeChanges(({ upserted }) => {
       const before = stamps.length;
-      const look = (id: string): void => {
-        const record = next.records[id];
-        if (record?.remote === undefined) return;
-        if (!terminal.has(record.status)) {
-          running.add(id);
-          return;
+      for (const record of upserted) {
+        if (record.remote === undefined) continue;
+        if (!seen.has(record.id)) {
+          seen.add(record.id);
+          state.shown += 1;
         }
-        running.delete(id);
+        if (!terminal.has(record.status) || stamped.has(record.id)) continue;
+        stamped.add(record.id);
         stamps.push(record.transitions[record.transitions.length - 1]?.at ?? Number.NaN);
-      };
-      for (let index = 0; index < added; index += 1) {
-        const id = next.order[index];
-        if (id !== undefined) look(id);
       }
-      for (const id of [...running]) look(id);
-      state.shown += Math.max(0, added);
       if (stamps.length > before && before === 0) channel.port2.postMessage(null);
     });
   };
@@ -143,17 +135,18 @@ function startSender(bundle: string, name: string): Promise<SenderReport> {
 /** Counts in the page, once everything settled: remote records by source, ids listed twice. */
 function countInPage(page: Page) {
   return page.evaluate(() => {
-    const state = window.__bridgeBenchStore?.getState();
+    const store = window.__bridgeBenchStore;
     const bySource: Record<string, { records: number; terminal: number }> = {};
-    if (state === undefined) return { bySource, listedTwice: 0 };
-    for (const id in state.records) {
-      const record = state.records[id];
+    if (store === undefined) return { bySource, listedTwice: 0 };
+    const order = store.records.order.toArray();
+    for (const id of order) {
+      const record = store.records.get(id);
       if (record?.remote === undefined) continue;
       const counts = (bySource[record.remote.sourceName] ??= { records: 0, terminal: 0 });
       counts.records += 1;
       if (record.status !== 'pending' && record.status !== 'processing') counts.terminal += 1;
     }
-    return { bySource, listedTwice: state.order.length - new Set(state.order).size };
+    return { bySource, listedTwice: order.length - new Set(order).size };
   });
 }
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { LAUNCH_SLICE } from './launchActions';
-import { createTestStore } from './testHelpers';
+import { allRecords, createTestStore } from './testHelpers';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -15,14 +15,14 @@ test('a launch of 1,000 events is one store update per slice, and all their comp
   const result = await harness.store.getState().launch('simple', {}, 1_000);
   expect(result.ok).toBe(true);
   expect(harness.updates).toBe(1_000 / LAUNCH_SLICE);
-  expect(harness.store.getState().order).toHaveLength(1_000);
+  expect(harness.store.records.order.toArray()).toHaveLength(1_000);
 
   await vi.advanceTimersByTimeAsync(0); // 1,000 completions arrive
   expect(harness.scheduled).toBe(1);
   expect(harness.updates).toBe(1_000 / LAUNCH_SLICE);
   harness.flush();
   expect(harness.updates).toBe(1_000 / LAUNCH_SLICE + 1);
-  const statuses = new Set(Object.values(harness.store.getState().records).map((r) => r.status));
+  const statuses = new Set(allRecords(harness.store).map((r) => r.status));
   expect([...statuses]).toEqual(['completed']);
 }, 30_000);
 
@@ -35,7 +35,7 @@ test('a thousand progress reports between two frames become a single update', as
   expect(harness.updates).toBe(0);
   harness.flush();
   expect(harness.updates).toBe(1);
-  const first = Object.values(harness.store.getState().records)[0];
+  const first = allRecords(harness.store)[0];
   expect(first?.progress).toBe(0.5);
 }, 30_000);
 
@@ -44,19 +44,51 @@ test('a flush replaces only the records that changed', async () => {
   const slow = await harness.store.getState().launch('slow', { delay: 60 });
   const quick = await harness.store.getState().launch('simple', {});
   if (!slow.ok || !quick.ok) throw new Error('launch failed');
-  const before = harness.store.getState().records;
-  const order = harness.store.getState().order;
+  const { records } = harness.store;
+  const slowBefore = records.get(slow.ids[0] ?? '');
+  const quickBefore = records.get(quick.ids[0] ?? '');
+  const order = harness.store.records.order.toArray();
   await vi.advanceTimersByTimeAsync(0);
   harness.flush();
-  const after = harness.store.getState().records;
-  expect(after).not.toBe(before);
-  expect(after[slow.ids[0] ?? '']).toBe(before[slow.ids[0] ?? '']);
-  expect(after[quick.ids[0] ?? '']).not.toBe(before[quick.ids[0] ?? '']);
-  expect(harness.store.getState().order).toBe(order);
+  expect(records.get(slow.ids[0] ?? '')).toBe(slowBefore);
+  expect(records.get(quick.ids[0] ?? '')).not.toBe(quickBefore);
+  expect(harness.store.records.order.toArray()).toBe(order);
 });
 
 test('a flush with nothing queued does not update the store', () => {
   const harness = createTestStore();
   harness.flush();
   expect(harness.updates).toBe(0);
+});
+
+test('the records port hears each frame with only the records that changed in it', async () => {
+  const harness = createTestStore();
+  const slow = await harness.store.getState().launch('slow', { delay: 60 });
+  const quick = await harness.store.getState().launch('simple', {}, 3);
+  if (!slow.ok || !quick.ok) throw new Error('launch failed');
+  const heard: string[][] = [];
+  harness.store.records.subscribeChanges((changes) => {
+    heard.push(changes.upserted.map((record) => record.id));
+  });
+  await vi.advanceTimersByTimeAsync(0);
+  harness.flush();
+  expect(heard).toHaveLength(1);
+  expect([...(heard[0] ?? [])].sort()).toEqual([...quick.ids].sort());
+  expect(harness.store.records.size()).toBe(4);
+});
+
+test('a frame whose budget is spent leaves the remaining events for the next frame', async () => {
+  const harness = createTestStore({ frameBudgetMs: 0 });
+  const launched = await harness.store.getState().launch('slow', { delay: 1 }, 600);
+  if (!launched.ok) throw new Error('launch failed');
+  harness.flush();
+  await vi.advanceTimersByTimeAsync(1_000); // 600 completions arrive
+  harness.resetUpdates();
+  harness.flush();
+  expect(harness.updates).toBe(1);
+  expect(harness.store.records.counts().completed).toBe(250);
+  harness.flush();
+  harness.flush();
+  expect(harness.store.records.counts().completed).toBe(600);
+  expect(harness.scheduled).toBe(0);
 });

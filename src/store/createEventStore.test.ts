@@ -27,7 +27,7 @@ async function launchOne(harness: TestStore, kind: string, params: unknown = {})
 }
 
 function recordOf(harness: TestStore, id: string) {
-  const record = harness.store.getState().records[id];
+  const record = harness.store.records.get(id);
   if (record === undefined) throw new Error(`no record ${id}`);
   return record;
 }
@@ -83,7 +83,7 @@ describe('launching', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.ids).toHaveLength(3);
-    expect(harness.store.getState().order).toEqual([...result.ids].reverse().concat(first));
+    expect(harness.store.records.order.toArray()).toEqual([...result.ids].reverse().concat(first));
   });
 
   test('a record mirrors the processing state as soon as the launch returns', async () => {
@@ -209,7 +209,7 @@ describe('invalid launches', () => {
       const harness = createTestStore();
       const result = await harness.store.getState().launch(kind, params, 5);
       expect(result).toEqual({ ok: false, issues: [{ field, message }] });
-      expect(harness.store.getState().order).toEqual([]);
+      expect(harness.store.records.order.toArray()).toEqual([]);
       expect(harness.updates).toBe(0);
     },
   );
@@ -221,7 +221,7 @@ describe('invalid launches', () => {
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.issues[0]?.field).toBe('count');
     }
-    expect(harness.store.getState().order).toEqual([]);
+    expect(harness.store.records.order.toArray()).toEqual([]);
   });
 
   test('an unknown kind is refused', async () => {
@@ -344,7 +344,9 @@ describe('acting on events', () => {
     await launchOne(harness, 'simple');
     harness.store.getState().clear();
     await settle(harness, 120_000);
-    expect(harness.store.getState()).toMatchObject({ records: {}, order: [], selectedId: null });
+    expect(harness.store.records.size()).toBe(0);
+    expect(harness.store.records.order.toArray()).toEqual([]);
+    expect(harness.store.getState()).toMatchObject({ selectedId: null });
   });
 
   test('the store works with the devtools middleware connected', async () => {

@@ -5,10 +5,10 @@ import { frameScheduler } from './notifyManager';
 import type { DemoInit } from './catalogue';
 import { createEventActions } from './eventActions';
 import { connectHistory, type HistoryConnection } from './history/connectHistory';
-import { createLegacyRecordsPort } from './history/legacyRecordsPort';
 import { createLaunchActions } from './launchActions';
 import { createLogActions } from './logActions';
 import { createRetryRunActions } from './retryRunActions';
+import { createRecordsCache } from './records/recordsCache';
 import { createStoreContext, type StoreContext } from './storeContext';
 import type { EventStore, EventStoreOptions, EventStoreState } from './types';
 
@@ -29,7 +29,7 @@ const wallClock: Clock = { now: () => Date.now() };
  * ```ts
  * const store = createEventStore({ storage: null });
  * const result = await store.getState().launch('slow', { delay: 1 });
- * store.subscribe((state) => console.log(state.order.length));
+ * store.records.subscribe(() => console.log(store.records.size()));
  * ```
  */
 export function createEventStore(options: EventStoreOptions = {}): EventStore {
@@ -44,6 +44,7 @@ export function createEventStore(options: EventStoreOptions = {}): EventStore {
     return `notice-${noticeCount}`;
   };
   let notice: StoreContext['notice'] = () => undefined;
+  const records = createRecordsCache();
   // Durable history hears the records' changes itself; the actions only reach it to save now.
   let history: HistoryConnection | null = null;
 
@@ -51,18 +52,18 @@ export function createEventStore(options: EventStoreOptions = {}): EventStore {
     const context = createStoreContext({
       get,
       set,
+      records,
       clock,
       random,
       eventInit,
       schedule: options.schedule ?? frameScheduler,
+      frameBudgetMs: options.frameBudgetMs ?? 8,
       nextNoticeId,
     });
     const { live, retryControllers, batcher } = context;
     notice = context.notice;
 
     return {
-      records: {},
-      order: [],
       selectedId: null,
       storage: { mode: 'persistent' },
       hydrated: false,
@@ -103,7 +104,8 @@ export function createEventStore(options: EventStoreOptions = {}): EventStore {
         }
         live.clear();
         batcher.clear();
-        set({ records: {}, order: [], selectedId: null, retryRuns: {} });
+        records.clear();
+        set({ selectedId: null, retryRuns: {} });
       },
 
       notify(level, message) {
@@ -137,7 +139,7 @@ export function createEventStore(options: EventStoreOptions = {}): EventStore {
   };
 
   // `import.meta.env.DEV` is a constant in builds: production bundles leave the middleware out.
-  const store: EventStore =
+  const zustandStore =
     import.meta.env.DEV && options.devtools !== undefined && options.devtools !== false
       ? createStore<EventStoreState>()(
           devtools(initializer, {
@@ -145,8 +147,9 @@ export function createEventStore(options: EventStoreOptions = {}): EventStore {
           }),
         )
       : createStore<EventStoreState>()(initializer);
+  const store: EventStore = Object.assign(zustandStore, { records });
 
-  const connection = connectHistory(store, createLegacyRecordsPort(store), {
+  const connection = connectHistory(store, records, {
     ...options,
     clock,
     notice: (level, message) => {

@@ -12,10 +12,11 @@ export const MAX_INVOKE_TIMES = 100;
 export function createEventActions(
   context: StoreContext,
 ): Pick<EventStoreActions, 'invoke' | 'cancel' | 'skip' | 'retryFresh'> {
-  const { get, live, retryControllers, batcher, notice, readOnlyMessage, commit } = context;
+  const { get, records, live, retryControllers, batcher, notice, readOnlyMessage, commit } =
+    context;
   return {
     async invoke(id, times = 1) {
-      const record = get().records[id];
+      const record = records.get(id);
       const tracked = live.get(id);
       if (record === undefined) return;
       if (tracked === undefined) {
@@ -30,7 +31,7 @@ export function createEventActions(
     },
 
     cancel(id, reason) {
-      const record = get().records[id];
+      const record = records.get(id);
       if (record === undefined) return false;
       const tracked = live.get(id);
       if (tracked === undefined) {
@@ -60,7 +61,7 @@ export function createEventActions(
     },
 
     retryFresh(id, retryOptions = {}) {
-      const record = get().records[id];
+      const record = records.get(id);
       if (record === undefined) return null;
       const fresh = context.freshAttempt(record, retryOptions.copyMeta === true);
       if (typeof fresh === 'string') {

@@ -7,7 +7,7 @@ import { toLionherdRecords } from './formats/lionherd';
 import * as lionherd from './formats/lionherd';
 import { MAX_IMPORT_BYTES } from './formats/log';
 import { parseLog } from './formats/parseLog';
-import { createTestStore, type TestStore } from './testHelpers';
+import { allRecords, createTestStore, type TestStore } from './testHelpers';
 import type { LifecycleLabLog } from './types';
 import { FakeBrowser } from './history/testPages';
 
@@ -35,9 +35,9 @@ async function busyStore(): Promise<TestStore> {
   await launch('slow', { delay: 0.5, timeout: 0.1 });
   await launch('slow', { delay: 60 }); // still processing at export time
   await vi.advanceTimersByTimeAsync(1_000);
-  const failed = harness.store
-    .getState()
-    .order.find((id) => harness.store.getState().records[id]?.kind === 'failing');
+  const failed = harness.store.records.order
+    .toArray()
+    .find((id) => harness.store.records.get(id)?.kind === 'failing');
   harness.store.getState().retryFresh(failed ?? '', { copyMeta: true });
   await vi.advanceTimersByTimeAsync(0);
   harness.flush();
@@ -45,8 +45,7 @@ async function busyStore(): Promise<TestStore> {
 }
 
 function recordsInOrder(harness: TestStore): EventRecord[] {
-  const { records, order } = harness.store.getState();
-  return order.flatMap((id) => records[id] ?? []);
+  return allRecords(harness.store);
 }
 
 describe('export', () => {
@@ -76,7 +75,7 @@ describe('import', () => {
       merged: { events: 0, snapshots: 0 },
       leftOut: [],
     });
-    expect(target.store.getState().order).toEqual(source.store.getState().order);
+    expect(target.store.records.order.toArray()).toEqual(source.store.records.order.toArray());
     expect(recordsInOrder(target)).toEqual(
       exported.map((record) => ({
         ...record,
@@ -99,23 +98,23 @@ describe('import', () => {
     const source = await busyStore();
     const target = createTestStore();
     await target.store.getState().importLog(source.store.getState().exportLog());
-    const id = target.store
-      .getState()
-      .order.find((key) => target.store.getState().records[key]?.status === 'processing');
+    const id = target.store.records.order
+      .toArray()
+      .find((key) => target.store.records.get(key)?.status === 'processing');
     expect(id).toBeDefined();
     expect(target.store.getState().cancel(id ?? '')).toBe(false);
     await target.store.getState().invoke(id ?? '');
     target.flush();
-    expect(target.store.getState().records[id ?? '']?.status).toBe('processing');
+    expect(target.store.records.get(id ?? '')?.status).toBe('processing');
     expect(target.store.getState().notices.at(-1)?.message).toMatch(/imported and read-only/);
   });
 
   test('records already in the history are skipped, not duplicated', async () => {
     const harness = await busyStore();
-    const count = harness.store.getState().order.length;
+    const count = harness.store.records.order.toArray().length;
     const result = await harness.store.getState().importLog(harness.store.getState().exportLog());
     expect(result).toMatchObject({ ok: true, added: 0, skipped: count, format: 'lifecycle-lab' });
-    expect(harness.store.getState().order).toHaveLength(count);
+    expect(harness.store.records.order.toArray()).toHaveLength(count);
   });
 
   const valid = (): LifecycleLabLog => ({
@@ -142,15 +141,14 @@ describe('import', () => {
     'a file with %s is rejected with a clear message and nothing changes',
     async (_case, text, message) => {
       const harness = await busyStore();
-      const before = harness.store.getState();
+      const before = harness.store.records.version();
       const result = await harness.store.getState().importLog(text, 'bad.json');
       expect(result.ok).toBe(false);
       if (!result.ok) {
         expect(result.error).toMatch(message);
         expect(result.error).toMatch(/^"bad\.json"/);
       }
-      expect(harness.store.getState().records).toBe(before.records);
-      expect(harness.store.getState().order).toBe(before.order);
+      expect(harness.store.records.version()).toBe(before);
     },
   );
 
@@ -174,7 +172,7 @@ describe('import', () => {
         'The file is not a valid Lifecycle Lab log: records[3].status: expected one of pending|processing|completed|failed|cancelled|skipped|aborted',
       partial: { problems: [problem], importable: log.records.length - 1 },
     });
-    expect(target.store.getState().order).toEqual([]);
+    expect(target.store.records.order.toArray()).toEqual([]);
   });
 
   test('a file over the size limit is rejected before it is read, and nothing changes', async () => {
@@ -185,9 +183,9 @@ describe('import', () => {
       error: '"huge.json" is 1.0 MB; the largest log this dashboard imports is 1.0 MB.',
     });
     const harness = await busyStore();
-    const before = harness.store.getState();
+    const before = harness.store.records.version();
     expect(MAX_IMPORT_BYTES).toBe(512 * MEGABYTE);
-    expect(harness.store.getState().records).toBe(before.records);
+    expect(harness.store.records.version()).toBe(before);
   });
 
   test('a file just under the limit in multi-byte text is measured in bytes', () => {
@@ -231,7 +229,7 @@ describe('lionherd-core logs', () => {
     const browser = new FakeBrowser();
     const first = await browser.openPage();
     await first.store.getState().importLog(fixture, 'notebook-run.json');
-    const imported = first.store.getState().order.length;
+    const imported = first.store.records.size();
     await vi.waitFor(async () => {
       expect((await browser.rows()).size).toBe(imported);
     });
@@ -252,7 +250,7 @@ describe('lionherd-core logs', () => {
       expect(result.error).toMatch(/^"run\.json" is not a valid lionherd-core log: /);
       expect(result.error).toMatch(/\[0\]\.execution\.status/);
     }
-    expect(harness.store.getState().order).toEqual([]);
+    expect(harness.store.records.order.toArray()).toEqual([]);
   });
 });
 
@@ -287,7 +285,7 @@ describe('the samples the dashboard ships', () => {
     const harness = createTestStore();
     const result = await harness.store.getState().importLog(text, name);
     expect(result).toMatchObject({ ok: true, skipped: 0 });
-    expect(harness.store.getState().order.length).toBeGreaterThan(0);
+    expect(harness.store.records.order.toArray().length).toBeGreaterThan(0);
   });
 });
 
@@ -303,7 +301,7 @@ describe('loading the log readers', () => {
       if (!result.ok) {
         expect(result.error).toMatch(/^The log reader could not be loaded \(.*\)\. Check the/);
       }
-      expect(harness.store.getState().order).toEqual([]);
+      expect(harness.store.records.order.toArray()).toEqual([]);
     } finally {
       vi.doUnmock('./formats/readLogInBackground');
     }

@@ -27,10 +27,10 @@ describe('ids are data, not object keys', () => {
       .getState()
       .importLog(logOf(ids.map((id) => recordWithId(id))), 'proto.json', { inPage: true });
     expect(result).toMatchObject({ ok: true, added: ids.length, skipped: 0 });
-    const { records, order } = harness.store.getState();
-    expect(order).toEqual(ids);
-    for (const id of ids) expect(getOwn(records, id)?.id).toBe(id);
-    expect(Object.getPrototypeOf(records)).toBe(Object.prototype);
+    const { records } = harness.store;
+    expect(records.order.toArray()).toEqual(ids);
+    for (const id of ids) expect(records.get(id)?.id).toBe(id);
+    expect(Object.getPrototypeOf({})).toBe(Object.prototype);
     const exported = JSON.parse(harness.store.getState().exportLog()) as { records: EventRecord[] };
     expect(exported.records.map((record) => record.id)).toEqual(ids);
   });
@@ -70,7 +70,7 @@ describe('duplicates', () => {
         '"second.json" is not a valid Lifecycle Lab log: records[2].id: "new" is a duplicate in the file: records[1] has the same id',
       partial: { importable: 2 },
     });
-    expect(harness.store.getState().order).toEqual(['saved']);
+    expect(harness.store.records.order.toArray()).toEqual(['saved']);
     const part = await harness.store
       .getState()
       .importLog(text, 'second.json', { inPage: true, importValid: true });
@@ -105,9 +105,9 @@ describe('an import racing the initial load', () => {
     const result = await importing;
     expect(harness.store.getState().hydrated).toBe(true);
     expect(result).toMatchObject({ ok: true, added: 1, skipped: 1 });
-    const { records, order } = harness.store.getState();
-    expect(getOwn(records, 'same')?.label).toBe('the saved one');
-    expect([...order].sort()).toEqual(['other', 'same']);
+    const { records } = harness.store;
+    expect(records.get('same')?.label).toBe('the saved one');
+    expect([...records.order.toArray()].sort()).toEqual(['other', 'same']);
     await vi.waitFor(async () => {
       const onDisk = await browser.saved();
       expect(onDisk.get('same')?.label).toBe('the saved one');
@@ -133,7 +133,7 @@ describe('cancelling', () => {
       cancelled: true,
       error: 'The import was cancelled: nothing was added.',
     });
-    expect(harness.store.getState().order).toEqual([]);
+    expect(harness.store.records.order.toArray()).toEqual([]);
   });
 });
 
@@ -148,7 +148,7 @@ describe('exports never break on a stored value', () => {
       transitions: record.transitions.map((step) => ({ ...step, at })),
     };
     const harness = createTestStore();
-    harness.store.setState({ records: { [broken.id]: broken }, order: [broken.id] });
+    harness.store.records.upsert([broken], 'newer');
     expect(() => harness.store.getState().exportLog()).not.toThrow();
     expect(() => JSON.stringify(toLionherdRecords([broken]))).not.toThrow();
     const otlp = JSON.parse(await toOtlpJson([broken])) as { resourceSpans: unknown[] };

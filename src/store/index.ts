@@ -47,6 +47,8 @@ export {
   matchesFilter,
   selectChain,
   selectFilteredIds,
+  selectRecordCount,
+  selectRecordsVersion,
   selectSelected,
   statusCounts,
   type RecordFilter,
@@ -71,3 +73,7 @@ export type {
   TimeSource,
 } from './types';
 export { getAppStore, useEventStore, useEventStoreShallow } from './useEventStore';
+export { useRecord, useRecordsSelector, useSelectedRecord, useStatusCounts } from './useRecords';
+export { createRecordsCache, type Placement, type RecordsCache } from './records/recordsCache';
+export type { IdOrder } from './records/idOrder';
+export type { RecordChanges, RecordsPort } from './history/recordsPort';

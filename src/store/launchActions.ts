@@ -16,13 +16,25 @@ export const LAUNCH_SLICE = 250;
 export function createLaunchActions(context: StoreContext): Pick<EventStoreActions, 'launch'> {
   const { eventInit, track, commit } = context;
 
-  /** Tracks the new events, invokes each once and adds them in one update per slice. */
-  async function startAll(kind: DemoKind, params: DemoParams, events: Event[]): Promise<string[]> {
+  /**
+   * Creates `count` events (the first one already made; each told its place in the burst), tracks them, invokes each once and
+   * adds them in one update per slice.
+   */
+  async function startAll(
+    kind: DemoKind,
+    params: DemoParams,
+    first: Event,
+    create: (index: number) => Event,
+    count: number,
+  ): Promise<string[]> {
     const ids: string[] = [];
-    for (let start = 0; start < events.length; start += LAUNCH_SLICE) {
-      // A burst of thousands would otherwise start, settle and mirror in one long task.
+    for (let start = 0; start < count; start += LAUNCH_SLICE) {
+      // A burst of thousands would otherwise be made, started, settled and mirrored in one
+      // long task.
       if (start > 0) await yieldToBrowser();
-      const slice = events.slice(start, start + LAUNCH_SLICE).map((event) => {
+      const size = Math.min(LAUNCH_SLICE, count - start);
+      const slice = Array.from({ length: size }, (_, index) => {
+        const event = start === 0 && index === 0 ? first : create(start + index);
         track(event, { kind: kind.kind, label: kind.label, params, invokeCalls: 1 });
         return event;
       });
@@ -60,15 +72,16 @@ export function createLaunchActions(context: StoreContext): Pick<EventStoreActio
       const checked = checks.checkLaunch(kind.kind, params, count);
       if (!checked.ok) return checked;
 
-      const events: Event[] = [];
+      // The first event is made now: a constructor that refuses the params launches nothing.
+      // The others share its params and are made slice by slice.
+      let first: Event;
       try {
-        for (let index = 0; index < checked.count; index++) {
-          events.push(checked.create(eventInit, index));
-        }
+        first = checked.create(eventInit, 0);
       } catch (error) {
         return { ok: false, issues: [issueFromError(error)] };
       }
-      return { ok: true, ids: await startAll(kind, checked.params, events) };
+      const create = (index: number): Event => checked.create(eventInit, index);
+      return { ok: true, ids: await startAll(kind, checked.params, first, create, checked.count) };
     },
   };
 }

@@ -5,7 +5,6 @@ import { formatLog } from './formats/log';
 import { messageOf } from './messageOf';
 import type { ParsedLog } from './formats/parseLog';
 import type { readLogInBackground } from './formats/readLogInBackground';
-import { getOwn, setOwn } from './ownKey';
 import type { StoreContext } from './storeContext';
 import type { EventStoreActions } from './types';
 
@@ -13,14 +12,13 @@ import type { EventStoreActions } from './types';
 export function createLogActions(
   context: StoreContext,
 ): Pick<EventStoreActions, 'exportLog' | 'importLog'> {
-  const { get, set, batcher, clock } = context;
+  const { get, records, batcher, clock } = context;
   return {
     exportLog() {
       batcher.flush();
-      const { records, order } = get();
       const list: EventRecord[] = [];
-      for (const id of order) {
-        const record = getOwn(records, id);
+      for (const id of records.order.toArray()) {
+        const record = records.get(id);
         if (record !== undefined) list.push(record);
       }
       return formatLog(list, new Date(clock.now()));
@@ -58,12 +56,11 @@ export function createLogActions(
           ? { ok: false, error: parsed.error }
           : { ok: false, error: parsed.error, partial: parsed.partial };
       }
-      const { records } = get();
       const added: EventRecord[] = [];
       const seen = new Set<string>();
       let skipped = 0;
       for (const record of parsed.records) {
-        if (getOwn(records, record.id) !== undefined || seen.has(record.id)) {
+        if (records.has(record.id) || seen.has(record.id)) {
           skipped += 1;
           continue;
         }
@@ -75,13 +72,8 @@ export function createLogActions(
         // Timestamps may carry any UTC offset: compare the times, not the text.
         added.sort((a, b) => createdMs(b) - createdMs(a));
       }
-      if (added.length > 0) {
-        set((state) => {
-          const next = { ...state.records };
-          for (const record of added) setOwn(next, record.id, record);
-          return { records: next, order: [...added.map((record) => record.id), ...state.order] };
-        });
-      }
+      // Listed above the history, in the file's order (newest first).
+      records.upsert([...added].reverse(), 'newer');
       return {
         ok: true,
         added: added.length,

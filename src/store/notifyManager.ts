@@ -27,19 +27,58 @@ export function frameScheduler(flush: () => void): void {
   }
 }
 
+/** Ids applied between two looks at the clock in a scheduled flush. */
+const CHUNK = 250;
+
+/** How a scheduled flush shares a frame: it stops after `budgetMs` and goes on next frame. */
+export interface FrameBudget {
+  budgetMs: number;
+  now: () => number;
+}
+
+const DEFAULT_BUDGET: FrameBudget = { budgetMs: 8, now: () => performance.now() };
+
+/**
+ * A scheduled flush applies the queue in chunks until the frame's budget is spent and leaves
+ * the rest for the next frame, so ten thousand events settling at once never make one long
+ * task; `flush()` called directly applies everything at once.
+ */
 export function createBatcher(
   schedule: (flush: () => void) => void,
   apply: (ids: ReadonlySet<string>) => void,
+  budget: FrameBudget = DEFAULT_BUDGET,
 ): Batcher {
   let queue = new Set<string>();
   let scheduled = false;
 
-  const flush = (): void => {
-    scheduled = false;
+  const flushAll = (): void => {
     if (queue.size === 0) return;
     const ids = queue;
     queue = new Set();
     apply(ids);
+  };
+
+  const flushWithinBudget = (): void => {
+    scheduled = false;
+    const started = budget.now();
+    while (queue.size > 0) {
+      if (queue.size <= CHUNK) {
+        flushAll();
+        return;
+      }
+      const chunk = new Set<string>();
+      for (const id of queue) {
+        chunk.add(id);
+        queue.delete(id);
+        if (chunk.size === CHUNK) break;
+      }
+      apply(chunk);
+      if (budget.now() - started >= budget.budgetMs && queue.size > 0) {
+        scheduled = true;
+        schedule(flushWithinBudget);
+        return;
+      }
+    }
   };
 
   return {
@@ -47,13 +86,13 @@ export function createBatcher(
       queue.add(id);
       if (!scheduled) {
         scheduled = true;
-        schedule(flush);
+        schedule(flushWithinBudget);
       }
     },
     unmark(id) {
       queue.delete(id);
     },
-    flush,
+    flush: flushAll,
     clear() {
       queue.clear();
     },

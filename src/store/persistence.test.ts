@@ -4,7 +4,7 @@ import { DEFAULT_STORAGE_KEY, INTERRUPTED_MESSAGE, serializeHistory } from './fo
 import { makeRecord } from '../../tests/interop/makeRecord';
 import { FakeBrowser } from './history/testPages';
 import { loadHistory, migrations } from './persistence';
-import { createTestStore, MemoryStorage, type TestStore } from './testHelpers';
+import { allRecords, createTestStore, MemoryStorage, type TestStore } from './testHelpers';
 
 /*
  * History is kept in IndexedDB (`./history`); `localStorage` only holds what earlier versions
@@ -34,8 +34,9 @@ async function savedCount(browser: FakeBrowser, count: number, timeout = 2_000):
 async function savedAsInMemory(browser: FakeBrowser, page: TestStore): Promise<void> {
   await vi.waitFor(async () => {
     const saved = await browser.saved();
-    const { records, order } = page.store.getState();
-    expect(order.map((id) => saved.get(id))).toEqual(order.map((id) => records[id]));
+    const records = page.store.records;
+    const order = records.order.toArray();
+    expect(order.map((id) => saved.get(id))).toEqual(order.map((id) => records.get(id)));
   });
 }
 
@@ -61,13 +62,13 @@ describe('saving', () => {
     browser.closePage(first.tab);
 
     const second = await browser.openPage();
-    const before = first.store.getState();
-    const after = second.store.getState();
-    expect(after.order).toEqual(before.order);
-    for (const id of before.order) {
-      expect(after.records[id]).toEqual({ ...before.records[id], source: 'restored' });
+    const before = first.store.records;
+    const after = second.store.records;
+    expect(after.order.toArray()).toEqual(before.order.toArray());
+    for (const id of before.order.toArray()) {
+      expect(after.get(id)).toEqual({ ...before.get(id), source: 'restored' });
     }
-    expect(after.storage).toEqual({ mode: 'persistent' });
+    expect(second.store.getState().storage).toEqual({ mode: 'persistent' });
   });
 
   test('events still processing when the page went away come back cancelled as interrupted', async () => {
@@ -79,7 +80,7 @@ describe('saving', () => {
     browser.closePage(first.tab);
 
     const second = await browser.openPage();
-    const [record] = Object.values(second.store.getState().records);
+    const [record] = allRecords(second.store);
     expect(record).toMatchObject({
       status: 'cancelled',
       source: 'restored',
@@ -108,14 +109,14 @@ describe('saving', () => {
     browser.closePage(first.tab);
 
     const second = await browser.openPage();
-    const id = second.store.getState().order[0] ?? '';
+    const id = second.store.records.order.toArray()[0] ?? '';
     await second.store.getState().invoke(id);
     expect(second.store.getState().notices.at(-1)?.message).toMatch(/read-only/);
     const retry = second.store.getState().retryFresh(id);
     if (retry === null) throw new Error('no retry');
     await vi.waitFor(() => {
       second.flush();
-      expect(second.store.getState().records[retry]).toMatchObject({
+      expect(second.store.records.get(retry)).toMatchObject({
         status: 'completed',
         execution: { response: 'back' },
         originalId: id,
@@ -134,7 +135,7 @@ describe('saving', () => {
     await savedCount(browser, 6_000, 30_000);
     browser.closePage(first.tab);
     const second = await browser.openPage();
-    expect(second.store.getState().order).toHaveLength(6_000);
+    expect(second.store.records.order.toArray()).toHaveLength(6_000);
   }, 60_000);
 });
 
@@ -147,7 +148,7 @@ describe('reading history in after creation', () => {
     await launchAndSettle(first, 'failing');
     await savedAsInMemory(browser, first);
     browser.closePage(first.tab);
-    return { browser, savedIds: first.store.getState().order };
+    return { browser, savedIds: [...first.store.records.order.toArray()] };
   }
 
   function openUnhydrated(browser: FakeBrowser): TestStore {
@@ -163,10 +164,10 @@ describe('reading history in after creation', () => {
     const { browser, savedIds } = await savedHistory();
     const harness = openUnhydrated(browser);
     expect(harness.store.getState().hydrated).toBe(false);
-    expect(harness.store.getState().order).toEqual([]);
+    expect(harness.store.records.order.toArray()).toEqual([]);
     await harness.store.getState().whenHydrated();
     expect(harness.store.getState().hydrated).toBe(true);
-    expect(harness.store.getState().order).toEqual(savedIds);
+    expect(harness.store.records.order.toArray()).toEqual(savedIds);
   });
 
   test('records launched before hydration are kept, listed before the saved ones, and saved', async () => {
@@ -175,8 +176,8 @@ describe('reading history in after creation', () => {
     const harness = openUnhydrated(browser);
     const early = await launchAndSettle(harness, 'null-returning');
     await harness.store.getState().whenHydrated();
-    expect(harness.store.getState().order).toEqual([early, ...savedIds]);
-    expect(harness.store.getState().records[early]?.source).toBe('live');
+    expect(harness.store.records.order.toArray()).toEqual([early, ...savedIds]);
+    expect(harness.store.records.get(early)?.source).toBe('live');
     await savedCount(browser, 3);
   });
 
@@ -197,7 +198,7 @@ describe('reading history in after creation', () => {
     const harness = openUnhydrated(browser);
     harness.store.getState().clear();
     await harness.store.getState().whenHydrated();
-    expect(harness.store.getState().order).toEqual([]);
+    expect(harness.store.records.order.toArray()).toEqual([]);
     await savedCount(browser, 0);
   });
 
@@ -222,7 +223,7 @@ describe('history saved by earlier versions in localStorage', () => {
     storage.items.set(DEFAULT_STORAGE_KEY, raw);
     const harness = await browser.openPage({ clock: { now: () => 1_700_000_000_000 } });
     const state = harness.store.getState();
-    expect(state.order).toEqual([]);
+    expect(harness.store.records.order.toArray()).toEqual([]);
     expect(storage.items.get(`${DEFAULT_STORAGE_KEY}:corrupted:1700000000000`)).toBe(raw);
     expect(storage.items.has(DEFAULT_STORAGE_KEY)).toBe(false);
     expect(state.notices).toHaveLength(1);
@@ -267,7 +268,7 @@ describe('history saved by earlier versions in localStorage', () => {
     storage.items.set(DEFAULT_STORAGE_KEY, raw);
     const harness = await browser.openPage({ clock: { now: () => 42 } });
     const state = harness.store.getState();
-    expect(state.order).toEqual(['sample']);
+    expect(harness.store.records.order.toArray()).toEqual(['sample']);
     expect(state.storage).toEqual({ mode: 'persistent' });
     expect(storage.items.get(`${DEFAULT_STORAGE_KEY}:corrupted:42`)).toBe(raw);
     expect(storage.items.has(DEFAULT_STORAGE_KEY)).toBe(false);
@@ -364,7 +365,7 @@ describe('migrations', () => {
       }),
     );
     const harness = await browser.openPage();
-    expect(harness.store.getState().records['old-1']?.status).toBe('failed');
+    expect(harness.store.records.get('old-1')?.status).toBe('failed');
     expect((await browser.saved()).get('old-1')).toMatchObject({ status: 'failed', attempt: 1 });
     expect(storage.items.has(DEFAULT_STORAGE_KEY)).toBe(false);
   });

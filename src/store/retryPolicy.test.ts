@@ -42,7 +42,7 @@ test('a retry run stops at the first non-retryable failure and says why in words
     reason: "stopped: not retryable: ValidationError 'bad input' is not retryable",
   });
   // The failed record was terminal, so the run's first attempt is a fresh one.
-  expect(selectChain(harness.store.getState(), id).map((r) => r.attempt)).toEqual([1, 2]);
+  expect(selectChain(harness.store.records, id).map((r) => r.attempt)).toEqual([1, 2]);
 });
 
 test('a retry run grows the chain live, shows attempt N of M and the next retry time', async () => {
@@ -59,7 +59,7 @@ test('a retry run grows the chain live, shows attempt N of M and the next retry 
     status: 'waiting',
     nextRetryAt: start + 1_000,
   });
-  expect(selectChain(harness.store.getState(), id)).toHaveLength(2);
+  expect(selectChain(harness.store.records, id)).toHaveLength(2);
 
   await vi.advanceTimersByTimeAsync(1_000);
   harness.flush();
@@ -68,7 +68,7 @@ test('a retry run grows the chain live, shows attempt N of M and the next retry 
     status: 'waiting',
     nextRetryAt: start + 3_000,
   });
-  const chain = selectChain(harness.store.getState(), id);
+  const chain = selectChain(harness.store.records, id);
   expect(chain.map((r) => [r.attempt, r.status])).toEqual([
     [1, 'failed'],
     [2, 'failed'],
@@ -86,7 +86,7 @@ test('a retry run grows the chain live, shows attempt N of M and the next retry 
     attempt: 3,
     reason: 'completed on attempt 3 of 4',
   });
-  expect(selectChain(harness.store.getState(), id).map((r) => r.status)).toEqual([
+  expect(selectChain(harness.store.records, id).map((r) => r.status)).toEqual([
     'failed',
     'failed',
     'failed',
@@ -114,8 +114,8 @@ test('a retry run on a processing event takes it as the first attempt', async ()
   await vi.advanceTimersByTimeAsync(1_000);
   expect(await running).toBe('completed');
   harness.flush();
-  expect(selectChain(harness.store.getState(), id)).toHaveLength(1);
-  expect(harness.store.getState().records[id]).toMatchObject({ invokeCalls: 2, runs: 1 });
+  expect(selectChain(harness.store.records, id)).toHaveLength(1);
+  expect(harness.store.records.get(id)).toMatchObject({ invokeCalls: 2, runs: 1 });
 });
 
 test('stopping a retry run while it waits ends it aborted', async () => {
@@ -138,7 +138,7 @@ test('an invalid retry policy is refused and nothing runs', async () => {
   await expect(
     harness.store.getState().runRetryPolicy(id, { ...policy, jitter: 2 }),
   ).rejects.toThrow('jitter must be between 0 and 1');
-  expect(harness.store.getState().order).toHaveLength(1);
+  expect(harness.store.records.order.toArray()).toHaveLength(1);
   expect(harness.store.getState().retryRuns).toEqual({});
 });
 

@@ -41,7 +41,7 @@ export function createRetryRunActions(
       if (!checked.ok) {
         throw new ValidationError(`Invalid retry policy: ${checked.problems}`);
       }
-      const record = get().records[id];
+      const record = context.records.get(id);
       if (record === undefined) throw new NotFoundError(`No event with id ${id}`);
       const { chainId } = record;
       const running = getOwn(get().retryRuns, chainId);

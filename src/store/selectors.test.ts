@@ -6,7 +6,7 @@ import {
   selectSelected,
   statusCounts,
 } from './selectors';
-import { createTestStore, type TestStore } from './testHelpers';
+import { allRecords, createTestStore, type TestStore } from './testHelpers';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -31,7 +31,7 @@ async function mixedStore(): Promise<TestStore> {
 describe('status counts', () => {
   test('counts records per status, with a total', async () => {
     const harness = await mixedStore();
-    expect(statusCounts(harness.store.getState())).toEqual({
+    expect(statusCounts(harness.store.records)).toEqual({
       pending: 0,
       processing: 1,
       completed: 1,
@@ -45,13 +45,13 @@ describe('status counts', () => {
 
   test('the counts keep their identity while they stay the same', async () => {
     const harness = await mixedStore();
-    const before = statusCounts(harness.store.getState());
-    const id = harness.store
-      .getState()
-      .order.find((key) => harness.store.getState().records[key]?.kind === 'simple');
+    const before = statusCounts(harness.store.records);
+    const id = harness.store.records.order
+      .toArray()
+      .find((key) => harness.store.records.get(key)?.kind === 'simple');
     await harness.store.getState().invoke(id ?? '');
     harness.flush();
-    expect(statusCounts(harness.store.getState())).toBe(before);
+    expect(statusCounts(harness.store.records)).toBe(before);
   });
 });
 
@@ -59,9 +59,9 @@ describe('filtered ids', () => {
   test('filters by status, kind and text, newest first', async () => {
     const harness = await mixedStore();
     const select = makeFilteredIdsSelector();
-    const state = harness.store.getState();
-    const kindsOf = (ids: string[]) => ids.map((id) => state.records[id]?.kind);
-    expect(select(state, {})).toBe(state.order);
+    const state = harness.store.records;
+    const kindsOf = (ids: readonly string[]) => ids.map((id) => state.get(id)?.kind);
+    expect(select(state, {})).toBe(state.order.toArray());
     expect(kindsOf(select(state, { status: 'failed' }))).toEqual(['failing', 'failing']);
     expect(kindsOf(select(state, { status: ['skipped', 'processing'] }))).toEqual([
       'conditional',
@@ -76,23 +76,23 @@ describe('filtered ids', () => {
   test('the result keeps its identity while the matching ids stay the same', async () => {
     const harness = await mixedStore();
     const select = makeFilteredIdsSelector();
-    const first = select(harness.store.getState(), { status: 'failed' });
+    const first = select(harness.store.records, { status: 'failed' });
     await harness.store.getState().launch('simple', {});
     harness.flush();
-    expect(select(harness.store.getState(), { status: 'failed' })).toBe(first);
+    expect(select(harness.store.records, { status: 'failed' })).toBe(first);
   });
 });
 
 describe('chains and durations', () => {
   test('the chain of any attempt lists every attempt, first to last', async () => {
     const harness = await mixedStore();
-    const first = harness.store
-      .getState()
-      .order.find((id) => harness.store.getState().records[id]?.kind === 'failing');
+    const first = harness.store.records.order
+      .toArray()
+      .find((id) => harness.store.records.get(id)?.kind === 'failing');
     const second = harness.store.getState().retryFresh(first ?? '') ?? '';
     const third = harness.store.getState().retryFresh(second) ?? '';
     harness.flush();
-    const state = harness.store.getState();
+    const state = harness.store.records;
     const ids = [first, second, third];
     expect(selectChain(state, first ?? '').map((record) => record.id)).toEqual(ids);
     expect(selectChain(state, third).map((record) => record.id)).toEqual(ids);
@@ -102,17 +102,17 @@ describe('chains and durations', () => {
 
   test('the selected record is found, or null', async () => {
     const harness = await mixedStore();
-    expect(selectSelected(harness.store.getState())).toBeNull();
-    const id = harness.store.getState().order[0] ?? '';
+    const { records } = harness.store;
+    expect(selectSelected(harness.store.getState(), records)).toBeNull();
+    const id = records.order.toArray()[0] ?? '';
     harness.store.getState().select(id);
-    expect(selectSelected(harness.store.getState())?.id).toBe(id);
+    expect(selectSelected(harness.store.getState(), records)?.id).toBe(id);
   });
 
   test('a live duration ticks while processing and is the final duration once ended', async () => {
     const harness = await mixedStore();
-    const state = harness.store.getState();
-    const slow = state.order.map((id) => state.records[id]).find((r) => r?.kind === 'slow');
-    const done = state.order.map((id) => state.records[id]).find((r) => r?.kind === 'simple');
+    const slow = allRecords(harness.store).find((r) => r.kind === 'slow');
+    const done = allRecords(harness.store).find((r) => r.kind === 'simple');
     if (slow === undefined || done === undefined) throw new Error('missing records');
     const started = slow.transitions[1]?.at ?? 0;
     expect(liveDuration(slow, started + 1_500)).toBe(1.5);

@@ -1,44 +1,20 @@
-import { EVENT_STATUSES, EventStatus, isTerminalStatus } from '../lib';
-import { createdMs } from './createdMs';
+import { EventStatus, isTerminalStatus } from '../lib';
 import type { EventRecord } from './eventRecord';
 import { sourceKeyOf } from './remote/sourceKey';
+import type { RecordsCache } from './records/recordsCache';
+import type { StatusCounts } from './records/statusCounts';
 import type { EventStoreState } from './types';
+
+export type { StatusCounts };
 
 /**
  * Selectors return stable references: the same object or array until what they describe
  * really changed, so `useEventStore(selector)` re-renders only then.
  */
 
-/** How many records are in each status, plus `total`. */
-export type StatusCounts = Record<EventStatus, number> & { total: number };
-
-const countsCache = new WeakMap<Record<string, EventRecord>, StatusCounts>();
-let lastCounts: StatusCounts | undefined;
-
 /** Records per status. Stable: the same object while the counts stay the same. */
-export function statusCounts(state: Pick<EventStoreState, 'records'>): StatusCounts {
-  const cached = countsCache.get(state.records);
-  if (cached !== undefined) return cached;
-  const counts = Object.fromEntries(EVENT_STATUSES.map((status) => [status, 0])) as Record<
-    EventStatus,
-    number
-  >;
-  let total = 0;
-  for (const id in state.records) {
-    const record = state.records[id];
-    if (record === undefined) continue;
-    counts[record.status] += 1;
-    total += 1;
-  }
-  let result: StatusCounts = { ...counts, total };
-  if (lastCounts !== undefined && sameCounts(lastCounts, result)) result = lastCounts;
-  lastCounts = result;
-  countsCache.set(state.records, result);
-  return result;
-}
-
-function sameCounts(a: StatusCounts, b: StatusCounts): boolean {
-  return a.total === b.total && EVENT_STATUSES.every((status) => a[status] === b[status]);
+export function statusCounts(records: RecordsCache): StatusCounts {
+  return records.counts();
 }
 
 /** What the list shows. Every part is optional; empty means "all". */
@@ -95,34 +71,40 @@ function searchTextOf(record: EventRecord): string {
 
 /**
  * Makes a memoised "ids passing this filter, newest first" selector. Give each list its own;
- * the result keeps its identity while the ids are the same.
+ * the result keeps its identity while the ids are the same. Without a filter it is the
+ * records' own order (no copy per change); with one, it is worked out again when a record
+ * changed.
  *
  * ```ts
  * const selectIds = makeFilteredIdsSelector();
- * const ids = useEventStore((state) => selectIds(state, filter));
+ * const ids = useRecordsSelector((records) => selectIds(records, filter));
  * ```
  */
 export function makeFilteredIdsSelector(): (
-  state: Pick<EventStoreState, 'records' | 'order'>,
+  records: RecordsCache,
   filter: RecordFilter,
-) => string[] {
-  let lastRecords: Record<string, EventRecord> | undefined;
-  let lastOrder: string[] | undefined;
+) => readonly string[] {
+  let lastRecords: RecordsCache | undefined;
+  let lastVersion = -1;
   let lastKey = '';
-  let lastResult: string[] = [];
-  return (state, filter) => {
+  let lastResult: readonly string[] = [];
+  return (records, filter) => {
     const key = filterKey(filter);
-    if (state.records === lastRecords && state.order === lastOrder && key === lastKey) {
+    const empty = isEmptyFilter(filter);
+    // The order's own version is enough without a filter: status changes do not move ids.
+    const version = empty ? records.order.version : records.version();
+    if (records === lastRecords && version === lastVersion && key === lastKey) {
       return lastResult;
     }
-    const result = isEmptyFilter(filter)
-      ? state.order
-      : state.order.filter((id) => {
-          const record = state.records[id];
+    const ids = records.order.toArray();
+    const result = empty
+      ? ids
+      : ids.filter((id) => {
+          const record = records.get(id);
           return record !== undefined && matchesFilter(record, filter);
         });
-    lastRecords = state.records;
-    lastOrder = state.order;
+    lastRecords = records;
+    lastVersion = version;
     lastKey = key;
     if (!sameIds(result, lastResult)) lastResult = result;
     return lastResult;
@@ -154,44 +136,23 @@ function sameIds(a: readonly string[], b: readonly string[]): boolean {
   return true;
 }
 
-const chainCache = new Map<
-  string,
-  { records: Record<string, EventRecord>; chain: EventRecord[] }
->();
-
 /**
  * Every attempt of the chain `id` belongs to, first attempt first (by attempt number, then
  * creation time). Stable while none of those records changed. Empty for an unknown id.
  */
-export function selectChain(
-  state: Pick<EventStoreState, 'records' | 'order'>,
-  id: string | null,
-): EventRecord[] {
-  const record = id === null ? undefined : state.records[id];
-  if (record === undefined) return EMPTY;
-  const cached = chainCache.get(record.chainId);
-  if (cached?.records === state.records) return cached.chain;
-  const chain: EventRecord[] = [];
-  for (const otherId of state.order) {
-    const other = state.records[otherId];
-    if (other?.chainId === record.chainId) chain.push(other);
-  }
-  chain.sort((a, b) => a.attempt - b.attempt || createdMs(a) - createdMs(b));
-  const result = cached !== undefined && sameRecords(cached.chain, chain) ? cached.chain : chain;
-  if (chainCache.size > 200) chainCache.clear();
-  chainCache.set(record.chainId, { records: state.records, chain: result });
-  return result;
+export function selectChain(records: RecordsCache, id: string | null): readonly EventRecord[] {
+  const record = id === null ? undefined : records.get(id);
+  return record === undefined ? EMPTY : records.chain(record.chainId);
 }
 
-const EMPTY: EventRecord[] = [];
-
-function sameRecords(a: readonly EventRecord[], b: readonly EventRecord[]): boolean {
-  return a.length === b.length && a.every((record, index) => record === b[index]);
-}
+const EMPTY: readonly EventRecord[] = [];
 
 /** The selected record, or `null`. */
-export function selectSelected(state: EventStoreState): EventRecord | null {
-  return state.selectedId === null ? null : (state.records[state.selectedId] ?? null);
+export function selectSelected(
+  state: Pick<EventStoreState, 'selectedId'>,
+  records: RecordsCache,
+): EventRecord | null {
+  return state.selectedId === null ? null : (records.get(state.selectedId) ?? null);
 }
 
 /**
@@ -213,3 +174,9 @@ export function liveDuration(record: EventRecord, now: number): number | null {
 export function isLive(record: EventRecord): boolean {
   return record.source === 'live';
 }
+
+/** How many records there are. */
+export const selectRecordCount = (records: RecordsCache): number => records.size();
+
+/** A number that changes whenever any record or the order changed. */
+export const selectRecordsVersion = (records: RecordsCache): number => records.version();

@@ -6,6 +6,7 @@ import type { EventRecord } from './eventRecord';
 import { launchChecks } from './lazySchemas';
 import { messageOf } from './messageOf';
 import { mirrorRecord, originalIdOf, type Tracked } from './mirror';
+import type { RecordsCache } from './records/recordsCache';
 import type { EventStoreState, Notice } from './types';
 
 /** Notices kept; older ones are dropped. */
@@ -18,6 +19,8 @@ const MAX_NOTICES = 20;
 export interface StoreContext {
   get: () => EventStoreState;
   set: StoreApi<EventStoreState>['setState'];
+  /** The records, by id; see `./records/recordsCache`. */
+  records: RecordsCache;
   clock: Clock;
   random: () => number;
   /** What every event the store creates gets: the clock and randomness. */
@@ -37,8 +40,8 @@ export interface StoreContext {
     base: { kind: string; label: string; params: DemoParams; invokeCalls: number },
   ) => Tracked;
   /**
-   * One store update adding `newIds` (newest last in the list, shown first) and applying
-   * every queued change.
+   * One update of the records adding `newIds` (newest last in the list, shown first) and
+   * applying every queued change.
    */
   commit: (newIds: readonly string[]) => void;
   /** A new, tracked but not yet invoked, fresh attempt of `record`; why not, in words. */
@@ -51,13 +54,15 @@ export interface StoreContext {
 export function createStoreContext(config: {
   get: StoreContext['get'];
   set: StoreContext['set'];
+  records: RecordsCache;
   clock: Clock;
   random: () => number;
   eventInit: DemoInit;
   schedule: (flush: () => void) => void;
+  frameBudgetMs: number;
   nextNoticeId: () => string;
 }): StoreContext {
-  const { get, set } = config;
+  const { set, records } = config;
   const live = new Map<string, Tracked>();
 
   const notice = (level: Notice['level'], message: string): void => {
@@ -74,7 +79,7 @@ export function createStoreContext(config: {
     base: { kind: string; label: string; params: DemoParams; invokeCalls: number },
   ): Tracked => {
     const originalId = originalIdOf(event.metadata);
-    const original = originalId === null ? undefined : get().records[originalId];
+    const original = originalId === null ? undefined : records.get(originalId);
     const attempt =
       original !== undefined
         ? original.attempt + 1
@@ -114,33 +119,37 @@ export function createStoreContext(config: {
   };
 
   /**
-   * One store update adding `newIds` (newest last in the list, shown first) and applying
-   * every queued change.
+   * One update of the records adding `newIds` (newest last in the list, shown first) and
+   * applying every queued change.
    */
   const commit = (newIds: readonly string[]): void => {
-    const ids = new Set(batcher.pending);
+    const fresh = new Set(newIds);
+    const changed: EventRecord[] = [];
+    for (const id of newIds) {
+      const tracked = live.get(id);
+      if (tracked !== undefined) changed.push(mirrorRecord(tracked));
+    }
+    for (const id of batcher.pending) if (!fresh.has(id)) mirrorInto(changed, id);
     batcher.clear();
-    for (const id of newIds) ids.add(id);
-    applyRecords(ids, newIds);
+    records.upsert(changed, 'newer');
   };
 
-  const applyRecords = (ids: ReadonlySet<string>, newIds: readonly string[] = []): void => {
-    set((state) => {
-      const records = { ...state.records };
-      for (const id of ids) {
-        const tracked = live.get(id);
-        if (tracked !== undefined) records[id] = mirrorRecord(tracked);
-      }
-      if (newIds.length === 0) return { records };
-      // Newest first: the last launched leads.
-      const order = [...newIds].reverse().concat(state.order);
-      return { records, order };
-    });
+  /** Adds the record of the live event `id` to `changed` if it is listed already. */
+  const mirrorInto = (changed: EventRecord[], id: string): void => {
+    const tracked = live.get(id);
+    // An event tracked but not committed yet is added by its own commit.
+    if (tracked !== undefined && records.has(id)) changed.push(mirrorRecord(tracked));
   };
 
-  const batcher = createBatcher(config.schedule, (ids) => {
-    applyRecords(ids);
-  });
+  const batcher = createBatcher(
+    config.schedule,
+    (ids) => {
+      const changed: EventRecord[] = [];
+      for (const id of ids) mirrorInto(changed, id);
+      records.upsert(changed, 'newer');
+    },
+    { budgetMs: config.frameBudgetMs, now: () => performance.now() },
+  );
 
   /** A new, tracked but not yet invoked, fresh attempt of `record`. */
   const freshAttempt = (record: EventRecord, copyMeta: boolean): Tracked | string => {
@@ -180,8 +189,9 @@ export function createStoreContext(config: {
     `"${record.label}" ${record.id.slice(0, 8)} is ${record.source === 'imported' ? 'imported' : 'restored from an earlier session'} and read-only: it cannot be ${action}. Retry it fresh instead.`;
 
   return {
-    get,
+    get: config.get,
     set,
+    records,
     clock: config.clock,
     random: config.random,
     eventInit: config.eventInit,

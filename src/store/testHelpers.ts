@@ -1,5 +1,11 @@
 import { createEventStore } from './createEventStore';
+import type { EventRecord } from './eventRecord';
 import type { EventStore, EventStoreOptions, StorageLike } from './types';
+
+/** Every record of `store`, newest first. */
+export function allRecords(store: EventStore): EventRecord[] {
+  return store.records.order.toArray().flatMap((id) => store.records.get(id) ?? []);
+}
 
 /** Test support: a store whose frames are flushed by hand, with its updates counted. */
 export interface TestStore {
@@ -8,7 +14,7 @@ export interface TestStore {
   flush(): void;
   /** How many flushes were scheduled since the last `flush()`. */
   readonly scheduled: number;
-  /** How many times the store notified its subscribers. */
+  /** How many commits the store's records had (each notifies their subscribers once). */
   readonly updates: number;
   resetUpdates(): void;
 }
@@ -19,12 +25,13 @@ export function createTestStore(options: EventStoreOptions = {}): TestStore {
   const store = createEventStore({
     storage: null,
     clock: { now: () => Date.now() },
+    frameBudgetMs: Infinity,
     schedule: (flush) => {
       queue.push(flush);
     },
     ...options,
   });
-  store.subscribe(() => {
+  store.records.subscribe(() => {
     updates += 1;
   });
   return {

@@ -26,12 +26,12 @@ describe('the time events run in', () => {
     const id = await launchOne(harness, 'slow', { delay: 1, timeout: 0.05 });
     await vi.advanceTimersByTimeAsync(10_000);
     harness.flush();
-    expect(harness.store.getState().records[id]?.status).toBe('processing');
+    expect(harness.store.records.get(id)?.status).toBe('processing');
 
     lesson.step();
     await vi.advanceTimersByTimeAsync(0);
     harness.flush();
-    const record = harness.store.getState().records[id];
+    const record = harness.store.records.get(id);
     expect(record?.status).toBe('cancelled');
     expect(record?.duration).toBeCloseTo(0.05, 9);
   });
@@ -45,9 +45,9 @@ describe('the time events run in', () => {
     const inRealTime = await launchOne(harness, 'slow', { delay: 0.1 });
     await vi.advanceTimersByTimeAsync(1_000);
     harness.flush();
-    const { records } = harness.store.getState();
-    expect(records[inRealTime]?.status).toBe('completed');
-    expect(records[inLesson]?.status).toBe('processing');
+    const { records } = harness.store;
+    expect(records.get(inRealTime)?.status).toBe('completed');
+    expect(records.get(inLesson)?.status).toBe('processing');
   });
 
   test('a retry policy backs off in lesson time', async () => {
@@ -75,7 +75,7 @@ describe('the time events run in', () => {
     const harness = createTestStore();
     const state = () => harness.store.getState();
     const seconds = (id: string): number | null => {
-      const record = state().records[id];
+      const record = harness.store.records.get(id);
       if (record === undefined) throw new Error(`no record ${id}`);
       return liveDuration(record, state().clockOf(id).now());
     };

@@ -1,6 +1,7 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { Clock, RetryOutcome, Scheduler } from '../lib';
 import type { EventRecord } from './eventRecord';
+import type { RecordsCache } from './records/recordsCache';
 import type { MergedSnapshots, RecordProblem } from './formats/lionherd';
 import type { ImportProgress } from './formats/readLogInBackground';
 import type { HistoryHooks } from './history/durableHistory';
@@ -35,6 +36,12 @@ export interface EventStoreOptions {
    * Tests pass a manual scheduler and call the flush themselves.
    */
   schedule?: (flush: () => void) => void;
+  /**
+   * Milliseconds a scheduled flush may spend mirroring events before it leaves the rest to
+   * the next one (default 8, so a frame keeps room for rendering). `Infinity` applies every
+   * queued change in one flush (tests that count updates).
+   */
+  frameBudgetMs?: number;
   /** Wall-clock time for notices, countdowns and exports; also handed to the events it creates. */
   clock?: Clock;
   /** Storage key of the history earlier versions kept in `storage` (default `lifecycle-lab:history`). */
@@ -245,16 +252,13 @@ export interface EventStoreActions {
    * ```ts
    * const store = createEventStore();
    * await store.getState().whenHydrated();
-   * store.getState().order; // the saved history, newest first
+   * store.records.order.toArray(); // the saved history, newest first
    * ```
    */
   whenHydrated: () => Promise<void>;
 }
 
 export interface EventStoreState extends EventStoreActions {
-  records: Record<string, EventRecord>;
-  /** Record ids, newest first. */
-  order: string[];
   selectedId: string | null;
   storage: StorageStatus;
   /**
@@ -269,4 +273,9 @@ export interface EventStoreState extends EventStoreActions {
   retryRuns: Record<string, RetryRunState>;
 }
 
-export type EventStore = StoreApi<EventStoreState>;
+/**
+ * The store: Zustand state for the small UI state (selection, notices, storage status, retry
+ * runs) and `records`, the records cache, which each view subscribes to for what it shows.
+ * `records` is also the `RecordsPort` durable history is written against.
+ */
+export type EventStore = StoreApi<EventStoreState> & { readonly records: RecordsCache };

@@ -1,15 +1,13 @@
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { expect, test } from 'vitest';
-import { statusCounts } from './selectors';
-import { getAppStore, useEventStore, useEventStoreShallow } from './useEventStore';
+import { getAppStore } from './useEventStore';
+import { useRecordsSelector, useStatusCounts } from './useRecords';
 
 function Counter() {
-  const counts = useEventStore(statusCounts);
-  const { total, kinds } = useEventStoreShallow((state) => ({
-    total: state.order.length,
-    kinds: state.order.length === 0 ? 'none' : 'some',
-  }));
+  const counts = useStatusCounts();
+  const total = useRecordsSelector((records) => records.size());
+  const kinds = total === 0 ? 'none' : 'some';
   return createElement('p', null, `${counts.completed}/${total} ${kinds}`);
 }
 
@@ -17,5 +15,5 @@ test('the hook reads the lazily created app store', async () => {
   expect(getAppStore()).toBe(getAppStore());
   expect(renderToString(createElement(Counter))).toBe('<p>0/0 none</p>');
   await getAppStore().getState().launch('null-returning', {});
-  expect(getAppStore().getState().order).toHaveLength(1);
+  expect(getAppStore().records.order.toArray()).toHaveLength(1);
 });

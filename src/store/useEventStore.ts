@@ -41,7 +41,7 @@ export function getAppStore(): EventStore {
  * (`Object.is`). Return primitives or stable references — see `./selectors`.
  *
  * ```tsx
- * const status = useEventStore((state) => state.records[id]?.status);
+ * const selectedId = useEventStore((state) => state.selectedId);
  * const launch = useEventStore((state) => state.launch);
  * ```
  */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { DEMO_KINDS, defaultParams } from '../../src/store/catalogue';
 import { toLionherdRecords } from '../../src/store/formats/lionherd';
-import { createTestStore } from '../../src/store/testHelpers';
+import { allRecords, createTestStore } from '../../src/store/testHelpers';
 
 /**
  * A Python service loads the dashboard's "Export as lionherd log" with `Event.from_dict`
@@ -47,8 +47,7 @@ describe('a Python service reading a Lifecycle Lab export', () => {
     for (const kind of kinds) await harness.store.getState().launch(kind.kind, defaultParams(kind));
     await vi.advanceTimersByTimeAsync(5_000);
     harness.flush();
-    const { records, order } = harness.store.getState();
-    const exported = toLionherdRecords(order.flatMap((id) => records[id] ?? []));
+    const exported = toLionherdRecords(allRecords(harness.store));
 
     const results = loadInPython(exported);
     const completed = exported.filter(
@@ -69,8 +68,7 @@ describe('a Python service reading a Lifecycle Lab export', () => {
     await harness.store.getState().launch('failing', { errorMsg: 'broke' });
     await vi.advanceTimersByTimeAsync(100);
     harness.flush();
-    const { records, order } = harness.store.getState();
-    const [failed] = toLionherdRecords(order.flatMap((id) => records[id] ?? []));
+    const [failed] = toLionherdRecords(allRecords(harness.store));
     const pending = {
       ...failed,
       id: '5e1f0000-0000-4000-8000-000000000001',

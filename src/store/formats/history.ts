@@ -26,6 +26,31 @@ export interface StoredHistoryV1 {
 
 /** The stored form of `records` (newest first), capped at {@link MAX_STORED_RECORDS}. */
 export function serializeHistory(records: readonly EventRecord[], savedAt: number): string {
-  const state: StoredHistoryV1 = { records: records.slice(0, MAX_STORED_RECORDS) };
-  return JSON.stringify({ version: HISTORY_VERSION, savedAt, state });
+  const { head, separator, tail } = historyShape(savedAt);
+  return head + records.slice(0, MAX_STORED_RECORDS).map(recordJson).join(separator) + tail;
+}
+
+/**
+ * The text around the records of {@link serializeHistory}, for writing it in parts: the
+ * same as `JSON.stringify({ version, savedAt, state: { records } })`.
+ */
+export function historyShape(savedAt: number): { head: string; separator: string; tail: string } {
+  return {
+    head: `{"version":${String(HISTORY_VERSION)},"savedAt":${JSON.stringify(savedAt)},"state":{"records":[`,
+    separator: ',',
+    tail: ']}}',
+  };
+}
+
+// Records are immutable: a record's JSON is written once, however often history is saved.
+const jsonOfRecord = new WeakMap<EventRecord, string>();
+
+/** `JSON.stringify(record)`, remembered per record object. */
+export function recordJson(record: EventRecord): string {
+  let json = jsonOfRecord.get(record);
+  if (json === undefined) {
+    json = JSON.stringify(record);
+    jsonOfRecord.set(record, json);
+  }
+  return json;
 }

@@ -21,7 +21,7 @@ async function settle(page: TestStore): Promise<void> {
 }
 
 function idsOf(page: TestStore): string[] {
-  return page.store.getState().order;
+  return [...page.store.records.order.toArray()];
 }
 
 describe('saving', () => {
@@ -58,9 +58,10 @@ describe('saving', () => {
     });
     browser.closePage(first.tab);
     const second = await browser.openPage();
-    const { records, order } = second.store.getState();
-    expect(order.map((id) => records[id]?.kind)).toEqual(['failing', 'simple']);
-    expect(order.map((id) => records[id]?.source)).toEqual(['restored', 'restored']);
+    const records = second.store.records;
+    const order = records.order.toArray();
+    expect(order.map((id) => records.get(id)?.kind)).toEqual(['failing', 'simple']);
+    expect(order.map((id) => records.get(id)?.source)).toEqual(['restored', 'restored']);
   });
 
   test(`more than ${READ_PAGE_SIZE} records are read back in pages, all of them`, async () => {
@@ -98,7 +99,7 @@ describe('pages that went away', () => {
     });
     browser.closePage(first.tab);
     const second = await browser.openPage();
-    const record = second.store.getState().records[id];
+    const record = second.store.records.get(id);
     expect(record?.status).toBe('cancelled');
     expect(record?.execution.error).toMatchObject({ message: INTERRUPTED_MESSAGE });
     expect(record?.transitions.at(-1)?.reason).toBe('interrupted by a reload');
@@ -115,10 +116,10 @@ describe('pages that went away', () => {
       expect((await browser.saved()).get(id)?.status).toBe('processing');
     });
     const second = await browser.openPage();
-    expect(second.store.getState().records[id]?.status).toBe('processing');
+    expect(second.store.records.get(id)?.status).toBe('processing');
     browser.closePage(first.tab);
     await vi.waitFor(() => {
-      expect(second.store.getState().records[id]?.status).toBe('cancelled');
+      expect(second.store.records.get(id)?.status).toBe('cancelled');
     });
   });
 
@@ -132,7 +133,7 @@ describe('pages that went away', () => {
       expect((await browser.saved()).get(id)?.status).toBe('completed');
     });
     const second = await browser.openPage();
-    expect(second.store.getState().records[id]?.status).toBe('completed');
+    expect(second.store.records.get(id)?.status).toBe('completed');
   });
 });
 
@@ -149,7 +150,7 @@ describe('two pages at once', () => {
       expect(new Set(idsOf(a))).toEqual(all);
       expect(new Set(idsOf(b))).toEqual(all);
     });
-    expect(b.store.getState().records[fromA[0] ?? '']?.status).toBe('completed');
+    expect(b.store.records.get(fromA[0] ?? '')?.status).toBe('completed');
     await vi.waitFor(async () => {
       expect(new Set((await browser.rows()).keys())).toEqual(all);
     });
@@ -168,9 +169,9 @@ describe('two pages at once', () => {
     const b = await browser.openPage();
     const [id = ''] = await launch(a, 'simple');
     await vi.waitFor(() => {
-      expect(b.store.getState().records[id]?.status).toBe('completed');
+      expect(b.store.records.get(id)?.status).toBe('completed');
     });
-    expect(b.store.getState().records[id]?.source).toBe('restored');
+    expect(b.store.records.get(id)?.source).toBe('restored');
   });
 });
 

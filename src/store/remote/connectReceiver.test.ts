@@ -111,13 +111,13 @@ describe('connectReceiver', () => {
     stream.emit('updates', [update('a', 2, 'completed'), update('a', 1, 'processing')]);
     flush();
 
-    const record = store.getState().records.a;
+    const record = store.records.get('a');
     expect(record).toMatchObject({
       status: 'completed',
       source: 'remote',
       remote: { sourceName: 'worker', seq: 2, disconnected: false, canRetry: true },
     });
-    expect(store.getState().order).toEqual(['a']);
+    expect(store.records.order.toArray()).toEqual(['a']);
     expect(remoteSourcesStore.getState().duplicates).toBe(2);
   });
 
@@ -127,14 +127,14 @@ describe('connectReceiver', () => {
     flush();
     stream.emit('sources', [worker(false)]);
     flush();
-    expect(store.getState().records.running?.remote?.disconnected).toBe(true);
-    expect(store.getState().records.running?.status).toBe('processing');
-    expect(store.getState().records.done?.remote?.disconnected).toBe(false);
+    expect(store.records.get('running')?.remote?.disconnected).toBe(true);
+    expect(store.records.get('running')?.status).toBe('processing');
+    expect(store.records.get('done')?.remote?.disconnected).toBe(false);
 
     stream.emit('sources', [worker(true)]);
     stream.emit('updates', [update('running', 3, 'completed')]);
     flush();
-    expect(store.getState().records.running).toMatchObject({
+    expect(store.records.get('running')).toMatchObject({
       status: 'completed',
       remote: { disconnected: false },
     });
@@ -146,25 +146,25 @@ describe('connectReceiver', () => {
     flush();
     stream.emit('sources', [worker(false)]);
     flush();
-    expect(store.getState().records.left?.remote).toMatchObject({ disconnected: true });
+    expect(store.records.get('left')?.remote).toMatchObject({ disconnected: true });
 
     stream.emit('sources', [worker(true, 2)]);
     // The new run counts from 1 again: its update still supersedes the earlier run's seq 7.
     stream.emit('updates', [update('resumed', 1, 'completed', {}, 2)]);
     flush();
-    expect(store.getState().records.resumed).toMatchObject({
+    expect(store.records.get('resumed')).toMatchObject({
       status: 'completed',
       remote: { disconnected: false },
     });
-    expect(store.getState().records.resumed?.remote?.restarted).toBeUndefined();
-    expect(store.getState().records.left).toMatchObject({
+    expect(store.records.get('resumed')?.remote?.restarted).toBeUndefined();
+    expect(store.records.get('left')).toMatchObject({
       status: 'processing',
       remote: { disconnected: false, restarted: true },
     });
 
     stream.emit('updates', [update('resumed', 9, 'processing')]);
     flush();
-    expect(store.getState().records.resumed?.status).toBe('completed');
+    expect(store.records.get('resumed')?.status).toBe('completed');
   });
 
   it('links a fresh attempt to its original in one chain', () => {
@@ -177,7 +177,7 @@ describe('connectReceiver', () => {
       }),
     ]);
     flush();
-    expect(store.getState().records.second).toMatchObject({
+    expect(store.records.get('second')).toMatchObject({
       originalId: 'first',
       chainId: 'first',
       attempt: 2,
@@ -197,7 +197,7 @@ describe('connectReceiver', () => {
       },
     ]);
     flush();
-    const record = store.getState().records[group.id];
+    const record = store.records.get(group.id);
     expect(record?.execution.error?.error).toBe('AggregateError');
     expect(record?.kind).toBe('RaisingEvent');
     expect(record?.remote?.sourceName).toBe('lionherd:py');
@@ -216,7 +216,7 @@ describe('connectReceiver', () => {
     expect(flushes).toHaveLength(0);
     vi.advanceTimersByTime(1);
     flush();
-    expect(store.getState().order).toEqual(['e3', 'e2', 'e1']);
+    expect(store.records.order.toArray()).toEqual(['e3', 'e2', 'e1']);
     vi.useRealTimers();
   });
 
@@ -229,12 +229,12 @@ describe('connectReceiver', () => {
       Array.from({ length: 200 }, (_, n) => update(`e${String(n)}`, n + 1, 'completed')),
     );
     flushes.shift()?.();
-    const first = store.getState().order.length;
+    const first = store.records.order.toArray().length;
     expect(first).toBeGreaterThan(0);
     expect(first).toBeLessThan(200);
     expect(flushes).toHaveLength(1);
     flush();
-    expect(store.getState().order).toHaveLength(200);
+    expect(store.records.order.toArray()).toHaveLength(200);
   });
 
   it('turns a flood into records a bounded number at a time, one store update per frame', () => {
@@ -245,8 +245,8 @@ describe('connectReceiver', () => {
       [1, 2, 3, 4, 5].map((n) => update(`e${String(n)}`, n, 'completed')),
     );
     flushes.shift()?.();
-    expect(store.getState().order).toHaveLength(2);
+    expect(store.records.order.toArray()).toHaveLength(2);
     flush();
-    expect(store.getState().order).toHaveLength(5);
+    expect(store.records.order.toArray()).toHaveLength(5);
   });
 });

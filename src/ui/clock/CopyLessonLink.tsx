@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { findKind, selectSelected, useEventStore } from '../../store';
+import { findKind, useSelectedRecord } from '../../store';
 import { encodeLesson, type Lesson } from '../lesson/lessonLink.ts';
 import { openTourStep } from '../tour/tourRequest.ts';
 import { currentLessonClock } from './lessonTime.ts';
@@ -10,7 +10,7 @@ import { currentLessonClock } from './lessonTime.ts';
  * be copied by hand where there is no clipboard.
  */
 export function CopyLessonLink() {
-  const selected = useEventStore(selectSelected);
+  const selected = useSelectedRecord();
   const [link, setLink] = useState<string | null>(null);
   const [state, setState] = useState<'copied' | 'failed' | null>(null);
 

@@ -1,6 +1,6 @@
-import { useShallow } from 'zustand/react/shallow';
+import { useMemo } from 'react';
 import type { EventStatus } from '../../lib';
-import { useEventStore } from '../../store';
+import { useEventStore, useRecord } from '../../store';
 import { LifecycleDiagram } from './LifecycleDiagram.tsx';
 import { useScrubIndex } from '../inspect/scrubState.ts';
 
@@ -9,15 +9,13 @@ export default function DiagramPanel() {
   const selectedId = useEventStore((state) => state.selectedId);
   // The history slider may show an earlier moment: draw the path up to it.
   const scrubIndex = useScrubIndex(selectedId);
-  const fullPath = useEventStore(
-    useShallow((state): EventStatus[] => {
-      const record = state.selectedId === null ? undefined : state.records[state.selectedId];
-      if (!record) return [];
-      // A lionherd log holds the final status only; do not draw steps it does not record.
-      if (record.importedFrom?.format === 'lionherd') return [record.status];
-      return record.transitions.map((step) => step.status);
-    }),
-  );
+  const record = useRecord(selectedId);
+  const fullPath = useMemo((): EventStatus[] => {
+    if (!record) return [];
+    // A lionherd log holds the final status only; do not draw steps it does not record.
+    if (record.importedFrom?.format === 'lionherd') return [record.status];
+    return record.transitions.map((step) => step.status);
+  }, [record]);
   const path = scrubIndex === null ? fullPath : fullPath.slice(0, scrubIndex + 1);
   return (
     <>

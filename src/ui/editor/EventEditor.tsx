@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { isTerminalStatus } from '../../lib';
-import { CUSTOM_KIND, useEventStore } from '../../store';
+import { CUSTOM_KIND, useRecord } from '../../store';
 import { compileCode } from '../../store/sandbox/compileClient';
 import type { CodeLanguage } from '../../store/sandbox/compileCode';
 import { ERROR_LINE_KEY } from '../../store/sandbox/sandboxedEvent';
@@ -31,7 +31,7 @@ export default function EventEditor() {
   const hostRef = useRef<HTMLDivElement | null>(null);
   const ids = { language: useId(), template: useId(), timeout: useId(), metadata: useId() };
 
-  const last = useEventStore((state) => (lastId === null ? undefined : state.records[lastId]));
+  const last = useRecord(lastId);
   const lastEnded = last === undefined || isTerminalStatus(last.status);
   const thrownLine = last?.metadata[ERROR_LINE_KEY];
   const thrownMessage =

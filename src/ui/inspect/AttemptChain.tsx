@@ -1,4 +1,4 @@
-import { selectChain, useEventStore, type EventRecord } from '../../store';
+import { selectChain, useRecordsSelector, type EventRecord } from '../../store';
 import { StatusBadge } from '../common/StatusBadge.tsx';
 import { storeActions } from '../common/storeActions.ts';
 import { CopyButton } from './CopyButton.tsx';
@@ -10,7 +10,7 @@ import { CompareAttempts } from './compare/CompareAttempts.tsx';
  * `metadata.original` can be seen.
  */
 export function AttemptChain({ record }: { record: EventRecord }) {
-  const attempts = useEventStore((state) => selectChain(state, record.id));
+  const attempts = useRecordsSelector((records) => selectChain(records, record.id));
 
   return (
     <nav aria-label="Attempt chain">

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useDeferredValue } from 'react';
-import { getOwn, selectSelected, useEventStore, type EventRecord } from '../../store';
+import { getOwn, useEventStore, useSelectedRecord, type EventRecord } from '../../store';
 import { formatSeconds } from '../common/formatDuration.ts';
 import { StatusBadge } from '../common/StatusBadge.tsx';
 import { AttemptChain } from './AttemptChain.tsx';
@@ -26,7 +26,7 @@ export default function Inspector() {
   // Deferred: the details of a newly selected event are rendered in the background, in slices
   // React can interrupt, rather than in the click's task (an error group 150,000 wide, a 10 MB
   // response); the list shows the selection at once.
-  const record = useDeferredValue(useEventStore(selectSelected));
+  const record = useDeferredValue(useSelectedRecord());
   if (!record) {
     return (
       <div className="muted inspector-empty">

@@ -1,4 +1,4 @@
-import { useEventStore, type RetryRunState } from '../../store';
+import { useEventStore, useRecord, type RetryRunState } from '../../store';
 import { formatSeconds } from '../common/formatDuration.ts';
 import { useClockNow } from '../common/ticker.ts';
 
@@ -11,7 +11,7 @@ export function RetryRunStatus({ run }: { run: RetryRunState }) {
   // The countdown runs in the time the attempts run in (a lesson clock, or the wall clock).
   const clock = useEventStore((state) => state.clockOf(run.currentId));
   const now = useClockNow(clock, waiting);
-  const current = useEventStore((state) => state.records[run.currentId]?.attempt ?? run.attempt);
+  const current = useRecord(run.currentId)?.attempt ?? run.attempt;
   const last = current - run.attempt + run.maxAttempts;
   const left = waiting ? Math.max(0, ((run.nextRetryAt ?? now) - now) / 1000) : 0;
   return (

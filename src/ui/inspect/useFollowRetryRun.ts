@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { getOwn, useEventStore } from '../../store';
+import { getOwn, useEventStore, useSelectedRecord } from '../../store';
 import { storeActions } from '../common/storeActions.ts';
 
 /**
@@ -9,11 +9,11 @@ import { storeActions } from '../common/storeActions.ts';
  * selection: a person who opens an earlier attempt, or another chain, stays there.
  */
 export function useFollowRetryRun(): void {
+  const selectedChainId = useSelectedRecord()?.chainId ?? null;
   const [chainId, currentId] = useEventStore(
     useShallow((state): [string | null, string | null] => {
-      const selected = state.selectedId === null ? undefined : state.records[state.selectedId];
-      if (selected === undefined) return [null, null];
-      return [selected.chainId, getOwn(state.retryRuns, selected.chainId)?.currentId ?? null];
+      if (selectedChainId === null) return [null, null];
+      return [selectedChainId, getOwn(state.retryRuns, selectedChainId)?.currentId ?? null];
     }),
   );
   const previous = useRef({ chainId, currentId });

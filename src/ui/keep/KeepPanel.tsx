@@ -2,9 +2,10 @@ import { useMutation } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useId, useRef, useState } from 'react';
 import {
   getAppStore,
-  getOwn,
   MAX_IMPORT_BYTES,
+  selectRecordCount,
   useEventStore,
+  useRecordsSelector,
   type ImportResult,
 } from '../../store';
 import { downloadText } from './downloadText.ts';
@@ -19,7 +20,7 @@ const RetentionControl = lazy(() => import('./RetentionControl.tsx'));
 
 /** Export the history as JSON, import a log back, or clear everything. */
 export function KeepPanel() {
-  const total = useEventStore((state) => state.order.length);
+  const total = useRecordsSelector(selectRecordCount);
   const storage = useEventStore((state) => state.storage);
   const inputId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
@@ -99,8 +100,8 @@ export function KeepPanel() {
 
   const exporting = useMutation({
     mutationFn: async (format: ExportFormat): Promise<'done' | 'cancelled'> => {
-      const { records, order } = getAppStore().getState();
-      const list = order.flatMap((id) => getOwn(records, id) ?? []);
+      const { records } = getAppStore();
+      const list = records.order.toArray().flatMap((id) => records.get(id) ?? []);
       const controller = new AbortController();
       exportController.current = controller;
       const progress = (written: number): void => {

@@ -16,7 +16,7 @@ export function useEventDeepLink(): void {
   useEffect(() => {
     const openLinked = (): void => {
       const id = readEventLink();
-      if (id !== null && getAppStore().getState().records[id] !== undefined) {
+      if (id !== null && getAppStore().records.has(id)) {
         storeActions().select(id);
       }
     };

@@ -7,28 +7,24 @@ import {
   getAppStore,
   receiverToken,
   remoteSourcesStore,
-  sourceKeyOf,
   THIS_PAGE,
-  useEventStore,
-  type EventRecord,
+  useRecordsSelector,
+  type RecordsCache,
+  type StatusCounts,
 } from '../../store';
 
 /** Counts by status per source key, made once per change of the records. */
-const countsCache = new WeakMap<Record<string, EventRecord>, Map<string, Record<string, number>>>();
+const countsCache = new WeakMap<
+  RecordsCache,
+  { version: number; counts: Map<string, StatusCounts> }
+>();
 
-function countsBySource(records: Record<string, EventRecord>): Map<string, Record<string, number>> {
-  let counts = countsCache.get(records);
-  if (counts !== undefined) return counts;
-  counts = new Map();
-  for (const id in records) {
-    const record = records[id];
-    if (record === undefined) continue;
-    const key = sourceKeyOf(record);
-    let perStatus = counts.get(key);
-    if (perStatus === undefined) counts.set(key, (perStatus = {}));
-    perStatus[record.status] = (perStatus[record.status] ?? 0) + 1;
-  }
-  countsCache.set(records, counts);
+function countsBySource(records: RecordsCache): Map<string, StatusCounts> {
+  const cached = countsCache.get(records);
+  if (cached?.version === records.version()) return cached.counts;
+  const counts = new Map<string, StatusCounts>();
+  for (const [key, tally] of records.indexes().sources()) counts.set(key, tally.snapshot());
+  countsCache.set(records, { version: records.version(), counts });
   return counts;
 }
 
@@ -57,7 +53,7 @@ export function SourcesPanel() {
     remoteSourcesStore,
     useShallow((state) => ({ link: state.link, message: state.message, sources: state.sources })),
   );
-  const counts = useEventStore((state) => countsBySource(state.records));
+  const counts = useRecordsSelector(countsBySource);
   const importedKeys = [...counts.keys()].filter((key) => key.startsWith('imported:'));
   const remote = Object.values(sources);
 

@@ -1,11 +1,11 @@
-import { useEventStore } from '../../store';
+import { selectRecordCount, useRecordsSelector } from '../../store';
 
 /**
  * What the event list shows when no event passes the filters: first steps when the history is
  * empty, and how to see the others when the filters hide them all.
  */
 export function EmptyEventList() {
-  const total = useEventStore((state) => state.order.length);
+  const total = useRecordsSelector(selectRecordCount);
   if (total > 0) {
     return (
       <div className="muted empty-list">

@@ -3,6 +3,7 @@ import { EVENT_STATUSES } from '../../lib';
 import { DEMO_KINDS } from '../../store';
 import { FOCUS_TARGET } from '../layout/focusTargets.ts';
 import { parseFilterQuery, singleTerm, withTerm } from './filterQuery.ts';
+import { useSourceOptions } from '../sources/useSourceOptions.ts';
 
 interface Props {
   /** The query as typed; the pickers edit its `status:`, `kind:` and `source:` terms. */
@@ -11,14 +12,14 @@ interface Props {
   /** Kinds found in the history that the catalogue does not know (imports). */
   extraKinds: readonly string[];
   /** Sources to pick from besides all: key and name. */
-  sources: readonly { key: string; name: string }[];
 }
 
 /**
  * One filter query a person can read, type and share, plus status and kind pickers that write
  * their part of it: picking "failed" puts `status:failed` in the query.
  */
-export function EventFilters({ query, onChange, extraKinds, sources }: Props) {
+export function EventFilters({ query, onChange, extraKinds }: Props) {
+  const sources = useSourceOptions();
   const id = useId();
   const parsed = parseFilterQuery(query);
   const status = singleTerm(parsed, 'status') ?? 'all';

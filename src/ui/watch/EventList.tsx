@@ -91,7 +91,7 @@ export default function EventList({ entries, index, onToggleChain }: Props) {
             >
               <ListRow
                 entry={entry}
-                chainSize={index.sizeOf.get(entry.chainId) ?? 1}
+                chainSize={Math.max(1, index.sizeOf(entry.chainId))}
                 selected={entry.id === selectedId}
                 onSelect={selectEvent}
                 onTick={onTick}

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { liveDuration, useEventStore } from '../../store';
+import { liveDuration, useEventStore, useRecord } from '../../store';
 import { formatSeconds } from '../common/formatDuration.ts';
 import { StatusBadge } from '../common/StatusBadge.tsx';
 import { useClockNow } from '../common/ticker.ts';
@@ -19,7 +19,7 @@ interface Props {
  * short in a narrow column or on a phone.
  */
 export const EventRow = memo(function EventRow({ id, chainSize, selected, onSelect }: Props) {
-  const record = useEventStore((state) => state.records[id]);
+  const record = useRecord(id);
   // Only processing rows listen to the shared ticker; the others never re-render on ticks.
   // Read in the event's own clock: a lesson clock, or the wall clock for real-time events.
   const clock = useEventStore((state) => state.clockOf(id));

@@ -1,5 +1,5 @@
 import { EVENT_STATUSES } from '../../lib';
-import { useEventStore } from '../../store';
+import { useRecordsSelector } from '../../store';
 import { StatusBadge } from '../common/StatusBadge.tsx';
 import { countsBySource } from './countsBySource.ts';
 
@@ -9,7 +9,7 @@ import { countsBySource } from './countsBySource.ts';
  * the total of everything listed.
  */
 export function StatusCounters() {
-  const { own, imported, total } = useEventStore(countsBySource);
+  const { own, imported, total } = useRecordsSelector(countsBySource);
   return (
     <ul aria-label="Status counters" className="status-counters">
       {EVENT_STATUSES.map((status) => (

@@ -1,19 +1,21 @@
 import { lazy, Suspense, useDeferredValue, useId, useMemo, useState } from 'react';
-import { useEventStore, useEventStoreShallow, DEMO_KINDS } from '../../store';
+import { DEMO_KINDS, useRecordsSelector, type RecordsCache } from '../../store';
 import { readQueryParam, writeQueryParam } from '../layout/urlState.ts';
-import { useSourceOptions } from '../sources/useSourceOptions.ts';
-import { EventFilters } from './EventFilters.tsx';
 import { EmptyEventList } from './EmptyEventList.tsx';
 import { parseFilterQuery } from './filterQuery.ts';
 import { makeQueryIdsSelector } from './makeQueryIdsSelector.ts';
 import { StatusCounters } from './StatusCounters.tsx';
 import { useChainEntries } from './useChainEntries.ts';
-import { useListShortcuts } from './useListShortcuts.ts';
 import './watch.css';
 
 // The virtualized list (TanStack Virtual) comes in its own chunk, fetched in parallel with the
 // first render; until it arrives an empty history looks as the list itself would show it.
 const EventList = lazy(() => import('./EventList.tsx'));
+// The filters and the keyboard shortcuts follow the first render.
+const EventFilters = lazy(() =>
+  import('./EventFilters.tsx').then((module) => ({ default: module.EventFilters })),
+);
+const ListShortcuts = lazy(() => import('./ListShortcuts.tsx'));
 // The waterfall is fetched when its tab is first opened.
 const Waterfall = lazy(() => import('../waterfall/Waterfall.tsx'));
 // Bulk actions bring the export formats and a mutation; they follow the first render.
@@ -31,12 +33,10 @@ export function WatchPanel() {
   const deferredQuery = useDeferredValue(query);
   const parsed = useMemo(() => parseFilterQuery(deferredQuery), [deferredQuery]);
   const selectIds = useMemo(() => makeQueryIdsSelector(), []);
-  const ids = useEventStore((state) => selectIds(state, parsed));
-  const extraKinds = useEventStoreShallow((state) => importedKinds(state.records));
-  const sources = useSourceOptions();
+  const ids = useRecordsSelector((records) => selectIds(records, parsed));
+  const extraKinds = useRecordsSelector(importedKinds);
   const { entries, index, toggleChain } = useChainEntries(ids);
   const rowIds = useMemo(() => entries.map((entry) => entry.id), [entries]);
-  useListShortcuts(rowIds);
   const [view, setView] = useState<View>('list');
   const tabIds = { list: useId(), waterfall: useId(), panel: useId() };
 
@@ -47,13 +47,13 @@ export function WatchPanel() {
 
   return (
     <>
+      <Suspense fallback={null}>
+        <ListShortcuts rowIds={rowIds} />
+      </Suspense>
       <StatusCounters />
-      <EventFilters
-        query={query}
-        onChange={onQueryChange}
-        extraKinds={extraKinds}
-        sources={sources}
-      />
+      <Suspense fallback={null}>
+        <EventFilters query={query} onChange={onQueryChange} extraKinds={extraKinds} />
+      </Suspense>
       {/* One compact row above the list: the view tabs and the selection. */}
       <div className="list-toolbar">
         <div role="tablist" aria-label="Views of the events" className="view-tabs">
@@ -111,11 +111,17 @@ export function WatchPanel() {
   );
 }
 
-function importedKinds(records: Record<string, { kind: string }>): string[] {
-  const kinds = new Set<string>();
-  for (const id in records) {
-    const kind = records[id]?.kind;
-    if (kind !== undefined && !KNOWN_KINDS.has(kind)) kinds.add(kind);
-  }
-  return [...kinds].sort();
+/** The kinds in the history that the catalogue does not know (imported); the same array until they change. */
+function importedKinds(records: RecordsCache): readonly string[] {
+  const kinds = records.indexes().kinds();
+  const cached = extraKindsCache.get(records);
+  if (cached?.kinds === kinds) return cached.extra;
+  const extra = kinds.filter((kind) => !KNOWN_KINDS.has(kind));
+  extraKindsCache.set(records, { kinds, extra });
+  return extra;
 }
+
+const extraKindsCache = new WeakMap<
+  RecordsCache,
+  { kinds: readonly string[]; extra: readonly string[] }
+>();

@@ -1,34 +1,37 @@
-import type { EventStoreState } from '../../store';
+import type { RecordsCache } from '../../store';
 import type { ChainFacts } from './groupChains.ts';
 
 /** Every record's chain and attempt, and how many attempts each chain has in the history. */
 export interface ChainIndex {
-  factsOf: ReadonlyMap<string, ChainFacts>;
-  sizeOf: ReadonlyMap<string, number>;
+  factsOf: (id: string) => ChainFacts | undefined;
+  sizeOf: (chainId: string) => number;
 }
 
 /**
- * A memoised {@link ChainIndex} selector. A record's chain and attempt never change once it is
- * listed, so the index is rebuilt only when records are added or removed (`order` changes),
- * not on every status update.
+ * A memoised {@link ChainIndex} selector over the records cache, which keeps the chains
+ * itself: reading costs O(1) per record. A record's chain and attempt never change once it
+ * is listed, so the index is a new object (for memos downstream) only when records are added
+ * or removed, not on every status update.
  */
-export function makeChainIndexSelector(): (
-  state: Pick<EventStoreState, 'records' | 'order'>,
-) => ChainIndex {
-  let lastOrder: readonly string[] | undefined;
-  let last: ChainIndex = { factsOf: new Map(), sizeOf: new Map() };
-  return (state) => {
-    if (state.order === lastOrder) return last;
-    const factsOf = new Map<string, ChainFacts>();
-    const sizeOf = new Map<string, number>();
-    for (const id of state.order) {
-      const record = state.records[id];
-      if (record === undefined) continue;
-      factsOf.set(id, { chainId: record.chainId, attempt: record.attempt });
-      sizeOf.set(record.chainId, (sizeOf.get(record.chainId) ?? 0) + 1);
+export function makeChainIndexSelector(): (records: RecordsCache) => ChainIndex {
+  let lastRecords: RecordsCache | undefined;
+  let lastVersion = -1;
+  let last: ChainIndex | undefined;
+  return (records) => {
+    if (last !== undefined && records === lastRecords && records.order.version === lastVersion) {
+      return last;
     }
-    lastOrder = state.order;
-    last = { factsOf, sizeOf };
+    lastRecords = records;
+    lastVersion = records.order.version;
+    last = {
+      factsOf: (id) => {
+        const record = records.get(id);
+        return record === undefined
+          ? undefined
+          : { chainId: record.chainId, attempt: record.attempt };
+      },
+      sizeOf: (chainId) => records.indexes().chainIds(chainId)?.size ?? 0,
+    };
     return last;
   };
 }

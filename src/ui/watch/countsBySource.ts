@@ -1,5 +1,5 @@
 import { EVENT_STATUSES, type EventStatus } from '../../lib';
-import type { EventRecord, EventStoreState } from '../../store';
+import type { RecordsCache } from '../../store';
 
 /**
  * The status counters' numbers: per status, the events of this page (live, remote and
@@ -12,30 +12,31 @@ export interface CountsBySource {
   total: number;
 }
 
-const cache = new WeakMap<Record<string, EventRecord>, CountsBySource>();
+/** Imported logs are counted per file under keys with this prefix (see `sourceKeyOf`). */
+const IMPORTED_PREFIX = 'imported:';
+
 let last: CountsBySource | undefined;
 
-/** A selector: stable, the same object while the numbers stay the same. */
-export function countsBySource(state: Pick<EventStoreState, 'records'>): CountsBySource {
-  const cached = cache.get(state.records);
-  if (cached !== undefined) return cached;
-  const own = Object.fromEntries(EVENT_STATUSES.map((status) => [status, 0])) as Record<
+/**
+ * A selector over the records: built from the counts they keep per source, so it costs the
+ * number of sources, not of records; the same object while the numbers stay the same.
+ */
+export function countsBySource(records: RecordsCache): CountsBySource {
+  const all = records.counts();
+  const own = Object.fromEntries(EVENT_STATUSES.map((status) => [status, all[status]])) as Record<
     EventStatus,
     number
   >;
   let imported = 0;
-  let total = 0;
-  for (const id in state.records) {
-    const record = state.records[id];
-    if (record === undefined) continue;
-    total += 1;
-    if (record.source === 'imported') imported += 1;
-    else own[record.status] += 1;
+  for (const [key, tally] of records.indexes().sources()) {
+    if (!key.startsWith(IMPORTED_PREFIX)) continue;
+    const counts = tally.snapshot();
+    imported += counts.total;
+    for (const status of EVENT_STATUSES) own[status] -= counts[status];
   }
-  let result: CountsBySource = { own, imported, total };
+  let result: CountsBySource = { own, imported, total: all.total };
   if (last !== undefined && sameCounts(last, result)) result = last;
   last = result;
-  cache.set(state.records, result);
   return result;
 }
 

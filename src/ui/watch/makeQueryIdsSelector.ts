@@ -1,30 +1,35 @@
-import type { EventRecord, EventStoreState } from '../../store';
+import type { RecordsCache } from '../../store';
 import { isEmptyQuery, matchesQuery, type FilterQuery } from './filterQuery.ts';
 
 /**
  * A memoised "ids passing this query, newest first" selector: the result keeps its identity
  * while the ids are the same, so the list re-renders only when what it shows changed.
+ * Without a query it is the records' own order, which changes only when records are added
+ * or removed; with one, it is worked out again when any record changed.
  */
 export function makeQueryIdsSelector(): (
-  state: Pick<EventStoreState, 'records' | 'order'>,
+  records: RecordsCache,
   query: FilterQuery,
 ) => readonly string[] {
-  let lastRecords: Record<string, EventRecord> | undefined;
-  let lastOrder: readonly string[] | undefined;
+  let lastRecords: RecordsCache | undefined;
+  let lastVersion = -1;
   let lastQuery: FilterQuery | undefined;
   let lastResult: readonly string[] = [];
-  return (state, query) => {
-    if (state.records === lastRecords && state.order === lastOrder && query === lastQuery) {
+  return (records, query) => {
+    const empty = isEmptyQuery(query);
+    const version = empty ? records.order.version : records.version();
+    if (records === lastRecords && version === lastVersion && query === lastQuery) {
       return lastResult;
     }
-    const result = isEmptyQuery(query)
-      ? state.order
-      : state.order.filter((id) => {
-          const record = state.records[id];
+    const ids = records.order.toArray();
+    const result = empty
+      ? ids
+      : ids.filter((id) => {
+          const record = records.get(id);
           return record !== undefined && matchesQuery(record, query);
         });
-    lastRecords = state.records;
-    lastOrder = state.order;
+    lastRecords = records;
+    lastVersion = version;
     lastQuery = query;
     if (!sameIds(result, lastResult)) lastResult = result;
     return lastResult;

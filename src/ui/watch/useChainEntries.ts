@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { getAppStore, useEventStore } from '../../store';
+import { getAppStore, useEventStore, useRecordsSelector } from '../../store';
 import { storeActions } from '../common/storeActions.ts';
 import { makeChainIndexSelector, type ChainIndex } from './chainIndex.ts';
 import { groupChains, type ListEntry } from './groupChains.ts';
@@ -18,17 +18,12 @@ export interface ChainEntries {
  */
 export function useChainEntries(ids: readonly string[]): ChainEntries {
   const selectIndex = useMemo(() => makeChainIndexSelector(), []);
-  const index = useEventStore(selectIndex);
+  const index = useRecordsSelector(selectIndex);
   const selectedId = useEventStore((state) => state.selectedId);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
 
   const entries = useMemo(
-    () =>
-      groupChains(
-        ids,
-        (id) => index.factsOf.get(id),
-        (chainId) => expanded.has(chainId),
-      ),
+    () => groupChains(ids, index.factsOf, (chainId) => expanded.has(chainId)),
     [ids, index, expanded],
   );
 
@@ -39,7 +34,7 @@ export function useChainEntries(ids: readonly string[]): ChainEntries {
   const [seenSelectedId, setSeenSelectedId] = useState(selectedId);
   if (selectedId !== seenSelectedId) {
     setSeenSelectedId(selectedId);
-    const chainId = selectedId === null ? undefined : index.factsOf.get(selectedId)?.chainId;
+    const chainId = selectedId === null ? undefined : index.factsOf(selectedId)?.chainId;
     const hidden =
       selectedId !== null &&
       ids.includes(selectedId) &&

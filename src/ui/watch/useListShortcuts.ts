@@ -27,8 +27,9 @@ export function useListShortcuts(ids: readonly string[]): void {
     const onKeyDown = (event: KeyboardEvent): void => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
       if (isTyping(event.target)) return;
-      const { selectedId, records } = getAppStore().getState();
-      const selected = selectedId === null ? undefined : records[selectedId];
+      const store = getAppStore();
+      const { selectedId } = store.getState();
+      const selected = selectedId === null ? undefined : store.records.get(selectedId);
       switch (event.key) {
         case '/':
           document.getElementById(FOCUS_TARGET.query)?.focus();

@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState, type PointerEvent } from 'react';
 import { isTerminalStatus } from '../../lib';
-import { useEventStore } from '../../store';
+import { getAppStore, selectRecordsVersion, useRecordsSelector } from '../../store';
 import { storeActions } from '../common/storeActions.ts';
 import { useNow } from '../common/ticker.ts';
 import {
@@ -28,10 +28,17 @@ const TRACK_WIDTH = 600;
  * button whose name says its times, so the keyboard and screen readers get the same picture.
  */
 export default function Waterfall({ ids }: { ids: readonly string[] }) {
-  const records = useEventStore((state) => state.records);
+  const { records } = getAppStore();
+  // Read again whenever any record changed.
+  const version = useRecordsSelector(selectRecordsVersion);
   const anyOpen = useMemo(
-    () => ids.some((id) => records[id] !== undefined && !isTerminalStatus(records[id].status)),
-    [ids, records],
+    () =>
+      ids.some((id) => {
+        const record = records.get(id);
+        return record !== undefined && !isTerminalStatus(record.status);
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` marks a change of `records`
+    [ids, records, version],
   );
   // Ticks while bars grow; each open bar ends at "now" in its own event's clock.
   const tick = useNow(anyOpen);
@@ -39,17 +46,17 @@ export default function Waterfall({ ids }: { ids: readonly string[] }) {
     const sources: RowSource[] = [];
     // The list is newest first; a waterfall reads from the oldest down.
     for (let index = ids.length - 1; index >= 0; index--) {
-      const record = records[ids[index] ?? ''];
+      const record = records.get(ids[index] ?? '');
       if (record !== undefined) sources.push(record);
     }
     const { clockOf } = storeActions();
     return layoutRows(
       sources,
-      (id) => records[id],
+      (id) => records.get(id),
       (id) => clockOf(id).now(),
     );
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `tick` is the cue to read the clocks again
-  }, [ids, records, tick]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `tick` is the cue to read the clocks again, `version` marks a change of `records`
+  }, [ids, records, tick, version]);
   const [zoom, setZoom] = useState<Domain | null>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [brush, setBrush] = useState<{ from: number; to: number } | null>(null);

@@ -4,9 +4,10 @@ import {
   getAppStore,
   receiverToken,
   requestRemoteRetry,
-  useEventStore,
+  useRecordsSelector,
   whyNoRemoteRetry,
   type EventRecord,
+  type RecordsCache,
 } from '../../../store';
 import { storeActions } from '../../common/storeActions.ts';
 import { downloadText } from '../../keep/downloadText.ts';
@@ -25,7 +26,9 @@ export function BulkActions({ shown }: { shown: readonly string[] }) {
   const ticked = useSelection((selection) => selection.ids);
   const selectedIds = useMemo(() => shown.filter((id) => ticked.has(id)), [shown, ticked]);
   const selectedCount = selectedIds.length;
-  const runningCount = useEventStore((state) => countIn(state.records, selectedIds, isCancellable));
+  const runningCount = useRecordsSelector((records) =>
+    countIn(records, selectedIds, isCancellable),
+  );
   const [plan, setPlan] = useState<BulkRetryPlan | null>(null);
   const [said, setSaid] = useState('');
   const [format, setFormat] = useState<ExportFormat>('lifecycle-lab');
@@ -38,8 +41,8 @@ export function BulkActions({ shown }: { shown: readonly string[] }) {
   }, [plan]);
 
   const selectedRecords = (): EventRecord[] => {
-    const { records } = getAppStore().getState();
-    return selectedIds.flatMap((id) => records[id] ?? []);
+    const { records } = getAppStore();
+    return selectedIds.flatMap((id) => records.get(id) ?? []);
   };
 
   const retrying = useMutation({
@@ -203,13 +206,13 @@ function isCancellable(record: EventRecord): boolean {
 }
 
 function countIn(
-  records: Record<string, EventRecord>,
+  records: RecordsCache,
   ids: readonly string[],
   test: (record: EventRecord) => boolean,
 ): number {
   let count = 0;
   for (const id of ids) {
-    const record = records[id];
+    const record = records.get(id);
     if (record !== undefined && test(record)) count += 1;
   }
   return count;
@@ -217,12 +220,7 @@ function countIn(
 
 /** The newest attempt number of every chain in the history, for "already retried". */
 function latestAttempts(): (chainId: string) => number {
-  const { records, order } = getAppStore().getState();
-  const latest = new Map<string, number>();
-  for (const id of order) {
-    const record = records[id];
-    if (record === undefined) continue;
-    latest.set(record.chainId, Math.max(latest.get(record.chainId) ?? 0, record.attempt));
-  }
-  return (chainId) => latest.get(chainId) ?? 0;
+  const { records } = getAppStore();
+  // A chain is sorted first attempt first.
+  return (chainId) => records.chain(chainId).at(-1)?.attempt ?? 0;
 }

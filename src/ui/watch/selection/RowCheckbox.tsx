@@ -1,4 +1,4 @@
-import { useEventStore } from '../../../store';
+import { useRecord } from '../../../store';
 import { useSelection } from './selectionStore.ts';
 
 /**
@@ -13,8 +13,9 @@ export function RowCheckbox({
   onTick: (id: string, range: boolean) => void;
 }) {
   const checked = useSelection((selection) => selection.ids.has(id));
-  const label = useEventStore((state) => state.records[id]?.label ?? 'event');
-  const attempt = useEventStore((state) => state.records[id]?.attempt ?? 1);
+  const record = useRecord(id);
+  const label = record?.label ?? 'event';
+  const attempt = record?.attempt ?? 1;
   return (
     <input
       type="checkbox"
