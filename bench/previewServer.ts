@@ -1,4 +1,7 @@
+import { resolve } from 'node:path';
+import { chromium, type Browser } from '@playwright/test';
 import { build, preview, type BuildEnvironmentOptions, type PreviewServer } from 'vite';
+import { chromiumLaunchOptions } from '../e2e/support/chromium.ts';
 
 /**
  * Builds the app into `outDir` and serves it there with `vite preview` on `port`, for the
@@ -15,4 +18,25 @@ export async function buildAndPreview(
     build: { outDir },
     preview: { port, strictPort: true, open: false },
   });
+}
+
+/** A fresh production build served by `vite preview`, and a Chromium to drive it. */
+export interface BenchApp {
+  url: string;
+  browser: Browser;
+  close: () => Promise<void>;
+}
+
+/** Builds the app into `node_modules/.tmp/<name>/dist`, serves it on `port`, launches Chromium. */
+export async function startBenchApp(name: string, port: number): Promise<BenchApp> {
+  const server = await buildAndPreview(resolve(`node_modules/.tmp/${name}/dist`), port);
+  const browser = await chromium.launch(chromiumLaunchOptions());
+  return {
+    url: `http://127.0.0.1:${String(port)}/`,
+    browser,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
 }

@@ -1,0 +1,189 @@
+/**
+ * Reloading a long history: builds the app, serves it with `vite preview`, launches one event
+ * in Chromium, copies its saved row 100,000 times into the history database, reloads, and
+ * reports how long until the first rows and counters show, how long until every record is
+ * listed (the `total` counter), and the longest main-thread task during the reload.
+ * A report, not a test: it always exits 0.
+ *
+ *   npm run bench:reload
+ */
+import type { Page } from '@playwright/test';
+import { startBenchApp } from './previewServer.ts';
+import { formatTable, verdict } from './report.ts';
+
+const PORT = Number(process.env.BENCH_PORT ?? 4474);
+const RECORDS = 100_000;
+/** How long to wait for every record to be listed before reporting how many were. */
+const WAIT_MS = Number(process.env.BENCH_WAIT_MS ?? 300_000);
+const DATABASE = 'lifecycle-lab-history';
+
+const FIRST_ROWS_BUDGET_MS = 1000;
+const LONGEST_TASK_BUDGET_MS = 50;
+
+interface ReloadState {
+  longestTaskMs: number;
+  longTasks: number;
+  /** The longest tasks: when they started (ms from navigation) and how long they took. */
+  worstTasks: { at: number; ms: number }[];
+  firstRowsAt: number;
+  allListedAt: number;
+  /** The `total` counter when last looked at. */
+  listed: number;
+}
+
+declare global {
+  interface Window {
+    __reloadBench: ReloadState;
+  }
+}
+
+/** Runs in the page before the app: a long-task observer from navigation on. */
+function instrument(): void {
+  const state: ReloadState = {
+    longestTaskMs: 0,
+    longTasks: 0,
+    worstTasks: [],
+    firstRowsAt: 0,
+    allListedAt: 0,
+    listed: 0,
+  };
+  window.__reloadBench = state;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      state.longTasks += 1;
+      state.longestTaskMs = Math.max(state.longestTaskMs, entry.duration);
+      state.worstTasks.push({ at: entry.startTime, ms: entry.duration });
+      state.worstTasks.sort((a, b) => b.ms - a.ms).splice(8);
+    }
+  }).observe({ type: 'longtask', buffered: true });
+}
+
+/** Copies the one saved row `count` times with new ids and creation times, in the page. */
+async function seed(page: Page, count: number): Promise<void> {
+  await page.evaluate(
+    async ({ name, count }) => {
+      const request = indexedDB.open(name);
+      const db = await new Promise<IDBDatabase>((done, fail) => {
+        request.onsuccess = () => done(request.result);
+        request.onerror = () => fail(new Error(request.error?.message));
+      });
+      const all = (store: IDBObjectStore): Promise<unknown[]> =>
+        new Promise((done) => {
+          const get = store.getAll();
+          get.onsuccess = () => done(get.result as unknown[]);
+        });
+      const [template] = (await all(db.transaction('records').objectStore('records'))) as {
+        id: string;
+        at: number;
+        record: { id: string };
+      }[];
+      if (template === undefined) throw new Error('no saved row to copy');
+      const batch = 10_000;
+      for (let start = 0; start < count; start += batch) {
+        const tx = db.transaction('records', 'readwrite');
+        const store = tx.objectStore('records');
+        if (start === 0) store.delete(template.id);
+        for (let i = start; i < Math.min(count, start + batch); i += 1) {
+          const id = `seed-${String(i).padStart(6, '0')}`;
+          store.put({
+            ...template,
+            id,
+            at: template.at - count + i,
+            record: { ...template.record, id },
+          });
+        }
+        await new Promise((done, fail) => {
+          tx.oncomplete = done;
+          tx.onerror = () => fail(new Error(tx.error?.message));
+        });
+      }
+      db.close();
+    },
+    { name: DATABASE, count },
+  );
+}
+
+/** Waits, checking every frame, for the first rows and then for the whole history. */
+async function waitForHistory(page: Page, total: number): Promise<void> {
+  await page.waitForFunction(
+    (total) => {
+      const state = window.__reloadBench;
+      const item = document.querySelector(
+        '[aria-label="Status counters"] li[aria-label^="total: "]',
+      );
+      const shown = Number(item?.getAttribute('aria-label')?.split(': ')[1] ?? Number.NaN);
+      state.listed = shown;
+      const rows = document.querySelectorAll('ul[aria-label="Events"] > li').length;
+      if (state.firstRowsAt === 0 && rows > 0 && shown > 0) state.firstRowsAt = performance.now();
+      if (shown === total) state.allListedAt = performance.now();
+      return shown === total;
+    },
+    total,
+    { polling: 'raf', timeout: WAIT_MS },
+  );
+}
+
+async function main(): Promise<void> {
+  const app = await startBenchApp('reload-bench', PORT);
+  try {
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.addInitScript(instrument);
+    await page.goto(app.url);
+    const form = page.getByRole('form', { name: 'Launch an event' });
+    await form.getByRole('radio', { name: 'Simple event', exact: true }).check();
+    await form.getByRole('button', { name: 'Launch', exact: true }).click();
+    await page
+      .locator('[aria-label="Status counters"] li[aria-label="completed: 1"]')
+      .waitFor({ timeout: 30_000 });
+    // Let the history writer save the finished record.
+    await page.waitForTimeout(2000);
+    await seed(page, RECORDS);
+
+    await page.reload();
+    const complete = await waitForHistory(page, RECORDS).then(
+      () => true,
+      () => false,
+    );
+    // Tasks right after the last record is listed (rendering it) count too.
+    await page.waitForTimeout(1000);
+    const state = await page.evaluate(() => window.__reloadBench);
+    const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+    console.log(`Reload with ${String(RECORDS)} saved records (times from navigation start)\n`);
+    console.log(
+      formatTable(
+        ['goal', 'measured', 'target', 'verdict'],
+        [
+          [
+            'first rows and counters visible',
+            s(state.firstRowsAt),
+            `≤ ${s(FIRST_ROWS_BUDGET_MS)}`,
+            verdict(state.firstRowsAt <= FIRST_ROWS_BUDGET_MS),
+          ],
+          [
+            'every record listed (total counter)',
+            complete ? s(state.allListedAt) : `${String(state.listed)} listed after ${s(WAIT_MS)}`,
+            `${String(RECORDS)} listed`,
+            verdict(complete),
+          ],
+          [
+            'longest main-thread task',
+            `${state.longestTaskMs.toFixed(0)} ms (${String(state.longTasks)} over 50 ms)`,
+            `≤ ${String(LONGEST_TASK_BUDGET_MS)} ms`,
+            verdict(state.longestTaskMs <= LONGEST_TASK_BUDGET_MS),
+          ],
+        ],
+      ),
+    );
+    console.log(
+      `\nlongest tasks (start: duration): ${state.worstTasks
+        .map((task) => `${s(task.at)}: ${task.ms.toFixed(0)} ms`)
+        .join(', ')}`,
+    );
+  } finally {
+    await app.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+});
