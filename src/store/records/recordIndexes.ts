@@ -19,6 +19,8 @@ export interface RecordIndexes {
   sources(): ReadonlyMap<string, StatusTally>;
   /** The kinds present, sorted; the same array until a kind appears or goes. */
   kinds(): readonly string[];
+  /** How many chains have more than one attempt in the history (0 when nothing is grouped). */
+  multiAttemptChains(): number;
   /** Ids of the chain's attempts (unordered), or `undefined` for an unknown chain. */
   chainIds(chainId: string): ReadonlySet<string> | undefined;
   /** The chain's attempts sorted (attempt, then creation); the same array while it holds. */
@@ -34,6 +36,7 @@ export function createRecordIndexes(): RecordIndexes {
   let kinds: readonly string[] | undefined;
   const chains = new Map<string, Set<string>>();
   const sortedChains = new Map<string, readonly EventRecord[]>();
+  let multiAttemptChains = 0;
 
   return {
     add(record) {
@@ -50,7 +53,9 @@ export function createRecordIndexes(): RecordIndexes {
       if (kindCount === 0) kinds = undefined;
       let members = chains.get(record.chainId);
       if (members === undefined) chains.set(record.chainId, (members = new Set()));
+      const before = members.size;
       members.add(record.id);
+      if (before === 1 && members.size === 2) multiAttemptChains += 1;
       sortedChains.delete(record.chainId);
     },
     drop(record) {
@@ -70,6 +75,7 @@ export function createRecordIndexes(): RecordIndexes {
         kindCounts.set(record.kind, kindCount);
       }
       const members = chains.get(record.chainId);
+      if (members?.size === 2 && members.has(record.id)) multiAttemptChains -= 1;
       members?.delete(record.id);
       if (members?.size === 0) chains.delete(record.chainId);
       sortedChains.delete(record.chainId);
@@ -81,6 +87,7 @@ export function createRecordIndexes(): RecordIndexes {
       kinds = undefined;
       chains.clear();
       sortedChains.clear();
+      multiAttemptChains = 0;
     },
     counts: () => all.snapshot(),
     sources: () => sources,
@@ -88,6 +95,7 @@ export function createRecordIndexes(): RecordIndexes {
       kinds ??= [...kindCounts.keys()].sort();
       return kinds;
     },
+    multiAttemptChains: () => multiAttemptChains,
     chainIds: (chainId) => chains.get(chainId),
     chain(chainId, get) {
       let sorted = sortedChains.get(chainId);

@@ -144,4 +144,21 @@ describe('records cache', () => {
       expect(Object.getPrototypeOf({})).toBe(Object.prototype);
     },
   );
+
+  test('counts the chains with more than one attempt as records come and go', () => {
+    const cache = createRecordsCache();
+    expect(cache.indexes().multiAttemptChains()).toBe(0);
+    cache.upsert([record('a', 'completed'), record('b', 'failed')], 'newer');
+    expect(cache.indexes().multiAttemptChains()).toBe(0);
+    cache.upsert([record('b2', 'pending', { chainId: 'b', attempt: 2 })], 'newer');
+    expect(cache.indexes().multiAttemptChains()).toBe(1);
+    cache.upsert([record('b2', 'completed', { chainId: 'b', attempt: 2 })], 'newer');
+    cache.upsert([record('b3', 'pending', { chainId: 'b', attempt: 3 })], 'newer');
+    expect(cache.indexes().multiAttemptChains()).toBe(1);
+    cache.remove(['b3', 'b2']);
+    expect(cache.indexes().multiAttemptChains()).toBe(0);
+    cache.upsert([record('a2', 'pending', { chainId: 'a', attempt: 2 })], 'newer');
+    cache.clear();
+    expect(cache.indexes().multiAttemptChains()).toBe(0);
+  });
 });

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import { useEventStore } from '../../store';
 import type { ChainIndex } from './chainIndex.ts';
 import { EmptyEventList } from './EmptyEventList.tsx';
-import type { ListEntry } from './groupChains.ts';
+import { rowIdsOf, type ListRows } from './listRows.ts';
 import { ListRow } from './ListRow.tsx';
 import { updateSelection } from './selection/selectionStore.ts';
 import { toggleSelection } from './selection/toggleSelection.ts';
@@ -12,13 +12,17 @@ import { storeActions } from '../common/storeActions.ts';
 /** Two lines of text per row, tightly set (see `EventRow`): a dozen fit a laptop screen. */
 const ROW_HEIGHT = 46;
 
+function rowHeight(): number {
+  return ROW_HEIGHT;
+}
+
 function selectEvent(id: string): void {
   storeActions().select(id);
 }
 
 interface Props {
   /** The rows, retry chains grouped (`useChainEntries`). */
-  entries: readonly ListEntry[];
+  rows: ListRows;
   index: ChainIndex;
   onToggleChain: (chainId: string) => void;
 }
@@ -28,32 +32,33 @@ interface Props {
  * Virtualized: only the rows in view (plus a few) are in the DOM, so ten thousand events stay
  * fast.
  */
-export default function EventList({ entries, index, onToggleChain }: Props) {
+export default function EventList({ rows, index, onToggleChain }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const selectedId = useEventStore((state) => state.selectedId);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read in render by design
   const virtualizer = useVirtualizer({
-    count: entries.length,
+    count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    // Every row is ROW_HEIGHT tall and none is measured, so a longer list costs one pass of
+    // arithmetic, never a layout per row.
+    estimateSize: rowHeight,
     overscan: 8,
-    getItemKey: (position) => entries[position]?.id ?? position,
+    getItemKey: useCallback((position: number) => rows.idAt(position) ?? position, [rows]),
     initialRect: { width: 400, height: 420 },
   });
 
   // A shift-click ticks the rows between, as they are listed now.
-  const entriesRef = useRef(entries);
+  const rowsRef = useRef(rows);
   useEffect(() => {
-    entriesRef.current = entries;
-  }, [entries]);
+    rowsRef.current = rows;
+  }, [rows]);
   const onTick = useCallback((id: string, range: boolean) => {
-    const rows = entriesRef.current.map((entry) => entry.id);
-    updateSelection((selection) => toggleSelection(selection, id, range, rows));
+    const ids = rowIdsOf(rowsRef.current);
+    updateSelection((selection) => toggleSelection(selection, id, range, ids));
   }, []);
 
   // Keep the selected row in view when the selection moves (j/k, a retry, a deep link).
-  const selectedIndex =
-    selectedId === null ? -1 : entries.findIndex((entry) => entry.id === selectedId);
+  const selectedIndex = selectedId === null ? -1 : rows.indexOf(selectedId);
   // Only when the row is not in view already: scrolling reads the list's scroll height, which
   // makes the browser lay out the whole page at once, the freshly opened inspector included.
   useEffect(() => {
@@ -70,7 +75,7 @@ export default function EventList({ entries, index, onToggleChain }: Props) {
     if (!inView) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, virtualizer]);
 
-  if (entries.length === 0) return <EmptyEventList />;
+  if (rows.length === 0) return <EmptyEventList />;
 
   return (
     <div ref={scrollRef} className="event-list-scroll" tabIndex={-1}>
@@ -80,12 +85,12 @@ export default function EventList({ entries, index, onToggleChain }: Props) {
         style={{ height: `${String(virtualizer.getTotalSize())}px` }}
       >
         {virtualizer.getVirtualItems().map((item) => {
-          const entry = entries[item.index];
+          const entry = rows.at(item.index);
           if (entry === undefined) return null;
           return (
             <li
               key={item.key}
-              aria-setsize={entries.length}
+              aria-setsize={rows.length}
               aria-posinset={item.index + 1}
               style={{ transform: `translateY(${String(item.start)}px)`, height: ROW_HEIGHT }}
             >

@@ -35,8 +35,7 @@ export function WatchPanel() {
   const selectIds = useMemo(() => makeQueryIdsSelector(), []);
   const ids = useRecordsSelector((records) => selectIds(records, parsed));
   const extraKinds = useRecordsSelector(importedKinds);
-  const { entries, index, toggleChain } = useChainEntries(ids);
-  const rowIds = useMemo(() => entries.map((entry) => entry.id), [entries]);
+  const { rows, index, toggleChain } = useChainEntries(ids);
   const [view, setView] = useState<View>('list');
   const tabIds = { list: useId(), waterfall: useId(), panel: useId() };
 
@@ -48,7 +47,7 @@ export function WatchPanel() {
   return (
     <>
       <Suspense fallback={null}>
-        <ListShortcuts rowIds={rowIds} />
+        <ListShortcuts rows={rows} />
       </Suspense>
       <StatusCounters />
       <Suspense fallback={null}>
@@ -101,7 +100,7 @@ export function WatchPanel() {
           }
         >
           {view === 'list' ? (
-            <EventList entries={entries} index={index} onToggleChain={toggleChain} />
+            <EventList rows={rows} index={index} onToggleChain={toggleChain} />
           ) : (
             <Waterfall ids={ids} />
           )}

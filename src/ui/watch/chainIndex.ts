@@ -5,6 +5,8 @@ import type { ChainFacts } from './groupChains.ts';
 export interface ChainIndex {
   factsOf: (id: string) => ChainFacts | undefined;
   sizeOf: (chainId: string) => number;
+  /** How many chains have more than one attempt in the history: with none, nothing groups. */
+  multiAttemptChains: number;
 }
 
 /**
@@ -31,6 +33,7 @@ export function makeChainIndexSelector(): (records: RecordsCache) => ChainIndex 
           : { chainId: record.chainId, attempt: record.attempt };
       },
       sizeOf: (chainId) => records.indexes().chainIds(chainId)?.size ?? 0,
+      multiAttemptChains: records.indexes().multiAttemptChains(),
     };
     return last;
   };

@@ -45,6 +45,7 @@ export function groupChains(
   }
   const entries: ListEntry[] = [];
   const placed = new Set<string>();
+  const sortedChains = new Map<string, string[]>();
   for (const id of ids) {
     if (placed.has(id)) continue;
     const facts = factsOf(id);
@@ -54,11 +55,16 @@ export function groupChains(
       entries.push({ id, chainId: facts?.chainId ?? id, depth: 0, earlier: 0, expanded: false });
       continue;
     }
-    // Newest attempt first; equal numbers keep the list's order (newer first).
-    const sorted = chain
-      .map((member, index) => ({ member, index, attempt: attemptOf.get(member) ?? 0 }))
-      .sort((a, b) => b.attempt - a.attempt || a.index - b.index)
-      .map(({ member }) => member);
+    // Newest attempt first; equal numbers keep the list's order (newer first). Sorted once
+    // per chain, however many of its attempts are listed.
+    let sorted = sortedChains.get(facts.chainId);
+    if (sorted === undefined) {
+      sorted = chain
+        .map((member, index) => ({ member, index, attempt: attemptOf.get(member) ?? 0 }))
+        .sort((a, b) => b.attempt - a.attempt || a.index - b.index)
+        .map(({ member }) => member);
+      sortedChains.set(facts.chainId, sorted);
+    }
     if (sorted[0] !== id) continue;
     const expanded = isExpanded(facts.chainId);
     for (const member of sorted) placed.add(member);

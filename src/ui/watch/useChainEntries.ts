@@ -2,11 +2,12 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { getAppStore, useEventStore, useRecordsSelector } from '../../store';
 import { storeActions } from '../common/storeActions.ts';
 import { makeChainIndexSelector, type ChainIndex } from './chainIndex.ts';
-import { groupChains, type ListEntry } from './groupChains.ts';
+import { groupChains } from './groupChains.ts';
+import { rowsOfEntries, ungroupedRows, type ListRows } from './listRows.ts';
 
 export interface ChainEntries {
   /** The rows as listed: chains grouped, collapsed ones without their earlier attempts. */
-  entries: ListEntry[];
+  rows: ListRows;
   index: ChainIndex;
   toggleChain: (chainId: string) => void;
 }
@@ -22,8 +23,13 @@ export function useChainEntries(ids: readonly string[]): ChainEntries {
   const selectedId = useEventStore((state) => state.selectedId);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
 
-  const entries = useMemo(
-    () => groupChains(ids, index.factsOf, (chainId) => expanded.has(chainId)),
+  // Most histories have no retries: then every id is a row of its own and the list is read
+  // as it is, with no pass over it when ids are added.
+  const rows = useMemo(
+    () =>
+      index.multiAttemptChains === 0
+        ? ungroupedRows(ids, (id) => index.factsOf(id)?.chainId)
+        : rowsOfEntries(groupChains(ids, index.factsOf, (chainId) => expanded.has(chainId))),
     [ids, index, expanded],
   );
 
@@ -35,19 +41,16 @@ export function useChainEntries(ids: readonly string[]): ChainEntries {
   if (selectedId !== seenSelectedId) {
     setSeenSelectedId(selectedId);
     const chainId = selectedId === null ? undefined : index.factsOf(selectedId)?.chainId;
-    const hidden =
-      selectedId !== null &&
-      ids.includes(selectedId) &&
-      !entries.some((entry) => entry.id === selectedId);
+    const hidden = selectedId !== null && ids.includes(selectedId) && rows.indexOf(selectedId) < 0;
     if (hidden && chainId !== undefined && !expanded.has(chainId)) {
       setExpanded(new Set(expanded).add(chainId));
     }
   }
 
-  const entriesRef = useRef(entries);
+  const rowsRef = useRef(rows);
   useEffect(() => {
-    entriesRef.current = entries;
-  }, [entries]);
+    rowsRef.current = rows;
+  }, [rows]);
   const toggleChain = useCallback((chainId: string) => {
     setExpanded((open) => {
       const next = new Set(open);
@@ -57,12 +60,23 @@ export function useChainEntries(ids: readonly string[]): ChainEntries {
     // Closing the group of the selected earlier attempt moves the selection to the group's
     // head, so the selected row stays in the list.
     const { selectedId } = getAppStore().getState();
-    const head = entriesRef.current.find((entry) => entry.chainId === chainId && entry.depth === 0);
-    const selectedInside = entriesRef.current.some(
-      (entry) => entry.chainId === chainId && entry.depth === 1 && entry.id === selectedId,
-    );
-    if (head !== undefined && selectedInside) storeActions().select(head.id);
+    const head = selectedId === null ? undefined : headAbove(rowsRef.current, selectedId, chainId);
+    if (head !== undefined) storeActions().select(head);
   }, []);
 
-  return { entries, index, toggleChain };
+  return { rows, index, toggleChain };
+}
+
+/** The head of `chainId`'s group when `id` is an earlier attempt listed under it. */
+function headAbove(rows: ListRows, id: string, chainId: string): string | undefined {
+  let position = rows.indexOf(id);
+  const selected = rows.at(position);
+  if (selected?.chainId !== chainId || selected.depth !== 1) return undefined;
+  // The group's earlier attempts follow its head directly.
+  for (position -= 1; position >= 0; position -= 1) {
+    const row = rows.at(position);
+    if (row?.chainId !== chainId) return undefined;
+    if (row.depth === 0) return row.id;
+  }
+  return undefined;
 }

@@ -3,6 +3,7 @@ import { getAppStore } from '../../store';
 import { storeActions } from '../common/storeActions.ts';
 import { actionsFor } from '../inspect/actionsForStatus.ts';
 import { FOCUS_TARGET } from '../layout/focusTargets.ts';
+import type { ListRows } from './listRows.ts';
 
 /** `true` when a key press belongs to what has focus (typing, a menu) rather than the page. */
 function isTyping(target: EventTarget | null): boolean {
@@ -17,11 +18,11 @@ function isTyping(target: EventTarget | null): boolean {
  * filtered, `Enter` move into the inspector, `r` retry fresh, `c` cancel. Keys typed into a
  * field, or with a modifier, are left alone.
  */
-export function useListShortcuts(ids: readonly string[]): void {
-  const idsRef = useRef(ids);
+export function useListShortcuts(rows: ListRows): void {
+  const rowsRef = useRef(rows);
   useEffect(() => {
-    idsRef.current = ids;
-  }, [ids]);
+    rowsRef.current = rows;
+  }, [rows]);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
@@ -36,11 +37,12 @@ export function useListShortcuts(ids: readonly string[]): void {
           break;
         case 'j':
         case 'k': {
-          const list = idsRef.current;
+          const list = rowsRef.current;
           const index = selectedId === null ? -1 : list.indexOf(selectedId);
           const step = event.key === 'j' ? 1 : -1;
-          const next =
-            list[index === -1 ? 0 : Math.min(list.length - 1, Math.max(0, index + step))];
+          const next = list.idAt(
+            index === -1 ? 0 : Math.min(list.length - 1, Math.max(0, index + step)),
+          );
           if (next !== undefined) storeActions().select(next);
           break;
         }

@@ -15,7 +15,7 @@ import { EXPORT_FORMAT_NAMES, exportRecords, type ExportFormat } from '../../kee
 import { describeBulkRetry, planBulkRetry, type BulkRetryPlan } from './planBulkRetry.ts';
 import { describeRetryOutcome, retryFreshAll } from './retryFreshAll.ts';
 import { updateSelection, useSelection } from './selectionStore.ts';
-import { NO_SELECTION, selectAll } from './toggleSelection.ts';
+import { NO_SELECTION, selectAll, selectedAmong } from './toggleSelection.ts';
 import './bulkActions.css';
 
 /**
@@ -23,8 +23,9 @@ import './bulkActions.css';
  * preview and a confirm), cancel the running ones, export them. Counts are announced.
  */
 export function BulkActions({ shown }: { shown: readonly string[] }) {
-  const ticked = useSelection((selection) => selection.ids);
-  const selectedIds = useMemo(() => shown.filter((id) => ticked.has(id)), [shown, ticked]);
+  const ticked = useSelection((current) => current);
+  // Nothing ticked (the usual case) costs nothing however many events are shown.
+  const selectedIds = useMemo(() => selectedAmong(ticked, shown), [shown, ticked]);
   const selectedCount = selectedIds.length;
   const runningCount = useRecordsSelector((records) =>
     countIn(records, selectedIds, isCancellable),
