@@ -16,6 +16,7 @@
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/support/chromium.ts';
+import { defineLongTaskRecorder, type LongTaskRecord } from './longTasks.ts';
 import { buildAndPreview } from './previewServer.ts';
 import { formatTable, verdict } from './report.ts';
 
@@ -60,17 +61,11 @@ const ROW_BUDGET = 100;
 /** "Near the number of frames": at most this many commits per animation frame. */
 const COMMITS_PER_FRAME_BUDGET = 2;
 
-interface BenchState {
-  measuring: boolean;
-  longestTaskMs: number;
-  longTasks: number;
-  /** The longest tasks: when they started (ms after the first launch) and how long they took. */
-  worstTasks: { at: number; ms: number }[];
+interface BenchState extends LongTaskRecord {
   commits: number;
   frames: number;
   /** When each burst was launched, ms after the first launch. */
   launches: number[];
-  startedAt: number;
   doneAt: number;
 }
 
@@ -80,29 +75,18 @@ declare global {
   }
 }
 
-/** Runs in the page before the app: long-task observer, commit counter, frame counter. */
+/**
+ * Runs in the page before the app, after `defineLongTaskRecorder`: long tasks, commit counter,
+ * frame counter.
+ */
 function instrument(): void {
-  const state: BenchState = {
-    measuring: false,
-    longestTaskMs: 0,
-    longTasks: 0,
-    worstTasks: [],
+  const state: BenchState = Object.assign(window.__recordLongTasks(), {
     commits: 0,
     frames: 0,
     launches: [],
-    startedAt: 0,
     doneAt: 0,
-  };
+  });
   window.__uiBench = state;
-  new PerformanceObserver((list) => {
-    if (!state.measuring) return;
-    for (const entry of list.getEntries()) {
-      state.longTasks += 1;
-      state.longestTaskMs = Math.max(state.longestTaskMs, entry.duration);
-      state.worstTasks.push({ at: entry.startTime - state.startedAt, ms: entry.duration });
-      state.worstTasks.sort((a, b) => b.ms - a.ms).splice(5);
-    }
-  }).observe({ type: 'longtask', buffered: false });
   // The developer-tools hook: React calls onCommitFiberRoot once per commit.
   Object.defineProperty(window, '__REACT_DEVTOOLS_GLOBAL_HOOK__', {
     value: {
@@ -196,6 +180,7 @@ async function runCase(browser: Browser, benchCase: BenchCase): Promise<void> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     const page = await context.newPage();
+    await page.addInitScript(defineLongTaskRecorder);
     await page.addInitScript(instrument);
     await page.goto(`http://127.0.0.1:${String(PORT)}/`);
     await page.getByRole('form', { name: 'Launch an event' }).waitFor();
