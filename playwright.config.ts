@@ -10,6 +10,8 @@ const baseURL = `http://127.0.0.1:${String(PORT)}`;
 
 export default defineConfig({
   testDir: 'e2e',
+  // Development-build stories run against the dev server: playwright.dev.config.ts.
+  testIgnore: 'dev/**',
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,

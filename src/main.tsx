@@ -33,7 +33,8 @@ createRoot(rootElement, {
       <App />
       {QueryDevtools ? (
         <Suspense fallback={null}>
-          <QueryDevtools buttonPosition="top-right" />
+          {/* In the page's flow below the dashboard: any corner of the screen covers a control. */}
+          <QueryDevtools buttonPosition="relative" />
         </Suspense>
       ) : null}
     </QueryClientProvider>
