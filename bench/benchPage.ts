@@ -1,8 +1,7 @@
 /** The dashboard as the browser benchmarks see it: built, served, open in Chromium. */
-import { chromium, type Page } from '@playwright/test';
-import { chromiumLaunchOptions } from '../e2e/support/chromium.ts';
+import type { Page } from '@playwright/test';
 import { defineLongTaskRecorder } from './longTasks.ts';
-import { buildAndPreview } from './previewServer.ts';
+import { startBenchApp } from './previewServer.ts';
 
 export interface BenchPageOptions {
   /** Where the production build goes (never the `dist/` an end-to-end run may serve). */
@@ -20,14 +19,9 @@ export interface BenchPageOptions {
 export async function openBenchPage(
   options: BenchPageOptions,
 ): Promise<{ page: Page; close: () => Promise<void> }> {
-  const server = await buildAndPreview(options.outDir, options.port, {
+  const { browser, close } = await startBenchApp(options.outDir, options.port, {
     minify: options.minify ?? true,
   });
-  const browser = await chromium.launch(chromiumLaunchOptions());
-  const close = async (): Promise<void> => {
-    await browser.close();
-    await server.close();
-  };
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.addInitScript(defineLongTaskRecorder);

@@ -7,6 +7,7 @@
  *
  *   npm run bench:reload
  */
+import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { startBenchApp } from './previewServer.ts';
 import { formatTable, verdict } from './report.ts';
@@ -124,7 +125,7 @@ async function waitForHistory(page: Page, total: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const app = await startBenchApp('reload-bench', PORT);
+  const app = await startBenchApp(resolve('node_modules/.tmp/reload-bench/dist'), PORT);
   try {
     const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.addInitScript(instrument);

@@ -11,8 +11,7 @@
  *   npm run bench:inspector -- --case response   # only the cases whose name contains "response"
  */
 import { resolve } from 'node:path';
-import { chromium, type Browser } from '@playwright/test';
-import { chromiumLaunchOptions } from '../e2e/support/chromium.ts';
+import type { Browser } from '@playwright/test';
 import { INSPECTOR_CASES, importLog, type InspectorCase } from '../e2e/support/inspectorCases.ts';
 import {
   LONG_TASK_BUDGET_MS,
@@ -20,7 +19,7 @@ import {
   longest,
   observeLongTasks,
 } from '../e2e/support/longTasks.ts';
-import { buildAndPreview } from './previewServer.ts';
+import { startBenchApp } from './previewServer.ts';
 import { formatTable, verdict } from './report.ts';
 
 const PORT = 4351;
@@ -152,8 +151,7 @@ function printHotFunctions(profile: CpuProfile): void {
 }
 
 async function main(): Promise<void> {
-  const server = await buildAndPreview(OUT_DIR, PORT, PROFILE ? { minify: false } : {});
-  const browser = await chromium.launch(chromiumLaunchOptions());
+  const { browser, close } = await startBenchApp(OUT_DIR, PORT, PROFILE ? { minify: false } : {});
   try {
     const results: StepResult[] = [];
     for (const inspectorCase of CASES) {
@@ -184,8 +182,7 @@ async function main(): Promise<void> {
       ),
     );
   } finally {
-    await browser.close();
-    await server.close();
+    await close();
   }
 }
 

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { build, preview, type BuildEnvironmentOptions, type PreviewServer } from 'vite';
 import { chromiumLaunchOptions } from '../e2e/support/chromium.ts';
@@ -27,9 +26,13 @@ export interface BenchApp {
   close: () => Promise<void>;
 }
 
-/** Builds the app into `node_modules/.tmp/<name>/dist`, serves it on `port`, launches Chromium. */
-export async function startBenchApp(name: string, port: number): Promise<BenchApp> {
-  const server = await buildAndPreview(resolve(`node_modules/.tmp/${name}/dist`), port);
+/** Builds the app into `outDir`, serves it on `port` and launches Chromium; `close` undoes both. */
+export async function startBenchApp(
+  outDir: string,
+  port: number,
+  options: BuildEnvironmentOptions = {},
+): Promise<BenchApp> {
+  const server = await buildAndPreview(outDir, port, options);
   const browser = await chromium.launch(chromiumLaunchOptions());
   return {
     url: `http://127.0.0.1:${String(port)}/`,

@@ -14,10 +14,9 @@
  * production builds too), so the app needs no instrumentation of its own.
  */
 import { resolve } from 'node:path';
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { chromiumLaunchOptions } from '../e2e/support/chromium.ts';
+import type { Browser, Page } from '@playwright/test';
 import { defineLongTaskRecorder, type LongTaskRecord } from './longTasks.ts';
-import { buildAndPreview } from './previewServer.ts';
+import { startBenchApp } from './previewServer.ts';
 import { formatTable, verdict } from './report.ts';
 
 const PORT = Number(process.env.UI_BENCH_PORT ?? 4473);
@@ -158,8 +157,7 @@ async function waitUntilAllTerminal(page: Page, total: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const server = await buildAndPreview(OUT_DIR, PORT);
-  const browser = await chromium.launch(chromiumLaunchOptions());
+  const { browser, close } = await startBenchApp(OUT_DIR, PORT);
   try {
     const names = (process.env.UI_BENCH_CASES ?? Object.keys(CASES).join(',')).split(',');
     for (const name of names) {
@@ -168,8 +166,7 @@ async function main(): Promise<void> {
       await runCase(browser, benchCase);
     }
   } finally {
-    await browser.close();
-    await server.close();
+    await close();
   }
 }
 

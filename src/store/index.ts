@@ -41,16 +41,11 @@ export {
   MAX_STORED_RECORDS,
 } from './formats/history';
 export {
-  isLive,
   liveDuration,
-  makeFilteredIdsSelector,
   matchesFilter,
   selectChain,
-  selectFilteredIds,
   selectRecordCount,
   selectRecordsVersion,
-  selectSelected,
-  statusCounts,
   type RecordFilter,
   type StatusCounts,
 } from './selectors';

@@ -1,11 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import {
-  liveDuration,
-  makeFilteredIdsSelector,
-  selectChain,
-  selectSelected,
-  statusCounts,
-} from './selectors';
+import { liveDuration, selectChain } from './selectors';
 import { allRecords, createTestStore, type TestStore } from './testHelpers';
 
 beforeEach(() => {
@@ -31,7 +25,7 @@ async function mixedStore(): Promise<TestStore> {
 describe('status counts', () => {
   test('counts records per status, with a total', async () => {
     const harness = await mixedStore();
-    expect(statusCounts(harness.store.records)).toEqual({
+    expect(harness.store.records.counts()).toEqual({
       pending: 0,
       processing: 1,
       completed: 1,
@@ -45,41 +39,13 @@ describe('status counts', () => {
 
   test('the counts keep their identity while they stay the same', async () => {
     const harness = await mixedStore();
-    const before = statusCounts(harness.store.records);
+    const before = harness.store.records.counts();
     const id = harness.store.records.order
       .toArray()
       .find((key) => harness.store.records.get(key)?.kind === 'simple');
     await harness.store.getState().invoke(id ?? '');
     harness.flush();
-    expect(statusCounts(harness.store.records)).toBe(before);
-  });
-});
-
-describe('filtered ids', () => {
-  test('filters by status, kind and text, newest first', async () => {
-    const harness = await mixedStore();
-    const select = makeFilteredIdsSelector();
-    const state = harness.store.records;
-    const kindsOf = (ids: readonly string[]) => ids.map((id) => state.get(id)?.kind);
-    expect(select(state, {})).toBe(state.order.toArray());
-    expect(kindsOf(select(state, { status: 'failed' }))).toEqual(['failing', 'failing']);
-    expect(kindsOf(select(state, { status: ['skipped', 'processing'] }))).toEqual([
-      'conditional',
-      'slow',
-    ]);
-    expect(kindsOf(select(state, { kind: 'slow', status: 'all' }))).toEqual(['slow']);
-    expect(kindsOf(select(state, { search: 'DISK ON' }))).toEqual(['failing', 'failing']);
-    expect(kindsOf(select(state, { search: 'needle' }))).toEqual(['simple']);
-    expect(select(state, { search: 'nothing like this' })).toEqual([]);
-  });
-
-  test('the result keeps its identity while the matching ids stay the same', async () => {
-    const harness = await mixedStore();
-    const select = makeFilteredIdsSelector();
-    const first = select(harness.store.records, { status: 'failed' });
-    await harness.store.getState().launch('simple', {});
-    harness.flush();
-    expect(select(harness.store.records, { status: 'failed' })).toBe(first);
+    expect(harness.store.records.counts()).toBe(before);
   });
 });
 
@@ -98,15 +64,6 @@ describe('chains and durations', () => {
     expect(selectChain(state, third).map((record) => record.id)).toEqual(ids);
     expect(selectChain(state, third)).toBe(selectChain(state, second));
     expect(selectChain(state, 'unknown')).toEqual([]);
-  });
-
-  test('the selected record is found, or null', async () => {
-    const harness = await mixedStore();
-    const { records } = harness.store;
-    expect(selectSelected(harness.store.getState(), records)).toBeNull();
-    const id = records.order.toArray()[0] ?? '';
-    harness.store.getState().select(id);
-    expect(selectSelected(harness.store.getState(), records)?.id).toBe(id);
   });
 
   test('a live duration ticks while processing and is the final duration once ended', async () => {

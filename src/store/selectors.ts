@@ -3,7 +3,6 @@ import type { EventRecord } from './eventRecord';
 import { sourceKeyOf } from './remote/sourceKey';
 import type { RecordsCache } from './records/recordsCache';
 import type { StatusCounts } from './records/statusCounts';
-import type { EventStoreState } from './types';
 
 export type { StatusCounts };
 
@@ -11,11 +10,6 @@ export type { StatusCounts };
  * Selectors return stable references: the same object or array until what they describe
  * really changed, so `useEventStore(selector)` re-renders only then.
  */
-
-/** Records per status. Stable: the same object while the counts stay the same. */
-export function statusCounts(records: RecordsCache): StatusCounts {
-  return records.counts();
-}
 
 /** What the list shows. Every part is optional; empty means "all". */
 export interface RecordFilter {
@@ -70,73 +64,6 @@ function searchTextOf(record: EventRecord): string {
 }
 
 /**
- * Makes a memoised "ids passing this filter, newest first" selector. Give each list its own;
- * the result keeps its identity while the ids are the same. Without a filter it is the
- * records' own order (no copy per change); with one, it is worked out again when a record
- * changed.
- *
- * ```ts
- * const selectIds = makeFilteredIdsSelector();
- * const ids = useRecordsSelector((records) => selectIds(records, filter));
- * ```
- */
-export function makeFilteredIdsSelector(): (
-  records: RecordsCache,
-  filter: RecordFilter,
-) => readonly string[] {
-  let lastRecords: RecordsCache | undefined;
-  let lastVersion = -1;
-  let lastKey = '';
-  let lastResult: readonly string[] = [];
-  return (records, filter) => {
-    const key = filterKey(filter);
-    const empty = isEmptyFilter(filter);
-    // The order's own version is enough without a filter: status changes do not move ids.
-    const version = empty ? records.order.version : records.version();
-    if (records === lastRecords && version === lastVersion && key === lastKey) {
-      return lastResult;
-    }
-    const ids = records.order.toArray();
-    const result = empty
-      ? ids
-      : ids.filter((id) => {
-          const record = records.get(id);
-          return record !== undefined && matchesFilter(record, filter);
-        });
-    lastRecords = records;
-    lastVersion = version;
-    lastKey = key;
-    if (!sameIds(result, lastResult)) lastResult = result;
-    return lastResult;
-  };
-}
-
-/** A shared {@link makeFilteredIdsSelector}, for a page with one list. */
-export const selectFilteredIds = makeFilteredIdsSelector();
-
-function filterKey(filter: RecordFilter): string {
-  const status = typeof filter.status === 'object' ? filter.status.join(',') : filter.status;
-  return `${status ?? ''}\u0000${filter.kind ?? ''}\u0000${filter.source ?? ''}\u0000${filter.search?.trim().toLowerCase() ?? ''}`;
-}
-
-function isEmptyFilter(filter: RecordFilter): boolean {
-  const { status, kind, search, source } = filter;
-  return (
-    (status === undefined || status === 'all') &&
-    (kind === undefined || kind === 'all' || kind === '') &&
-    (source === undefined || source === 'all' || source === '') &&
-    (search === undefined || search.trim() === '')
-  );
-}
-
-function sameIds(a: readonly string[], b: readonly string[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
-  return true;
-}
-
-/**
  * Every attempt of the chain `id` belongs to, first attempt first (by attempt number, then
  * creation time). Stable while none of those records changed. Empty for an unknown id.
  */
@@ -146,14 +73,6 @@ export function selectChain(records: RecordsCache, id: string | null): readonly 
 }
 
 const EMPTY: readonly EventRecord[] = [];
-
-/** The selected record, or `null`. */
-export function selectSelected(
-  state: Pick<EventStoreState, 'selectedId'>,
-  records: RecordsCache,
-): EventRecord | null {
-  return state.selectedId === null ? null : (records.get(state.selectedId) ?? null);
-}
 
 /**
  * Seconds the record has been (or was) processing at `now` (epoch ms): its final duration
@@ -168,11 +87,6 @@ export function liveDuration(record: EventRecord, now: number): number | null {
   if (record.status !== EventStatus.PROCESSING) return null;
   const started = record.transitions.find((step) => step.status === EventStatus.PROCESSING);
   return started === undefined ? null : Math.max(0, (now - started.at) / 1000);
-}
-
-/** `true` when the store can act on the record's event (invoke, cancel, retry from it). */
-export function isLive(record: EventRecord): boolean {
-  return record.source === 'live';
 }
 
 /** How many records there are. */
