@@ -87,6 +87,8 @@ test('a log dropped anywhere on the page is imported', async ({ dashboard, page 
     data.items.add(new File([json], 'notebook.json', { type: 'application/json' }));
     return data;
   }, text);
+  // The drop target listens once the Keep panel (loaded after the first render) is there.
+  await expect(dashboard.keepPanel.getByText('Import log')).toBeVisible();
 
   await page.dispatchEvent('main', 'dragenter', { dataTransfer: transfer });
   await expect(page.getByText('Drop the log to import it')).toBeVisible();
