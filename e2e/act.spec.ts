@@ -29,7 +29,7 @@ test('a failed event can be retried fresh and the attempts are linked', async ({
   await dashboard.launch('Failing event', { 'Error message': 'disk on fire' });
   await expect(dashboard.eventStatus).toHaveText('failed');
 
-  await dashboard.inspector.getByRole('button', { name: 'Retry fresh' }).click();
+  await dashboard.retryFresh();
 
   await expect(
     dashboard.inspector.getByRole('heading', { name: 'Failing event · attempt 2' }),
@@ -56,7 +56,7 @@ test('a fresh attempt shows its full id and its metadata, with metadata.original
   await dashboard.launch('Failing event');
   await expect(dashboard.eventStatus).toHaveText('failed');
   await dashboard.inspector.getByRole('checkbox', { name: 'copy metadata' }).check();
-  await dashboard.inspector.getByRole('button', { name: 'Retry fresh' }).click();
+  await dashboard.retryFresh();
   await expect(
     dashboard.inspector.getByRole('heading', { name: 'Failing event · attempt 2' }),
   ).toBeVisible();

@@ -56,7 +56,7 @@ test.describe('watching other processes', () => {
     await expect(dashboard.errorTree).toContainText('address missing');
     await expect(dashboard.errorTree).toContainText('carrier down');
 
-    await dashboard.inspector.getByRole('button', { name: 'Retry fresh' }).click();
+    await dashboard.retryFresh();
     const retry = dashboard
       .rows()
       .filter({ hasText: 'ShipOrder' })

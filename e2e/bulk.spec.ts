@@ -110,9 +110,9 @@ test('a retry chain is one group under its newest attempt, opened and closed fro
   dashboard,
 }) => {
   await dashboard.launch('Failing event');
-  await dashboard.inspector.getByRole('button', { name: 'Retry fresh' }).click();
+  await dashboard.retryFresh();
   await expect(dashboard.inspector).toContainText('attempt 2');
-  await dashboard.inspector.getByRole('button', { name: 'Retry fresh' }).click();
+  await dashboard.retryFresh();
   await expect(dashboard.counter('total', 3)).toBeVisible();
 
   await expect(dashboard.rows()).toHaveCount(1);

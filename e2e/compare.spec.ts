@@ -4,7 +4,7 @@ test('two attempts of a chain compare side by side, differences named and diffed
   dashboard,
 }) => {
   await dashboard.launch('Failing event', { 'Error message': 'disk on fire' });
-  await dashboard.inspector.getByRole('button', { name: 'Retry fresh' }).click();
+  await dashboard.retryFresh();
   await expect(dashboard.inspector).toContainText('attempt 2');
 
   const compare = dashboard.attemptChain.getByRole('region', { name: 'Compare attempts' });

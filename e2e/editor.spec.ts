@@ -120,7 +120,7 @@ test('a timeout ends code that ignores its signal, and Retry fresh runs the same
     dashboard.inspector.getByText(/Operation timed out after 0.3s/).first(),
   ).toBeVisible();
 
-  await dashboard.inspector.getByRole('button', { name: 'Retry fresh' }).click();
+  await dashboard.retryFresh();
   // The two attempts are one chain: one row, with the first attempt folded under it.
   await expect(
     dashboard.eventList.getByRole('button', { name: 'Show 1 earlier attempt' }),

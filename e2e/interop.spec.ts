@@ -58,7 +58,7 @@ test('a failed event and its fresh retry export as OpenTelemetry spans linked to
 }) => {
   await dashboard.launch('Failing event');
   await expect(dashboard.eventStatus).toHaveText('failed');
-  await dashboard.inspector.getByRole('button', { name: 'Retry fresh' }).click();
+  await dashboard.retryFresh();
   await expect(dashboard.counter('total', 2)).toBeVisible();
 
   const download = page.waitForEvent('download');

@@ -44,7 +44,7 @@ test.describe('on a 390 × 844 phone', () => {
   }) => {
     await dashboard.launch('Failing event');
     await expect(dashboard.eventStatus).toHaveText('failed');
-    await dashboard.inspector.getByRole('button', { name: 'Retry fresh' }).click();
+    await dashboard.retryFresh();
     await expect(dashboard.attemptChain).toContainText('Attempt 2');
     await expect(dashboard.eventStatus).toHaveText('failed');
     await expect(dashboard.eventStatus).toBeInViewport();

@@ -6,7 +6,7 @@ test('a filter query narrows the list, is kept in the address and survives a rel
 }) => {
   await dashboard.launch('Simple event');
   await dashboard.launch('Failing event', { 'Error message': 'disk on fire' });
-  await dashboard.inspector.getByRole('button', { name: 'Retry fresh' }).click();
+  await dashboard.retryFresh();
   await expect(dashboard.counter('total', 3)).toBeVisible();
 
   const query = dashboard.eventsPanel.getByRole('searchbox', { name: 'Search or filter' });

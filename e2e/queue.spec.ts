@@ -122,7 +122,7 @@ test('BullMQ jobs show their lifecycle, attempt chains and error trees, are retr
 
   await test.step('"Retry fresh" runs a further attempt through BullMQ', async () => {
     await row('RefundOrder').click();
-    await dashboard.inspector.getByRole('button', { name: 'Retry fresh' }).click();
+    await dashboard.retryFresh();
     await expect(row('RefundOrder')).toContainText('attempt 3 of 3');
     await expect(row('RefundOrder')).toContainText('completed');
     await expect(dashboard.attemptChain).toContainText('Attempt 3 completed');

@@ -53,6 +53,11 @@ export class Dashboard {
     await this.launchPanel.getByRole('button', { name: 'Launch', exact: true }).click();
   }
 
+  /** Retries the event the inspector shows as a fresh attempt (its "Retry fresh" button). */
+  async retryFresh(): Promise<void> {
+    await this.inspector.getByRole('button', { name: 'Retry fresh' }).click();
+  }
+
   /** A status counter, whose accessible name is `<status>: <count>`. */
   counter(status: string, count: number): Locator {
     return this.eventsPanel
