@@ -13,6 +13,9 @@ export default defineConfig({
   testDir: 'e2e/dev',
   testIgnore: [],
   use: { ...base.use, baseURL },
+  // The dev server transforms each module on its first request, and the devtools arrive in a
+  // lazy chunk: the first story after a cold start waits several seconds on a busy machine.
+  expect: { ...base.expect, timeout: 15_000 },
   webServer: {
     command: `npx vite --port ${String(PORT)} --strictPort`,
     url: baseURL,
