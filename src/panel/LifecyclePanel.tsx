@@ -32,7 +32,8 @@ export interface LifecyclePanelProps {
 
 /**
  * A floating panel listing the events this page creates while it is mounted: status, duration,
- * error and retryable verdict, `toDict()`, and "Retry fresh" for failed and cancelled events.
+ * error and retryable verdict, `toDict()`, and "Retry fresh" (`asFreshEvent({ copyMeta: true })`
+ * then `invoke()`) for failed and cancelled events.
  * Mount it once, near the root of your app; unmounting it stops all watching.
  *
  * ```tsx
@@ -81,8 +82,9 @@ export function LifecyclePanel({
     setOpen(next);
   }, []);
   const onRetry = useCallback((entry: PanelEntry) => {
+    // Metadata copied, so the fresh attempt keeps its label (`metadata.original` points back).
     // invoke() never rejects; the fresh event shows up in the list through the creation hook.
-    void entry.event.asFreshEvent().invoke();
+    void entry.event.asFreshEvent({ copyMeta: true }).invoke();
   }, []);
 
   return (
