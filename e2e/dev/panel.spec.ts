@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '../support/fixtures.ts';
 
 /**
@@ -52,6 +53,13 @@ test('a failed event shows its error and verdict, and can be retried fresh', asy
     'true',
   );
   await expect(failed.getByLabel('toDict() of charge card')).toContainText('"status": "failed"');
+
+  // axe reads into open shadow roots: the open panel, with its JSON shown, passes it.
+  const results = await new AxeBuilder({ page }).include('[data-lifecycle-panel]').analyze();
+  expect(results.violations.map((violation) => violation.id)).toEqual([]);
+  expect(results.passes.map((rule) => rule.id)).toEqual(
+    expect.arrayContaining(['button-name', 'color-contrast', 'listitem']),
+  );
 
   await failed.getByRole('button', { name: 'Retry fresh' }).click();
   const attempts = list.getByRole('listitem', { name: 'charge card' });
