@@ -41,9 +41,11 @@ const ENTRIES = {
 /** Imports left to the consumer: the optional peer dependencies. */
 const EXTERNAL = ['bullmq', 'react', 'react-dom', /^react\//, /^react-dom\//];
 
+const rootPackage = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+
 /** The optional peer dependencies, with the ranges the package works with. */
 const PEERS = {
-  bullmq: JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).devDependencies.bullmq,
+  bullmq: rootPackage.devDependencies.bullmq,
   react: '^18.0.0 || ^19.0.0',
   'react-dom': '^18.0.0 || ^19.0.0',
 };
@@ -77,8 +79,8 @@ await build({
       external: EXTERNAL,
       output: { chunkFileNames: 'chunks/core-[hash].js' },
     },
-    // src/panel's JSX, compiled for React's automatic runtime (`react/jsx-runtime`).
   },
+  // src/panel's JSX, compiled for React's automatic runtime (`react/jsx-runtime`).
   oxc: { jsx: { runtime: 'automatic' } },
 });
 
@@ -112,7 +114,6 @@ execFileSync(
 emitPanelTypes();
 addJsExtensions(TYPES);
 
-const rootPackage = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const exportsMap = Object.fromEntries(
   Object.entries(ENTRIES).map(([path, [name, source]]) => [
     path,
