@@ -31,6 +31,18 @@ test('the panel opens from its toggle, by keyboard, and lists the page’s event
   await expect(row).toContainText('completed');
   await expect(row).toContainText(/\d+ ms/);
 
+  // Tab walks the panel's controls in reading order; Enter works each one.
+  await page.keyboard.press('Tab');
+  await expect(panel.getByRole('button', { name: 'Clear' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(panel.getByRole('button', { name: 'Close' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(row.getByRole('button', { name: 'Show JSON' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(row.getByLabel('toDict() of load cart')).toContainText('"response": {');
+  await page.keyboard.press('Tab');
+  await expect(row.getByLabel('toDict() of load cart')).toBeFocused();
+
   await page.keyboard.press('Escape');
   await expect(panel).toBeHidden();
   await expect(toggle).toBeFocused();
