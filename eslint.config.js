@@ -70,11 +70,13 @@ export default defineConfig(
   },
 
   {
-    files: ['src/ui/**/*.{ts,tsx}', 'src/*.tsx'],
+    files: ['src/ui/**/*.{ts,tsx}', 'src/panel/**/*.{ts,tsx}', 'src/*.tsx'],
     extends: [reactHooks.configs.flat.recommended],
   },
 
-  // Dependency direction is ui → store → lib, never reversed.
+  // Dependency direction is ui → store → lib, never reversed. The in-app panel (src/panel,
+  // the package's ./panel entry) stands beside them: it uses src/lib only, and the dashboard
+  // does not use it.
   {
     files: ['src/lib/**/*.{ts,tsx}'],
     rules: {
@@ -87,8 +89,9 @@ export default defineConfig(
               message: 'src/lib is framework-agnostic: no React, Zustand or TanStack in the core.',
             },
             {
-              regex: importsOfLayer('(store|ui)'),
-              message: 'src/lib must not import from src/store or src/ui (ui → store → lib).',
+              regex: importsOfLayer('(store|ui|panel)'),
+              message:
+                'src/lib must not import from src/store, src/ui or src/panel (ui → store → lib).',
             },
           ],
         },
@@ -105,6 +108,48 @@ export default defineConfig(
             {
               regex: importsOfLayer('ui'),
               message: 'src/store must not import from src/ui (ui → store → lib).',
+            },
+            {
+              regex: importsOfLayer('panel'),
+              message: 'src/store must not import the in-app panel (src/panel → src/lib only).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/ui/**/*.{ts,tsx}', 'src/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: importsOfLayer('panel'),
+              message:
+                'The dashboard does not use the in-app panel; it is a package entry for other apps.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/panel/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: importsOfLayer('(store|ui)'),
+              message:
+                'src/panel depends on src/lib only: it ships in the package without the dashboard.',
+            },
+            {
+              group: ['zustand', 'zustand/*', '@tanstack/*'],
+              message: 'src/panel needs React alone (an optional peer dependency of the package).',
             },
           ],
         },

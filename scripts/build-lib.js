@@ -7,12 +7,21 @@
 //   npm run build:lib
 //
 // Entries: "." (src/lib/index.ts), "./demo" (the demo events), "./tanstack-query" (the
-// TanStack Query helpers), "./bridge" (streams a process's events to a dashboard) and "./bullmq"
-// (events as BullMQ jobs). The core has no runtime dependencies; "./bullmq" imports `bullmq`,
-// an optional peer dependency.
+// TanStack Query helpers), "./bridge" (streams a process's events to a dashboard), "./bullmq"
+// (events as BullMQ jobs) and "./panel" (src/panel: the in-app panel for React apps). The core
+// has no runtime dependencies; "./bullmq" imports `bullmq` and "./panel" `react` and
+// `react-dom`, optional peer dependencies.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { build } from 'vite';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -26,7 +35,23 @@ const ENTRIES = {
   './tanstack-query': ['tanstack-query', 'interop/tanstackQuery'],
   './bridge': ['bridge', 'bridge/index'],
   './bullmq': ['bullmq', 'bullmq/index'],
+  './panel': ['panel', '../panel/index'],
 };
+
+/** Imports left to the consumer: the optional peer dependencies. */
+const EXTERNAL = ['bullmq', 'react', 'react-dom', /^react\//, /^react-dom\//];
+
+const rootPackage = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+
+/** The optional peer dependencies, with the ranges the package works with. */
+const PEERS = {
+  bullmq: rootPackage.devDependencies.bullmq,
+  react: '^18.0.0 || ^19.0.0',
+  'react-dom': '^18.0.0 || ^19.0.0',
+};
+
+/** Where an entry's declarations land in dist-lib/types/: src/panel's beside src/lib's. */
+const typesOf = (source) => `./types/${source.replace(/^\.\.\//, '')}.d.ts`;
 
 await build({
   configFile: false,
@@ -51,10 +76,12 @@ await build({
       fileName: (_format, name) => `${name}.js`,
     },
     rolldownOptions: {
-      external: ['bullmq'],
+      external: EXTERNAL,
       output: { chunkFileNames: 'chunks/core-[hash].js' },
     },
   },
+  // src/panel's JSX, compiled for React's automatic runtime (`react/jsx-runtime`).
+  oxc: { jsx: { runtime: 'automatic' } },
 });
 
 // `npx lifecycle-lab`: the receiver and a static server for the dashboard, built beside it.
@@ -84,13 +111,13 @@ execFileSync(
   [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build-lib.json')],
   { stdio: 'inherit' },
 );
+emitPanelTypes();
 addJsExtensions(TYPES);
 
-const rootPackage = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const exportsMap = Object.fromEntries(
   Object.entries(ENTRIES).map(([path, [name, source]]) => [
     path,
-    { types: `./types/${source}.d.ts`, import: `./${name}.js` },
+    { types: typesOf(source), import: `./${name}.js` },
   ]),
 );
 const manifest = {
@@ -102,14 +129,60 @@ const manifest = {
   sideEffects: false,
   engines: rootPackage.engines,
   exports: exportsMap,
-  peerDependencies: { bullmq: rootPackage.devDependencies.bullmq },
-  peerDependenciesMeta: { bullmq: { optional: true } },
+  peerDependencies: PEERS,
+  peerDependenciesMeta: Object.fromEntries(
+    Object.keys(PEERS).map((name) => [name, { optional: true }]),
+  ),
   bin: { 'lifecycle-lab': './cli.js' },
   types: './types/index.d.ts',
   module: './index.js',
 };
 writeFileSync(join(OUT, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 console.log(`built lifecycle-lab-core ${manifest.version} in ${OUT}`);
+
+/**
+ * src/panel's declarations (it needs the DOM and JSX, which the core's build leaves out), put
+ * in dist-lib/types/panel/ with its imports of src/lib pointed at the core's own declarations:
+ * one `Event` type for both entries, not two copies that TypeScript would tell apart.
+ */
+function emitPanelTypes() {
+  const scratch = join(ROOT, 'node_modules/.tmp/panel-types');
+  rmSync(scratch, { recursive: true, force: true });
+  execFileSync(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules/typescript/bin/tsc'),
+      '-p',
+      join(ROOT, 'tsconfig.build-panel.json'),
+      '--outDir',
+      scratch,
+    ],
+    { stdio: 'inherit' },
+  );
+  const copy = (from, to) => {
+    mkdirSync(to, { recursive: true });
+    for (const entry of readdirSync(from)) {
+      const path = join(from, entry);
+      if (statSync(path).isDirectory()) {
+        copy(path, join(to, entry));
+        continue;
+      }
+      const text = readFileSync(path, 'utf8').replace(
+        /(\bfrom\s+|\bimport\s*\(\s*)(['"])(\.{1,2}\/[^'"]*)\2/g,
+        (match, prefix, quote, specifier) => {
+          const target = resolve(dirname(path), specifier);
+          const inLib = relative(join(scratch, 'lib'), target);
+          if (inLib.startsWith('..')) return match;
+          let moved = relative(dirname(join(to, entry)), join(TYPES, inLib));
+          if (!moved.startsWith('.')) moved = `./${moved}`;
+          return `${prefix}${quote}${moved}${quote}`;
+        },
+      );
+      writeFileSync(join(to, entry), text);
+    }
+  };
+  copy(join(scratch, 'panel'), join(TYPES, 'panel'));
+}
 
 /**
  * The sources import each other without extensions (bundler resolution); Node's own resolution

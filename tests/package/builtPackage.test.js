@@ -5,9 +5,17 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:http';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import process from 'node:process';
 import { after, before, describe, it } from 'node:test';
 import { startRedis } from '../queue/redisServer.js';
@@ -17,7 +25,7 @@ const PACKAGE_DIR = join(ROOT, 'dist-lib');
 
 /** A throwaway project with lifecycle-lab-core in its node_modules, as an install would put it. */
 let consumerDir = '';
-/** The consumer's view of the package: { core, demo, tanstack }. */
+/** The consumer's view of the package: { core, demo, tanstack, bridge, bullmq, panel }. */
 let pkg;
 
 before(async () => {
@@ -28,8 +36,12 @@ before(async () => {
   consumerDir = mkdtempSync(join(tmpdir(), 'lifecycle-lab-consumer-'));
   mkdirSync(join(consumerDir, 'node_modules'));
   symlinkSync(PACKAGE_DIR, join(consumerDir, 'node_modules/lifecycle-lab-core'), 'dir');
-  // The optional peer dependency of ./bullmq, installed beside it as a consumer would.
-  symlinkSync(join(ROOT, 'node_modules/bullmq'), join(consumerDir, 'node_modules/bullmq'), 'dir');
+  // The optional peer dependencies of ./bullmq and ./panel, installed beside it as a consumer
+  // would.
+  mkdirSync(join(consumerDir, 'node_modules/@types'));
+  for (const peer of ['bullmq', 'react', 'react-dom', '@types/react']) {
+    symlinkSync(join(ROOT, 'node_modules', peer), join(consumerDir, 'node_modules', peer), 'dir');
+  }
   writeFileSync(join(consumerDir, 'package.json'), '{ "type": "module", "private": true }\n');
   writeFileSync(
     join(consumerDir, 'consumer.js'),
@@ -39,6 +51,7 @@ before(async () => {
       "export * as tanstack from 'lifecycle-lab-core/tanstack-query';",
       "export * as bridge from 'lifecycle-lab-core/bridge';",
       "export * as bullmq from 'lifecycle-lab-core/bullmq';",
+      "export * as panel from 'lifecycle-lab-core/panel';",
       "export const importInternal = () => import('lifecycle-lab-core/event');",
     ].join('\n'),
   );
@@ -247,6 +260,34 @@ describe('the built lifecycle-lab-core package, from plain Node', () => {
     }
   });
 
+  it('renders the in-app panel from ./panel with the consumer’s React', async () => {
+    const { createElement } = await import('react');
+    const { renderToString } = await import('react-dom/server');
+    const { LifecyclePanel, DEFAULT_MAX_EVENTS } = pkg.panel;
+    assert.equal(DEFAULT_MAX_EVENTS, 200);
+    // On a server only the host renders; the panel itself lives in a shadow root.
+    assert.equal(
+      renderToString(createElement(LifecyclePanel, { initialIsOpen: true, maxEvents: 5 })),
+      '<div data-lifecycle-panel=""></div>',
+    );
+  });
+
+  it('leaves React out of every entry but ./panel', () => {
+    const importsReact = (file, seen = new Set()) => {
+      if (seen.has(file)) return false;
+      seen.add(file);
+      const code = readFileSync(file, 'utf8');
+      if (/from\s*["']react(-dom)?(\/[^"']*)?["']/.test(code)) return true;
+      return [...code.matchAll(/from\s*["'](\.\.?\/[^"']+)["']/g)].some(([, specifier]) =>
+        importsReact(resolve(dirname(file), specifier), seen),
+      );
+    };
+    for (const entry of ['index', 'demo', 'tanstack-query', 'bridge', 'bullmq']) {
+      assert.equal(importsReact(join(PACKAGE_DIR, `${entry}.js`)), false, `${entry}.js`);
+    }
+    assert.equal(importsReact(join(PACKAGE_DIR, 'panel.js')), true);
+  });
+
   it('keeps its internals private: only the exports map is importable', async () => {
     await assert.rejects(pkg.importInternal(), { code: 'ERR_PACKAGE_PATH_NOT_EXPORTED' });
   });
@@ -288,6 +329,38 @@ describe('the built lifecycle-lab-core package, from plain Node', () => {
       ].join('\n'),
     );
     typeCheck('tsconfig.json');
+  });
+
+  it('type-checks a React consumer of ./panel, sharing the core’s Event type', () => {
+    writeFileSync(
+      join(consumerDir, 'tsconfig.panel.json'),
+      JSON.stringify({
+        compilerOptions: {
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          target: 'ES2022',
+          lib: ['ES2022', 'DOM'],
+          jsx: 'react-jsx',
+          types: [],
+          strict: true,
+          noEmit: true,
+        },
+        files: ['panel.tsx'],
+      }),
+    );
+    writeFileSync(
+      join(consumerDir, 'panel.tsx'),
+      [
+        "import { FunctionEvent, type Event } from 'lifecycle-lab-core';",
+        "import { LifecyclePanel, type LifecyclePanelProps } from 'lifecycle-lab-core/panel';",
+        'const onlyFunctions = (event: Event): boolean => event instanceof FunctionEvent;',
+        'export const panel = <LifecyclePanel initialIsOpen position="top-left" maxEvents={50} filter={onlyFunctions} />;',
+        "export const props: LifecyclePanelProps = { position: 'bottom-left' };",
+        '// @ts-expect-error the panel sits in a corner of the viewport',
+        'export const wrong = <LifecyclePanel position="middle" />;',
+      ].join('\n'),
+    );
+    typeCheck('tsconfig.panel.json');
   });
 
   it('type-checks a Node consumer of ./bullmq (BullMQ’s own types need Node’s)', () => {
