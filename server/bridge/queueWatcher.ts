@@ -2,6 +2,7 @@ import { Queue, QueueEvents, type Job } from 'bullmq';
 import type { BridgeEventUpdate, BridgeSourceInfo } from '../../src/lib/bridge/protocol.ts';
 import {
   attemptsToShow,
+  recordedRuns,
   whyNotEventJob,
   type BullJobState,
   type EventJobData,
@@ -45,7 +46,7 @@ const STATES = ['waiting', 'prioritized', 'delayed', 'active', 'completed', 'fai
 
 /**
  * Shows BullMQ queues in the dashboard: listens to each queue's `QueueEvents`, reads the
- * jobs they name, and publishes every run recorded in a job's data (by the
+ * jobs they name, and publishes every run recorded in a job's data and return value (by the
  * `lifecycle-lab-core/bullmq` processor) as an event of the source `queue:<name>`. After
  * Redis comes back it reads every job again, so nothing that happened meanwhile is missed.
  * "Retry fresh" moves failed jobs back to wait (`job.retry('failed')`): the next run is a
@@ -85,7 +86,7 @@ export function watchQueues(receiver: Receiver, options: QueueWatchOptions): Que
     function updatesOf(job: Job<EventJobData>, state: BullJobState): BridgeEventUpdate[] {
       if (whyNotEventJob(job.data) !== null) return [];
       const updates: BridgeEventUpdate[] = [];
-      for (const run of attemptsToShow(job.data, state, now())) {
+      for (const run of attemptsToShow(job, state, now())) {
         jobOfEvent.set(run.event.id, String(job.id));
         const snapshot = JSON.stringify([run.event, run.transitions]);
         if (published.get(run.event.id) === snapshot) continue;
@@ -170,7 +171,7 @@ export function watchQueues(receiver: Receiver, options: QueueWatchOptions): Que
           problems.push(`${eventId}: no job of queue ${name} has it`);
           continue;
         }
-        const last = job.data.attempts.at(-1);
+        const last = recordedRuns(job).at(-1);
         if (last?.event.id !== eventId) {
           problems.push(`${eventId}: not the latest attempt of job ${String(job.id)}`);
           continue;

@@ -236,7 +236,7 @@ describe('the built lifecycle-lab-core package, from plain Node', () => {
 
   it('runs an event as a BullMQ job from ./bullmq, on a real redis-server', async () => {
     const { Queue, QueueEvents, Worker } = await import('bullmq');
-    const { createEventProcessor, createEventRegistry, enqueueEvent } = pkg.bullmq;
+    const { createEventProcessor, createEventRegistry, enqueueEvent, recordedRuns } = pkg.bullmq;
     const { SimpleEvent } = pkg.demo;
     const redis = await startRedis();
     const connection = { host: '127.0.0.1', port: redis.port };
@@ -248,10 +248,13 @@ describe('the built lifecycle-lab-core package, from plain Node', () => {
       await Promise.all([queue.waitUntilReady(), events.waitUntilReady(), worker.waitUntilReady()]);
       const event = new SimpleEvent({ returnValue: 'from a worker' });
       const job = await enqueueEvent(queue, event, { registry });
-      assert.equal(await job.waitUntilFinished(events, 10_000), 'from a worker');
+      const result = await job.waitUntilFinished(events, 10_000);
+      assert.equal(result.response, 'from a worker');
       const done = await queue.getJob(job.id);
-      assert.equal(done.data.attempts[0].event.id, event.id);
-      assert.equal(done.data.attempts[0].event.execution.status, 'completed');
+      const [run] = recordedRuns(done);
+      assert.equal(run.event.id, event.id);
+      assert.equal(run.event.execution.status, 'completed');
+      assert.equal(run.event.execution.response, 'from a worker');
     } finally {
       await worker.close();
       await events.close();

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Queue, type Job } from 'bullmq';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { EventJobData } from '../../src/lib/bullmq';
+import { recordedRuns, type EventJobData } from '../../src/lib/bullmq';
 import { bundleScript } from './bundleScript';
 import { startRedis, type TestRedis } from './redisServer';
 
@@ -55,7 +55,8 @@ it('the example’s producer and two workers take each kind of job to its end', 
   const runsOf = (kind: string, index: number) => {
     const ofKind = jobs.filter((job) => job.data.kind === kind);
     ofKind.sort((a, b) => Number(a.id) - Number(b.id));
-    return ofKind[index]?.data.attempts.map((attempt) => attempt.event.execution.status);
+    const job = ofKind[index];
+    return job && recordedRuns(job).map((attempt) => attempt.event.execution.status);
   };
   expect(runsOf('SimpleEvent', 0)).toEqual(['completed']);
   // FlakyEvent: the first fails 60 % of the time, the second always, as not retryable.

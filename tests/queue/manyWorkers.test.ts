@@ -1,7 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Queue, type Job } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEventRegistry, enqueueEvent, type EventJobData } from '../../src/lib/bullmq';
+import {
+  createEventRegistry,
+  enqueueEvent,
+  recordedRuns,
+  type EventJobData,
+} from '../../src/lib/bullmq';
 import { bundleScript } from './bundleScript';
 import { startRedis, type TestRedis } from './redisServer';
 import { ScriptedEvent, type ScriptedOutcome } from './scriptedEvent';
@@ -85,7 +90,7 @@ async function finished(
 
 /** Every attempt after the first was made from the one before it. */
 function expectLinkedChain(job: Job<EventJobData>): void {
-  const attempts = job.data.attempts;
+  const attempts = recordedRuns(job);
   attempts.forEach((run, index) => {
     expect(run.attempt).toBe(index + 1);
     expect(run.event.metadata.attempt).toBe(index + 1);
@@ -148,11 +153,12 @@ describe('three worker processes on one Redis', () => {
     for (const [index, job] of done.entries()) {
       const kind = kinds[index % kinds.length] ?? kinds[0];
       expect(await job.getState()).toBe(kind.state);
-      expect(job.data.attempts.map((run) => run.event.execution.status)).toEqual(kind.statuses);
+      const runs = recordedRuns(job);
+      expect(runs.map((run) => run.event.execution.status)).toEqual(kind.statuses);
       expect(job.attemptsMade).toBe(kind.statuses.length);
-      expect(job.data.attempts[0]?.event.id).toBe(job.data.event.id);
+      expect(runs[0]?.event.id).toBe(job.data.event.id);
       expectLinkedChain(job);
-      for (const run of job.data.attempts) eventIds.add(run.event.id);
+      for (const run of runs) eventIds.add(run.event.id);
     }
     expect(eventIds.size).toBe(250 * (1 + 1 + 2 + 3));
     const starts = workers.flatMap((worker) => worker.starts);
@@ -175,11 +181,12 @@ describe('three worker processes on one Redis', () => {
     owner?.child.kill('SIGKILL');
     await expect.poll(() => job.getState(), { timeout: 20_000 }).toBe('completed');
     const final = (await queue.getJob(id)) as Job<EventJobData>;
-    expect(final.data.attempts.map((run) => run.event.execution.status)).toEqual([
-      'failed',
-      'completed',
-    ]);
-    expect(final.data.attempts[0]?.event.execution.error?.error).toBe('StalledError');
+    const runs = recordedRuns(final);
+    expect(runs.map((run) => run.event.execution.status)).toEqual(['failed', 'completed']);
+    expect(runs[0]?.event.execution.error?.error).toBe('StalledError');
+    // The stalled run's record is in the job's data, the completed run's in its return value.
+    expect(final.data.attempts[0]?.event.execution.status).toBe('failed');
+    expect(final.returnvalue).toMatchObject({ run: { attempt: 2 } });
     expectLinkedChain(final);
     const second = workers.find((worker) => worker.starts.includes(`start ${id} 2`));
     expect(second).toBeDefined();
@@ -206,7 +213,7 @@ describe('three worker processes on one Redis', () => {
     );
     for (const job of done) {
       expect(await job.getState()).toBe('completed');
-      const statuses = job.data.attempts.map((run) => run.event.execution.status);
+      const statuses = recordedRuns(job).map((run) => run.event.execution.status);
       expect(statuses.at(-1)).toBe('completed');
       // A run cut off by the restart ends as a stalled, failed attempt before the next.
       expect(statuses.slice(0, -1).every((status) => status === 'failed')).toBe(true);

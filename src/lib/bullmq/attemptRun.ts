@@ -5,6 +5,7 @@ import { EventStatus } from '../status';
 import type { EventClass } from './eventRegistry';
 import { closeStalledAttempts, type AttemptRecord, type EventJobData } from './jobData';
 import { jobAttemptKey } from './jobAttemptKey';
+import { recordedRuns } from './jobResult';
 
 /** One run of an event job: its event, fresh and linked to the run before, and its record. */
 export interface AttemptRun {
@@ -67,7 +68,7 @@ export function earlierRuns(
   job: Job<EventJobData>,
   at: number,
 ): AttemptRecord[] {
-  const runs = closeStalledAttempts(job.data.attempts, at);
+  const runs = closeStalledAttempts(recordedRuns(job), at);
   const unrecorded = job.attemptsStarted - 1 - runs.length;
   for (let run = 0; run < unrecorded; run++) {
     const lost = attemptRun(EventClass, job, runs.at(-1)).record();

@@ -1,10 +1,10 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Event } from '../event';
-import type { JsonValue } from '../serialize/toJsonSafe';
 import { EventStatus } from '../status';
 import type { EventRegistry } from './eventRegistry';
 import { attemptRun, earlierRuns } from './attemptRun';
-import { whyNotEventJob, type EventJobData } from './jobData';
+import { whyNotEventJob, type AttemptRecord, type EventJobData } from './jobData';
+import { eventJobResult, type EventJobResult } from './jobResult';
 
 export interface EventProcessorOptions {
   /** The event classes jobs may name. */
@@ -15,7 +15,7 @@ export interface EventProcessorOptions {
   now?: () => number;
   /**
    * How long a run must last before it is recorded as running (default 100 ms); a shorter run
-   * is recorded once, when it ends, which saves a Redis command per job. `0` records every run
+   * is recorded only when it ends, which saves a Redis command per job. `0` records every run
    * as it starts.
    */
   recordStartAfterMs?: number;
@@ -26,7 +26,7 @@ export type EventProcessor = (
   job: Job<EventJobData>,
   token?: string,
   signal?: AbortSignal,
-) => Promise<JsonValue>;
+) => Promise<EventJobResult>;
 
 /**
  * A BullMQ worker processor that runs event jobs made by {@link enqueueEvent}:
@@ -34,10 +34,11 @@ export type EventProcessor = (
  * - every run is a fresh event, linked to the previous run (`asFreshEvent`, copying the
  *   metadata) and keyed by job id and attempt in `metadata.job`; the first run carries the
  *   enqueued event's id;
- * - the run's record, error tree included, is written to `job.data.attempts` when it ends,
- *   and while it runs once it has lasted `recordStartAfterMs`; the error tree is also added
- *   to the job's log;
- * - completed → the job completes with the response; a failure that is not retryable throws
+ * - a completed run's record goes in the job's return value ({@link EventJobResult}: the
+ *   response and the record), which BullMQ stores as it completes the job; a run that fails
+ *   is written to `job.data.attempts`, error tree included, and its tree added to the job's
+ *   log; a run that lasts `recordStartAfterMs` is also written there while it runs;
+ * - completed → the job completes with `{ response, run }`; a failure that is not retryable throws
  *   BullMQ's `UnrecoverableError`, so no attempt is wasted; a retryable failure or a timeout
  *   throws, so the job's `attempts` and `backoff` apply; `worker.cancelJob(id)` cancels the
  *   event, and a cancelled job is not retried;
@@ -93,22 +94,24 @@ export function createEventProcessor(options: EventProcessorOptions): EventProce
     }
     await startWritten;
     const ended = record();
-    const endWritten = job.updateData({ ...data, attempts: [...earlier, ended] });
-    const execution = ended.event.execution;
+    // The record of a completed run travels in the return value, which BullMQ writes in the
+    // same script that completes the job: no Redis command of its own, and the job is never
+    // seen completed without it.
     if (event.status === EventStatus.COMPLETED) {
-      // Sent, not awaited, so that it costs no round trip of its own: BullMQ completes the job
-      // with its next command on this same connection, and Redis runs one connection's
-      // commands in the order they were sent, so the record is stored before anyone sees the
-      // job completed. Should the write fail, that next command fails alike (job gone, Redis
-      // gone) and BullMQ reports it.
-      endWritten.catch(() => undefined);
-      return execution.response;
+      if (startWritten === undefined && !sameRuns(earlier, data.attempts)) {
+        // Earlier runs closed as stalled just now belong in the data, which nothing wrote
+        // during this run. Sent, not awaited: BullMQ completes the job with its next command
+        // on this same connection, and Redis runs one connection's commands in order.
+        job.updateData({ ...data, attempts: earlier }).catch(() => undefined);
+      }
+      return eventJobResult(ended);
     }
 
+    const execution = ended.event.execution;
     const tree = execution.error;
     // The tree in the job's data and in its log, in one round trip.
     await Promise.all([
-      endWritten,
+      job.updateData({ ...data, attempts: [...earlier, ended] }),
       job.log(JSON.stringify({ attempt, event: ended.event.id, error: tree })),
     ]);
     const message = `${tree?.error ?? 'Error'}: ${tree?.message ?? event.status}`;
@@ -120,4 +123,9 @@ export function createEventProcessor(options: EventProcessorOptions): EventProce
     failure.name = tree?.error ?? 'Error';
     throw failure;
   };
+}
+
+/** Whether the runs are the very records the job's data holds (none closed or added). */
+function sameRuns(runs: readonly AttemptRecord[], stored: readonly AttemptRecord[]): boolean {
+  return runs.length === stored.length && runs.every((run, index) => run === stored[index]);
 }

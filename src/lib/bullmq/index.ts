@@ -18,4 +18,5 @@ export {
   type AttemptRecord,
   type EventJobData,
 } from './jobData';
+export { recordedRuns, type EventJobResult, type RecordedJob } from './jobResult';
 export { attemptsToShow, jobStatusOf, type BullJobState } from './jobStatus';

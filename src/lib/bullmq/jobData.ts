@@ -15,7 +15,9 @@ export interface AttemptRecord {
 
 /**
  * What an event job carries in `job.data`. The producer writes `kind`, `init` and `event`;
- * every worker run appends (then updates) its entry in `attempts`, error tree included.
+ * a run that fails appends its entry to `attempts`, error tree included, and so does a run
+ * that lasts while it runs. A completed run's record is in the job's return value instead
+ * (see `EventJobResult`); `recordedRuns(job)` reads both.
  */
 export interface EventJobData {
   /** The name of the event's class in the workers' registry. */
@@ -24,6 +26,7 @@ export interface EventJobData {
   init: Record<string, JsonValue>;
   /** `toDict()` of the enqueued event: its id, creation time and metadata. */
   event: EventDict;
+  /** The runs recorded in the job's data, oldest first (not the completed one). */
   attempts: AttemptRecord[];
 }
 

@@ -1,5 +1,6 @@
 import { EventStatus } from '../status';
-import { closeStalledAttempts, type AttemptRecord, type EventJobData } from './jobData';
+import { closeStalledAttempts, type AttemptRecord } from './jobData';
+import { recordedRuns, type RecordedJob } from './jobResult';
 
 /** The states `job.getState()` reports. */
 export type BullJobState =
@@ -41,16 +42,17 @@ export function jobStatusOf(
 }
 
 /**
- * The runs of a job to show, oldest first: the recorded attempts, where a run that is not
+ * The runs of a job to show, oldest first: its {@link recordedRuns}, where a run that is not
  * active and never ended is closed as stalled; a job that never ran shows its enqueued,
  * pending event as attempt 1.
  */
 export function attemptsToShow(
-  data: EventJobData,
+  job: RecordedJob,
   state: BullJobState,
   now: number,
 ): AttemptRecord[] {
-  const attempts = data.attempts;
+  const data = job.data;
+  const attempts = recordedRuns(job);
   if (attempts.length === 0) {
     const createdAt = Date.parse(data.event.created_at);
     return [

@@ -1,4 +1,5 @@
 import { Unset } from '../unset';
+import { copyPlainJson, NOT_PLAIN } from './copyPlainJson';
 import { describeValue } from './describeValue';
 
 /** Any value that `JSON.stringify` writes and `JSON.parse` reads back unchanged. */
@@ -20,6 +21,13 @@ export const UNSERIALIZABLE = '<unserializable>';
  */
 export function toJsonSafe(value: unknown): JsonValue {
   if (value === undefined || value === Unset) return null;
+  try {
+    // Plain data, the common case, is copied without the round trip's text.
+    const copy = copyPlainJson(value);
+    if (copy !== NOT_PLAIN) return copy;
+  } catch {
+    // A getter or a proxy that throws: the round trip below decides.
+  }
   try {
     const text = JSON.stringify(value, refuseLossyCollections) as string | undefined;
     if (text !== undefined) return JSON.parse(text) as JsonValue;
