@@ -122,7 +122,8 @@ function startSender(bundle: string, name: string): Promise<SenderReport> {
   child.stdout.setEncoding('utf8');
   child.stdout.on('data', (text: string) => (output += text));
   return new Promise((done, fail) => {
-    child.on('exit', (code) => {
+    // 'close', not 'exit': the last line may still be in the pipe when the process exits.
+    child.on('close', (code) => {
       const line = output.trim().split('\n').at(-1) ?? '';
       try {
         done(JSON.parse(line) as SenderReport);
