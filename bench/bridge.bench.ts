@@ -42,6 +42,7 @@ interface SenderReport {
   posts: number;
   postMs: { median: number; max: number };
   problems: string[];
+  cpuMs: number;
 }
 
 interface BenchState extends LongTaskRecord {
@@ -121,7 +122,8 @@ function startSender(bundle: string, name: string): Promise<SenderReport> {
   child.stdout.setEncoding('utf8');
   child.stdout.on('data', (text: string) => (output += text));
   return new Promise((done, fail) => {
-    child.on('exit', (code) => {
+    // 'close', not 'exit': the last line may still be in the pipe when the process exits.
+    child.on('close', (code) => {
       const line = output.trim().split('\n').at(-1) ?? '';
       try {
         done(JSON.parse(line) as SenderReport);
@@ -148,6 +150,24 @@ function countInPage(page: Page) {
     }
     return { bySource, listedTwice: order.length - new Set(order).size };
   });
+}
+
+const cpuMs = (usage: NodeJS.CpuUsage): number => Math.round((usage.user + usage.system) / 1000);
+
+/**
+ * Starts counting the time the page's main thread spent in tasks (Chromium's `TaskDuration`);
+ * the returned function tells the milliseconds since. Less noisy than latency on a shared
+ * machine: it counts work done, not time waited.
+ */
+async function pageBusy(page: Page): Promise<() => Promise<number>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const read = async (): Promise<number> => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? 0;
+  };
+  const start = await read();
+  return async () => Math.round(((await read()) - start) * 1000);
 }
 
 function percentile(values: readonly number[], share: number): number {
@@ -177,6 +197,8 @@ async function main(): Promise<void> {
       window.__bridgeBench.startedAt = performance.now();
     });
     const stopProfile = profiling ? await profilePage(page) : undefined;
+    const busy = await pageBusy(page);
+    const receiverCpu = process.cpuUsage();
     const names = Array.from({ length: SENDERS }, (_, index) => `sender-${String(index + 1)}`);
     const started = Date.now();
     const reports = await Promise.all(names.map((name) => startSender(senderBundle, name)));
@@ -190,6 +212,8 @@ async function main(): Promise<void> {
     await page.evaluate(() => {
       window.__bridgeBench.measuring = false;
     });
+    const receiverCpuMs = cpuMs(process.cpuUsage(receiverCpu));
+    const pageBusyMs = await busy();
     const profile = await stopProfile?.(25);
     const state = await page.evaluate(() => window.__bridgeBench);
     const counts = await countInPage(page);
@@ -224,6 +248,7 @@ async function main(): Promise<void> {
           'dropped',
           'rejected',
           'posts (median / max ms)',
+          'CPU ms',
           'in the dashboard',
           'terminal there',
         ],
@@ -234,6 +259,7 @@ async function main(): Promise<void> {
           String(report?.dropped ?? 0),
           String(report?.rejected ?? 0),
           `${String(report?.posts ?? 0)} (${String(report?.postMs.median ?? 0)} / ${String(report?.postMs.max ?? 0)})`,
+          String(report?.cpuMs ?? 0),
           String(seen.records),
           String(seen.terminal),
         ]),
@@ -250,6 +276,9 @@ async function main(): Promise<void> {
       `longest tasks (start: duration): ${state.worstTasks
         .map((task) => `${(task.at / 1000).toFixed(2)} s: ${task.ms.toFixed(0)} ms`)
         .join(', ')}; ${String(state.longTasks)} long tasks in all`,
+    );
+    console.log(
+      `CPU: senders ${String(reports.reduce((sum, report) => sum + report.cpuMs, 0))} ms, receiver (this process, with the browser driver) ${String(receiverCpuMs)} ms, page main thread busy ${String(pageBusyMs)} ms`,
     );
     if (profile !== undefined) console.log(`\npage CPU profile, self time:\n${profile.join('\n')}`);
     console.log('\nGoals');

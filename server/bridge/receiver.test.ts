@@ -100,6 +100,41 @@ describe('the receiver', () => {
     dashboard.stop();
   });
 
+  it('sends the dashboards one update per event per broadcast, the latest, with every notification', async () => {
+    // Long enough for the three posts to land in one broadcast, even on a busy machine.
+    const { origin, receiver, post } = await start({ broadcastInterval: 1_000 });
+    const dashboard = await listenToStream(`${origin}/api/bridge/stream?token=${receiver.token}`);
+    const started = batchOf('e-1', 1, 'processing');
+    const ended = batchOf('e-1', 2, 'completed');
+    const [first] = started.updates;
+    const [second] = ended.updates;
+    if (first === undefined || second === undefined) throw new Error('batchOf changed');
+    const toProcessing = { type: 'transition', from: 'pending', to: 'processing', at: 2 } as const;
+    const toCompleted = { type: 'transition', from: 'processing', to: 'completed', at: 3 } as const;
+    first.notifications = [toProcessing];
+    second.notifications = [toCompleted];
+    second.transitions = [...first.transitions, { status: 'completed', at: 3 }];
+    await post('events', started);
+    await post('events', batchOf('e-2', 1));
+    await post('events', ended);
+    await vi.waitFor(
+      () => {
+        expect(dashboard.updates).toHaveLength(2);
+      },
+      { timeout: 3_000 },
+    );
+    expect(dashboard.updates.map((update) => [update.event.id, update.seq])).toEqual([
+      ['e-2', 1],
+      ['e-1', 2],
+    ]);
+    expect(dashboard.updates[1]?.transitions.map((step) => step.status)).toEqual([
+      'pending',
+      'completed',
+    ]);
+    expect(dashboard.updates[1]?.notifications).toEqual([toProcessing, toCompleted]);
+    dashboard.stop();
+  });
+
   it('ignores a batch it has seen (same event, same sequence number)', async () => {
     const { post, receiver } = await start();
     expect(await (await post('events', batchOf('e-1', 4))).json()).toEqual({

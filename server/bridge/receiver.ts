@@ -109,7 +109,11 @@ export function createReceiver(options: ReceiverOptions = {}): Receiver {
   const sources = new Map<string, SourceState>();
   const events = new Map<string, RemoteEventUpdate>();
   const dashboards = new Set<ServerResponse>();
-  let outgoing: RemoteEventUpdate[] = [];
+  /**
+   * Updates not yet sent to the dashboards, one per event: a snapshot carries the event's whole
+   * timeline, so a later one replaces an earlier one still waiting, notifications joined.
+   */
+  let outgoing = new Map<string, RemoteEventUpdate>();
   let sourcesChanged = false;
   let broadcastTimer: ReturnType<typeof setTimeout> | undefined;
   const localHandlers = new Map<string, LocalCommandHandler>();
@@ -127,9 +131,9 @@ export function createReceiver(options: ReceiverOptions = {}): Receiver {
       sourcesChanged = false;
       send('sources', listSources());
     }
-    if (outgoing.length > 0) {
-      const updates = outgoing;
-      outgoing = [];
+    if (outgoing.size > 0) {
+      const updates = [...outgoing.values()];
+      outgoing = new Map();
       send('updates', updates);
     }
   }
@@ -206,7 +210,14 @@ export function createReceiver(options: ReceiverOptions = {}): Receiver {
       const oldest = events.keys().next();
       if (oldest.done !== true) events.delete(oldest.value);
     }
-    outgoing.push(remote);
+    const waiting = outgoing.get(id);
+    outgoing.delete(id);
+    outgoing.set(
+      id,
+      waiting === undefined || waiting.notifications.length === 0
+        ? remote
+        : { ...remote, notifications: [...waiting.notifications, ...remote.notifications] },
+    );
     return true;
   }
 

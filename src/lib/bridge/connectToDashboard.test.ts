@@ -151,6 +151,20 @@ describe('connectToDashboard', () => {
     );
   });
 
+  it('cuts a backlog into requests without snapshotting events it then sends later', async () => {
+    connect({ maxBatchChars: 20_000 });
+    const events = Array.from({ length: 300 }, (_, index) => createEvent(() => index));
+    const snapshots = events.map((event) => vi.spyOn(event, 'toDict'));
+    await Promise.all(events.map((event) => event.invoke()));
+    await vi.advanceTimersByTimeAsync(1_000);
+
+    expect(receiver.updates().map((update) => update.event.id)).toEqual(
+      events.map((event) => event.id),
+    );
+    const calls = snapshots.reduce((sum, spy) => sum + spy.mock.calls.length, 0);
+    expect(calls).toBeLessThanOrEqual(events.length + receiver.batches.length);
+  });
+
   it('buffers while the receiver is away and resends after a backoff', async () => {
     const problems: BridgeProblem[] = [];
     receiver.state.reachable = false;

@@ -7,12 +7,12 @@ import { exponentialBackoff, type Backoff, type ExponentialBackoffOptions } from
 import {
   BRIDGE_BASE_PATH,
   BRIDGE_PROTOCOL_VERSION,
-  type BridgeBatch,
   type BridgeCommand,
   type BridgeSourceInfo,
 } from './protocol';
 import { readJsonLines } from './readJsonLines';
 import { detectRuntime, sourceKey } from './sourceInfo';
+import { takeBatch, type TakenBatch } from './takeBatch';
 import { UpdateBuffer, type TakenUpdate } from './updateBuffer';
 
 export interface BridgeOptions {
@@ -48,7 +48,7 @@ export interface BridgeOptions {
   maxBatch?: number;
   /**
    * Most characters of JSON in one request (default 1,500,000, which stays under the
-   * receiver's 5 MB even if every character took 3 bytes); a bigger batch is sent in halves.
+   * receiver's 5 MB even if every character took 3 bytes); what does not fit goes in the next.
    */
   maxBatchChars?: number;
   /** Most events waiting to be sent; beyond it the oldest are dropped and counted (10,000). */
@@ -204,9 +204,14 @@ export function connectToDashboard(options: BridgeOptions): Bridge {
       clearTimeout(sendTimer);
       sendTimer = undefined;
     }
-    const taken = buffer.take(maxBatch);
-    if (taken.length === 0) return Promise.resolve();
-    sending = post(taken).finally(() => {
+    const batch = takeBatch(
+      buffer,
+      { protocol: BRIDGE_PROTOCOL_VERSION, source, dropped: buffer.dropped },
+      maxBatch,
+      maxBatchChars,
+    );
+    if (batch === null) return Promise.resolve();
+    sending = post(batch).finally(() => {
       sending = undefined;
       if (sendBackoff !== undefined) schedule(sendBackoff.duration);
       else schedule(buffer.size >= maxBatch ? 0 : flushInterval);
@@ -214,20 +219,7 @@ export function connectToDashboard(options: BridgeOptions): Bridge {
     return sending;
   }
 
-  async function post(taken: TakenUpdate[]): Promise<void> {
-    const batch: BridgeBatch = {
-      protocol: BRIDGE_PROTOCOL_VERSION,
-      source,
-      dropped: buffer.dropped,
-      updates: taken.map((entry) => entry.update),
-    };
-    let body = JSON.stringify(batch);
-    while (body.length > maxBatchChars && taken.length > 1) {
-      // Too big for one request: the second half goes back, in front, for the next one.
-      buffer.putBack(taken.splice(Math.ceil(taken.length / 2)));
-      batch.updates = taken.map((entry) => entry.update);
-      body = JSON.stringify(batch);
-    }
+  async function post({ taken, body }: TakenBatch): Promise<void> {
     let response: Response;
     try {
       response = await doFetch(`${base}/events`, {

@@ -220,6 +220,38 @@ describe('connectReceiver', () => {
     vi.useRealTimers();
   });
 
+  it('by default applies updates at the next frame, with no interval to wait out', () => {
+    vi.useFakeTimers();
+    close();
+    connect({ minInterval: undefined, now: () => Date.now() });
+    stream.emit('updates', [update('e1', 1, 'completed')]);
+    flush();
+    stream.emit('updates', [update('e2', 2, 'completed')]);
+    // Asked for at once: a frame, not a timer, stands between the update and the store.
+    expect(flushes).toHaveLength(1);
+    flush();
+    expect(store.records.order.toArray()).toEqual(['e2', 'e1']);
+    vi.useRealTimers();
+  });
+
+  it('takes only the latest list of sources, once per flush', () => {
+    const states: number[] = [];
+    const unsubscribe = remoteSourcesStore.subscribe(() => states.push(states.length));
+    stream.emit('sources', [worker(true)]);
+    stream.emit('updates', [update('running', 1, 'processing')]);
+    stream.emit('sources', [{ ...worker(true), lastMessageAt: 3 }]);
+    stream.emit('sources', [{ ...worker(false), lastMessageAt: 4 }]);
+    expect(states).toHaveLength(0);
+    flush();
+    unsubscribe();
+    expect(states).toHaveLength(1);
+    expect(remoteSourcesStore.getState().sources['worker-1']).toMatchObject({
+      connected: false,
+      lastMessageAt: 4,
+    });
+    expect(store.records.get('running')?.remote?.disconnected).toBe(true);
+  });
+
   it('stops turning updates into records when a flush has used its time, and goes on at the next frame', () => {
     close();
     let clock = 0;

@@ -26,9 +26,9 @@ export interface ReceiverLinkOptions {
   /** Runs `flush` once, soon (default: the next animation frame). */
   schedule?: (flush: () => void) => void;
   /**
-   * Least milliseconds between two store updates (default 100). Every store update costs the
-   * views work in proportion to all the records, so a steady stream is applied a few times a
-   * second, in bigger batches, rather than at every frame.
+   * Least milliseconds between two store updates (default 0: every frame that has updates).
+   * A store update costs what it changed and the views render at most once a frame, so
+   * waiting longer only adds latency; a larger value gathers updates into fewer commits.
    */
   minInterval?: number;
   /** Milliseconds, for `minInterval` (default `performance.now`). */
@@ -55,7 +55,7 @@ export function connectReceiver(options: ReceiverLinkOptions): () => void {
   const schedule = options.schedule ?? ((flush) => requestAnimationFrame(flush));
   const maxPerFlush = options.maxPerFlush ?? 20_000;
   const flushBudget = options.flushBudget ?? 8;
-  const minInterval = options.minInterval ?? 100;
+  const minInterval = options.minInterval ?? 0;
   const now = options.now ?? (() => performance.now());
   let lastFlush = Number.NEGATIVE_INFINITY;
   const open = options.openStream ?? ((url) => new EventSource(url) as unknown as EventSourceLike);
@@ -66,7 +66,8 @@ export function connectReceiver(options: ReceiverLinkOptions): () => void {
   let queue: RemoteEventUpdate[] = [];
   /** Where the next flush starts reading `queue` (a backlog is never shifted element-wise). */
   let head = 0;
-  let changedSources = new Set<string>();
+  /** The receiver's latest list of sources, not applied yet (it sends one per batch it takes). */
+  let pendingSources: RemoteSource[] | undefined;
   let scheduled = false;
 
   if (import.meta.env.VITE_BRIDGE_BENCH === 'true') exposeToBenchmark(store);
@@ -84,16 +85,8 @@ export function connectReceiver(options: ReceiverLinkOptions): () => void {
   stream.addEventListener('sources', (event) => {
     const list = parseData(event.data) as RemoteSource[] | undefined;
     if (!Array.isArray(list)) return;
-    const before = remoteSourcesStore.getState().sources;
-    const sources: Record<string, RemoteSource> = {};
-    for (const source of list) {
-      sources[source.id] = source;
-      const was = before[source.id];
-      if (was?.connected !== source.connected || was.run !== source.run) {
-        changedSources.add(source.id);
-      }
-    }
-    remoteSourcesStore.setState({ sources });
+    // Only the latest list matters: the panel and the records take it once, at the next flush.
+    pendingSources = list;
     request();
   });
   stream.addEventListener('updates', (event) => {
@@ -114,6 +107,7 @@ export function connectReceiver(options: ReceiverLinkOptions): () => void {
   function flush(): void {
     scheduled = false;
     lastFlush = now();
+    const changedSources = applySources();
     const sources = remoteSourcesStore.getState().sources;
     const records = new Map<string, EventRecord>();
     let duplicates = 0;
@@ -159,7 +153,6 @@ export function connectReceiver(options: ReceiverLinkOptions): () => void {
         }
       }
     }
-    changedSources = new Set();
     mergeRecords(store, [...records.values()]);
     if (duplicates > 0) {
       remoteSourcesStore.setState((state) => ({ duplicates: state.duplicates + duplicates }));
@@ -176,6 +169,26 @@ export function connectReceiver(options: ReceiverLinkOptions): () => void {
     // A backlog goes on at the next frame: waiting out the interval would let it grow.
     scheduled = true;
     schedule(flush);
+  }
+
+  /**
+   * Puts the pending list of sources in the sources store, one update however many lists came
+   * since the last flush; returns the sources whose connection or run changed.
+   */
+  function applySources(): Set<string> {
+    const changed = new Set<string>();
+    const list = pendingSources;
+    if (list === undefined) return changed;
+    pendingSources = undefined;
+    const before = remoteSourcesStore.getState().sources;
+    const sources: Record<string, RemoteSource> = {};
+    for (const source of list) {
+      sources[source.id] = source;
+      const was = before[source.id];
+      if (was?.connected !== source.connected || was.run !== source.run) changed.add(source.id);
+    }
+    remoteSourcesStore.setState({ sources });
+    return changed;
   }
 
   return () => {

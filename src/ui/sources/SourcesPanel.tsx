@@ -1,6 +1,4 @@
-import { useEffect } from 'react';
-import { useStore } from 'zustand';
-import { useShallow } from 'zustand/shallow';
+import { useEffect, useSyncExternalStore } from 'react';
 import { EVENT_STATUSES } from '../../lib';
 import type { RemoteSource } from '../../lib/bridge/protocol';
 import {
@@ -8,10 +6,17 @@ import {
   receiverToken,
   remoteSourcesStore,
   THIS_PAGE,
-  useRecordsSelector,
   type RecordsCache,
   type StatusCounts,
 } from '../../store';
+import { throttledSubscribe, type Subscribe } from './throttledSubscribe';
+
+/**
+ * Least milliseconds between two renders of the panel. Its counts and "last message" change
+ * with every batch a busy source sends (many a second), and a person reads them at a glance:
+ * four renders a second keep it current without a render per frame.
+ */
+const PANEL_INTERVAL_MS = 250;
 
 /** Counts by status per source key, made once per change of the records. */
 const countsCache = new WeakMap<
@@ -26,6 +31,30 @@ function countsBySource(records: RecordsCache): Map<string, StatusCounts> {
   for (const [key, tally] of records.indexes().sources()) counts.set(key, tally.snapshot());
   countsCache.set(records, { version: records.version(), counts });
   return counts;
+}
+
+const subscriptions = new WeakMap<RecordsCache, Subscribe>();
+
+/** Changes of the records and of the sources, told at most once per `PANEL_INTERVAL_MS`. */
+function panelSubscription(records: RecordsCache): Subscribe {
+  let subscribe = subscriptions.get(records);
+  if (subscribe === undefined) {
+    subscribe = throttledSubscribe((listener) => {
+      const stopRecords = records.subscribe(listener);
+      const stopSources = remoteSourcesStore.subscribe(listener);
+      return () => {
+        stopRecords();
+        stopSources();
+      };
+    }, PANEL_INTERVAL_MS);
+    subscriptions.set(records, subscribe);
+  }
+  return subscribe;
+}
+
+/** A value of the sources or the records (a stable reference), read at the panel's pace. */
+function usePanelValue<T>(select: () => T): T {
+  return useSyncExternalStore(panelSubscription(getAppStore().records), select, select);
 }
 
 let linkStarted = false;
@@ -49,11 +78,10 @@ function useReceiverLink(): void {
  */
 export function SourcesPanel() {
   useReceiverLink();
-  const { link, message, sources } = useStore(
-    remoteSourcesStore,
-    useShallow((state) => ({ link: state.link, message: state.message, sources: state.sources })),
-  );
-  const counts = useRecordsSelector(countsBySource);
+  const link = usePanelValue(() => remoteSourcesStore.getState().link);
+  const message = usePanelValue(() => remoteSourcesStore.getState().message);
+  const sources = usePanelValue(() => remoteSourcesStore.getState().sources);
+  const counts = usePanelValue(() => countsBySource(getAppStore().records));
   const importedKeys = [...counts.keys()].filter((key) => key.startsWith('imported:'));
   const remote = Object.values(sources);
 
