@@ -37,7 +37,7 @@ function memoryDisk(): HistoryDisk & { rows: Map<string, StoredRow>; writes: num
 }
 
 /** A writer flushed by hand, on a budget clock that moves 1 ms each time it is read. */
-function budgetedWriter(disk: HistoryDisk, budgetMs: number) {
+function budgetedWriter(disk: HistoryDisk, budgetMs: number, minRowsPerFlush = 1) {
   let time = 0;
   const committed: RecordChanges[] = [];
   const writer = createHistoryWriter({
@@ -48,6 +48,7 @@ function budgetedWriter(disk: HistoryDisk, budgetMs: number) {
     onCommitted: (changes) => committed.push(changes),
     onTrouble: () => undefined,
     flushBudgetMs: budgetMs,
+    minRowsPerFlush,
     now: () => (time += 1),
   });
   writer.start();
@@ -60,15 +61,28 @@ describe('history writer time budget', () => {
     const { writer, committed } = budgetedWriter(disk, 3);
     writer.accept({ upserted: records(10), removed: [], cleared: false });
     await writer.flush();
-    expect(disk.writes).toEqual([3]);
+    // The clock is read once per put: the budget runs from the first put to the fourth.
+    expect(disk.writes).toEqual([4]);
     expect(committed.flatMap((changes) => changes.upserted.map((record) => record.id))).toEqual([
       'record-0',
       'record-1',
       'record-2',
+      'record-3',
     ]);
     while (disk.rows.size < 10) await writer.flush();
-    expect(disk.writes).toEqual([3, 3, 3, 1]);
+    expect(disk.writes).toEqual([4, 4, 2]);
     expect(committed.flatMap((changes) => changes.upserted).length).toBe(10);
+  });
+
+  test('a small batch is written whole, in one flush, however slow its puts', async () => {
+    const disk = memoryDisk();
+    const { writer } = budgetedWriter(disk, 1, 25);
+    writer.accept({ upserted: records(25), removed: [], cleared: false });
+    await writer.flush();
+    expect(disk.writes).toEqual([25]);
+    writer.accept({ upserted: records(60), removed: [], cleared: false });
+    await writer.flush();
+    expect(disk.writes).toEqual([25, 25]);
   });
 
   test('a change accepted during a budgeted flush is written rather than the older copy left over', async () => {

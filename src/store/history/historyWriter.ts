@@ -47,6 +47,8 @@ export interface HistoryWriterConfig {
    * its record there); what is left is written by the next flush.
    */
   flushBudgetMs?: number;
+  /** Records a flush writes whatever its budget says; `MIN_ROWS_PER_FLUSH` unless given. */
+  minRowsPerFlush?: number;
   /** A monotonic clock in milliseconds for the budget; `performance.now` unless given. */
   now?: () => number;
 }
@@ -65,6 +67,9 @@ export const MAX_ROWS_PER_FLUSH = 1_000;
  */
 export const FLUSH_BUDGET_MS = 6;
 
+/** Records a flush writes whatever the budget says, so a small batch never waits a flush. */
+export const MIN_ROWS_PER_FLUSH = 100;
+
 /**
  * Writes the store's changes to disk incrementally: changes are coalesced by id between two
  * flushes and written in one transaction per flush, so a burst of thousands of transitions is
@@ -78,6 +83,7 @@ export function createHistoryWriter(config: HistoryWriterConfig): HistoryWriter 
   const { disk, tab, clock } = config;
   const baseRetryDelay = config.retryDelay ?? 2_000;
   const flushBudgetMs = config.flushBudgetMs ?? FLUSH_BUDGET_MS;
+  const minRowsPerFlush = config.minRowsPerFlush ?? MIN_ROWS_PER_FLUSH;
   const now = config.now ?? (() => performance.now());
   let pending = new Map<string, EventRecord>();
   let pendingRemoved = new Set<string>();
@@ -158,8 +164,17 @@ export function createHistoryWriter(config: HistoryWriterConfig): HistoryWriter 
     try {
       try {
         const rows = records.map(toRow);
-        const deadline = now() + flushBudgetMs;
-        const written = await disk.write(rows, removed, cleared, () => now() >= deadline);
+        // The budget starts with the first put, not before the database is open, and spares
+        // the first rows: a small batch (the changes of a frame or two) is written whole.
+        let deadline: number | undefined;
+        let put = 0;
+        const enough = (): boolean => {
+          put += 1;
+          const time = now();
+          deadline ??= time + flushBudgetMs;
+          return put >= minRowsPerFlush && time >= deadline;
+        };
+        const written = await disk.write(rows, removed, cleared, enough);
         // What the budget left out waits for the next flush, under anything newer (and not
         // at all once the history was cleared meanwhile).
         const left = records.slice(written);
