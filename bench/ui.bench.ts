@@ -9,18 +9,21 @@
  *   npm run bench:ui                       # both cases
  *   UI_BENCH_CASES=10000 npm run bench:ui  # one case
  *   UI_BENCH_PORT=4480 npm run bench:ui    # another port for the preview server
+ *   UI_BENCH_PROFILE=1 npm run bench:ui    # unminified, with where the longest tasks went
  *
  * Commits are counted through the hook React offers developer tools (it is called in
  * production builds too), so the app needs no instrumentation of its own.
  */
 import { resolve } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
+import { profileLongTasks } from './cpuProfile.ts';
 import { defineLongTaskRecorder, type LongTaskRecord } from './longTasks.ts';
 import { startBenchApp } from './previewServer.ts';
 import { formatTable, verdict } from './report.ts';
 
 const PORT = Number(process.env.UI_BENCH_PORT ?? 4473);
 const OUT_DIR = resolve('node_modules/.tmp/ui-bench/dist');
+const PROFILING = process.env.UI_BENCH_PROFILE === '1';
 
 interface Burst {
   kind: string;
@@ -157,7 +160,8 @@ async function waitUntilAllTerminal(page: Page, total: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const { browser, close } = await startBenchApp(OUT_DIR, PORT);
+  // Unminified when profiling, so the profile names the functions.
+  const { browser, close } = await startBenchApp(OUT_DIR, PORT, { minify: !PROFILING });
   try {
     const names = (process.env.UI_BENCH_CASES ?? Object.keys(CASES).join(',')).split(',');
     for (const name of names) {
@@ -186,8 +190,10 @@ async function runCase(browser: Browser, benchCase: BenchCase): Promise<void> {
       window.__uiBench.measuring = true;
       window.__uiBench.startedAt = performance.now();
     });
+    const stopProfile = PROFILING ? await profileLongTasks(page) : undefined;
     await launchBursts(page, bursts);
     await waitUntilAllTerminal(page, total);
+    const profile = await stopProfile?.(5, 14);
     const state = await page.evaluate(() => window.__uiBench);
     // Let the live view settle (last batched updates) before looking at rows and heap.
     await page.waitForTimeout(1000);
@@ -228,6 +234,8 @@ async function runCase(browser: Browser, benchCase: BenchCase): Promise<void> {
         .map((task) => `${(task.at / 1000).toFixed(2)} s: ${task.ms.toFixed(0)} ms`)
         .join(', ')}`,
     );
+    if (profile !== undefined)
+      console.log(`\nwhere the longest tasks went:\n${profile.join('\n')}`);
     console.log('\nGoals');
     console.log(
       formatTable(

@@ -1,3 +1,4 @@
+import { isTerminalStatus } from '../lib';
 import { getOwn } from './ownKey';
 import type { StoreContext } from './storeContext';
 import type { EventStoreActions } from './types';
@@ -19,11 +20,17 @@ export function createEventActions(
       const record = records.get(id);
       const tracked = live.get(id);
       if (record === undefined) return;
+      const calls = Number.isInteger(times) ? Math.min(MAX_INVOKE_TIMES, Math.max(1, times)) : 1;
       if (tracked === undefined) {
+        // An ended event of this page whose object was let go (`endedEvents`): invoking it
+        // again would return its cached outcome, so only the count changes.
+        if (record.source === 'live' && isTerminalStatus(record.status)) {
+          records.upsert([{ ...record, invokeCalls: record.invokeCalls + calls }], 'newer');
+          return;
+        }
         notice('info', readOnlyMessage(record, 'invoked again'));
         return;
       }
-      const calls = Number.isInteger(times) ? Math.min(MAX_INVOKE_TIMES, Math.max(1, times)) : 1;
       tracked.invokeCalls += calls;
       batcher.mark(id);
       const { event } = tracked;
@@ -34,18 +41,22 @@ export function createEventActions(
       const record = records.get(id);
       if (record === undefined) return false;
       const tracked = live.get(id);
+      const ended = (status: string): false => {
+        notice(
+          'info',
+          `"${record.label}" has already ended (${status}); there is nothing to cancel.`,
+        );
+        return false;
+      };
       if (tracked === undefined) {
+        // Ended, its object let go (`endedEvents`).
+        if (record.source === 'live' && isTerminalStatus(record.status))
+          return ended(record.status);
         notice('info', readOnlyMessage(record, 'cancelled'));
         return false;
       }
       const cancelled = tracked.event.cancel(reason);
-      if (!cancelled) {
-        notice(
-          'info',
-          `"${record.label}" has already ended (${tracked.event.status}); there is nothing to cancel.`,
-        );
-        return false;
-      }
+      if (!cancelled) return ended(tracked.event.status);
       // Cancelling the attempt a retry run is waiting on stops the run too.
       const run = getOwn(get().retryRuns, record.chainId);
       if (run?.status === 'running' && run.currentId === id) {

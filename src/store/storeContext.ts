@@ -1,6 +1,7 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { Clock, Event } from '../lib';
 import { createBatcher, type Batcher } from './notifyManager';
+import { createEndedEvents } from './endedEvents';
 import { findKind, type DemoInit, type DemoParams } from './catalogue';
 import type { EventRecord } from './eventRecord';
 import { launchChecks } from './lazySchemas';
@@ -64,6 +65,13 @@ export function createStoreContext(config: {
 }): StoreContext {
   const { set, records } = config;
   const live = new Map<string, Tracked>();
+  const retryControllers = new Map<string, AbortController>();
+  const endedEvents = createEndedEvents({
+    live,
+    records,
+    clock: config.clock,
+    busy: (chainId) => retryControllers.has(chainId),
+  });
 
   const notice = (level: Notice['level'], message: string): void => {
     const entry: Notice = { id: config.nextNoticeId(), level, message };
@@ -113,6 +121,7 @@ export function createStoreContext(config: {
         tracked.progressMessage = notification.message ?? null;
       }
       batcher.mark(event.id);
+      endedEvents.changed(event.id);
     });
     live.set(event.id, tracked);
     return tracked;
@@ -196,7 +205,7 @@ export function createStoreContext(config: {
     random: config.random,
     eventInit: config.eventInit,
     live,
-    retryControllers: new Map(),
+    retryControllers,
     batcher,
     notice,
     track,

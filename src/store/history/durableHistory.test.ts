@@ -68,12 +68,16 @@ describe('saving', () => {
     const browser = new FakeBrowser();
     const first = await browser.openPage();
     await launch(first, 'simple', {}, READ_PAGE_SIZE * 2 + 7);
-    await vi.waitFor(async () => {
-      expect((await browser.rows()).size).toBe(READ_PAGE_SIZE * 2 + 7);
-    });
+    // Written a few milliseconds of puts at a time, and fake-indexeddb's puts are slow.
+    await vi.waitFor(
+      async () => {
+        expect((await browser.rows()).size).toBe(READ_PAGE_SIZE * 2 + 7);
+      },
+      { timeout: 20_000, interval: 100 },
+    );
     const second = await browser.openPage();
     expect(new Set(idsOf(second))).toEqual(new Set(idsOf(first)));
-  });
+  }, 30_000);
 
   test('clearing the history clears the disk too', async () => {
     const browser = new FakeBrowser();
@@ -335,6 +339,7 @@ function countingDisk(browser: FakeBrowser, writes: number[]): HistoryDisk {
         ...rows.map((row) => tx.store.put(row)),
         tx.done,
       ]);
+      return rows.length;
     },
   };
 }
@@ -351,7 +356,7 @@ function limitedDisk(browser: FakeBrowser, capacity: number): HistoryDisk & { ca
       if (stored.size + fresh > disk.capacity) {
         throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       }
-      await inner.write(...args);
+      return inner.write(...args);
     },
   };
   return disk;

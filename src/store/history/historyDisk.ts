@@ -1,9 +1,19 @@
+import { unwrap } from 'idb';
 import { openHistoryDatabase, type HistoryDatabase, type StoredRow } from './historyDatabase';
 
 /** Where the writer puts rows; a test can hand in one that fails as browsers fail. */
 export interface HistoryDisk {
-  /** Applies a clear, then removals, then rows, in ONE transaction; rejects when it aborted. */
-  write(rows: readonly StoredRow[], removed: readonly string[], cleared: boolean): Promise<void>;
+  /**
+   * Applies a clear, then removals, then rows, in ONE transaction; rejects when it aborted.
+   * With `enough`, asked after each row put, it stops putting rows once that says so (at
+   * least one row is put): the rows written are the first ones, and it resolves to how many.
+   */
+  write(
+    rows: readonly StoredRow[],
+    removed: readonly string[],
+    cleared: boolean,
+    enough?: () => boolean,
+  ): Promise<number>;
 }
 
 /**
@@ -32,7 +42,7 @@ export function createHistoryDisk(
   };
   return {
     database,
-    async write(rows, removed, cleared) {
+    async write(rows, removed, cleared, enough) {
       const db = await database();
       let tx;
       try {
@@ -42,12 +52,19 @@ export function createHistoryDisk(
         connection = null;
         throw error;
       }
-      const requests: Promise<unknown>[] = [];
-      if (cleared) requests.push(tx.store.clear());
-      for (const id of removed) requests.push(tx.store.delete(id));
-      for (const row of rows) requests.push(tx.store.put(row));
-      // Every request is awaited with the transaction, so a failed one is never unhandled.
-      await Promise.all([...requests, tx.done]);
+      // The plain store, not idb's wrapper: a promise per request would cost more than the
+      // put itself in a burst. A failed request aborts the transaction, so `tx.done` rejects.
+      const store = unwrap(tx.store);
+      if (cleared) store.clear();
+      for (const id of removed) store.delete(id);
+      let written = 0;
+      for (const row of rows) {
+        store.put(row);
+        written += 1;
+        if (enough?.() === true) break;
+      }
+      await tx.done;
+      return written;
     },
   };
 }

@@ -42,6 +42,15 @@ export interface HistoryWriterConfig {
   onTrouble: (trouble: WriteTrouble | null) => void;
   /** Milliseconds before writing again after a failure; doubles up to a minute. */
   retryDelay?: number;
+  /**
+   * Milliseconds of the page's thread one flush may spend putting records (each put clones
+   * its record there); what is left is written by the next flush.
+   */
+  flushBudgetMs?: number;
+  /** Records a flush writes whatever its budget says; `MIN_ROWS_PER_FLUSH` unless given. */
+  minRowsPerFlush?: number;
+  /** A monotonic clock in milliseconds for the budget; `performance.now` unless given. */
+  now?: () => number;
 }
 
 const MAX_RETRY_DELAY = 60_000;
@@ -51,6 +60,15 @@ const MAX_RETRY_DELAY = 60_000;
  * import of 100,000 records is written over many flushes, each a short task, not in one.
  */
 export const MAX_ROWS_PER_FLUSH = 1_000;
+
+/**
+ * The default time one flush may spend putting records: a burst of thousands of changes is
+ * written in slices that leave most of each frame to the page.
+ */
+export const FLUSH_BUDGET_MS = 6;
+
+/** Records a flush writes whatever the budget says, so a small batch never waits a flush. */
+export const MIN_ROWS_PER_FLUSH = 100;
 
 /**
  * Writes the store's changes to disk incrementally: changes are coalesced by id between two
@@ -64,6 +82,9 @@ export const MAX_ROWS_PER_FLUSH = 1_000;
 export function createHistoryWriter(config: HistoryWriterConfig): HistoryWriter {
   const { disk, tab, clock } = config;
   const baseRetryDelay = config.retryDelay ?? 2_000;
+  const flushBudgetMs = config.flushBudgetMs ?? FLUSH_BUDGET_MS;
+  const minRowsPerFlush = config.minRowsPerFlush ?? MIN_ROWS_PER_FLUSH;
+  const now = config.now ?? (() => performance.now());
   let pending = new Map<string, EventRecord>();
   let pendingRemoved = new Set<string>();
   let pendingClear = false;
@@ -75,6 +96,8 @@ export function createHistoryWriter(config: HistoryWriterConfig): HistoryWriter 
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   const hasPending = () => pendingClear || pending.size > 0 || pendingRemoved.size > 0;
+  /** A clear accepted since the current batch was taken (read after an `await`). */
+  const clearQueued = (): boolean => pendingClear;
 
   const schedule = (): void => {
     if (!started || scheduled || writing !== null || retryTimer !== undefined) return;
@@ -140,8 +163,24 @@ export function createHistoryWriter(config: HistoryWriterConfig): HistoryWriter 
     pendingClear = false;
     try {
       try {
-        await disk.write(records.map(toRow), removed, cleared);
-        config.onCommitted({ upserted: records, removed, cleared });
+        const rows = records.map(toRow);
+        // The budget starts with the first put, not before the database is open, and spares
+        // the first rows: a small batch (the changes of a frame or two) is written whole.
+        let deadline: number | undefined;
+        let put = 0;
+        const enough = (): boolean => {
+          put += 1;
+          const time = now();
+          deadline ??= time + flushBudgetMs;
+          return put >= minRowsPerFlush && time >= deadline;
+        };
+        const written = await disk.write(rows, removed, cleared, enough);
+        // What the budget left out waits for the next flush, under anything newer (and not
+        // at all once the history was cleared meanwhile).
+        const left = records.slice(written);
+        if (!clearQueued()) requeue(left, [], false);
+        const upserted = left.length === 0 ? records : records.slice(0, written);
+        config.onCommitted({ upserted, removed, cleared });
         recovered();
         return;
       } catch (error) {

@@ -1,4 +1,3 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef } from 'react';
 import { useEventStore } from '../../store';
 import type { ChainIndex } from './chainIndex.ts';
@@ -7,14 +6,11 @@ import { rowIdsOf, type ListRows } from './listRows.ts';
 import { ListRow } from './ListRow.tsx';
 import { updateSelection } from './selection/selectionStore.ts';
 import { toggleSelection } from './selection/toggleSelection.ts';
+import { useFixedWindow } from './useFixedWindow.ts';
 import { storeActions } from '../common/storeActions.ts';
 
 /** Two lines of text per row, tightly set (see `EventRow`): a dozen fit a laptop screen. */
 const ROW_HEIGHT = 46;
-
-function rowHeight(): number {
-  return ROW_HEIGHT;
-}
 
 function selectEvent(id: string): void {
   storeActions().select(id);
@@ -33,18 +29,14 @@ interface Props {
  * fast.
  */
 export default function EventList({ rows, index, onToggleChain }: Props) {
-  const scrollRef = useRef<HTMLDivElement>(null);
   const selectedId = useEventStore((state) => state.selectedId);
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read in render by design
-  const virtualizer = useVirtualizer({
+  // Every row is ROW_HEIGHT tall and none is measured, so the rows to draw are arithmetic on
+  // the scroll position: a longer list costs nothing more per update.
+  const { start, end, totalHeight, setScrollElement, scrollToIndex } = useFixedWindow({
     count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    // Every row is ROW_HEIGHT tall and none is measured, so a longer list costs one pass of
-    // arithmetic, never a layout per row.
-    estimateSize: rowHeight,
+    rowHeight: ROW_HEIGHT,
     overscan: 8,
-    getItemKey: useCallback((position: number) => rows.idAt(position) ?? position, [rows]),
-    initialRect: { width: 400, height: 420 },
+    initialHeight: 420,
   });
 
   // A shift-click ticks the rows between, as they are listed now.
@@ -59,40 +51,31 @@ export default function EventList({ rows, index, onToggleChain }: Props) {
 
   // Keep the selected row in view when the selection moves (j/k, a retry, a deep link).
   const selectedIndex = selectedId === null ? -1 : rows.indexOf(selectedId);
-  // Only when the row is not in view already: scrolling reads the list's scroll height, which
-  // makes the browser lay out the whole page at once, the freshly opened inspector included.
+  // Only when the row is not in view already: the position is worked out from what the
+  // scroll listener kept, so no layout is forced when the selection moves within the view.
   useEffect(() => {
-    if (selectedIndex < 0) return;
-    const top = virtualizer.measurementsCache[selectedIndex]?.start;
-    const offset = virtualizer.scrollOffset;
-    const height = virtualizer.scrollRect?.height;
-    const inView =
-      top !== undefined &&
-      offset !== null &&
-      height !== undefined &&
-      top >= offset &&
-      top + ROW_HEIGHT <= offset + height;
-    if (!inView) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
-  }, [selectedIndex, virtualizer]);
+    scrollToIndex(selectedIndex);
+  }, [selectedIndex, scrollToIndex]);
 
   if (rows.length === 0) return <EmptyEventList />;
 
+  const items: number[] = [];
+  for (let position = start; position < end; position += 1) items.push(position);
   return (
-    <div ref={scrollRef} className="event-list-scroll" tabIndex={-1}>
-      <ul
-        aria-label="Events"
-        className="event-list"
-        style={{ height: `${String(virtualizer.getTotalSize())}px` }}
-      >
-        {virtualizer.getVirtualItems().map((item) => {
-          const entry = rows.at(item.index);
+    <div ref={setScrollElement} className="event-list-scroll" tabIndex={-1}>
+      <ul aria-label="Events" className="event-list" style={{ height: `${String(totalHeight)}px` }}>
+        {items.map((position) => {
+          const entry = rows.at(position);
           if (entry === undefined) return null;
           return (
             <li
-              key={item.key}
+              key={entry.id}
               aria-setsize={rows.length}
-              aria-posinset={item.index + 1}
-              style={{ transform: `translateY(${String(item.start)}px)`, height: ROW_HEIGHT }}
+              aria-posinset={position + 1}
+              style={{
+                transform: `translateY(${String(position * ROW_HEIGHT)}px)`,
+                height: ROW_HEIGHT,
+              }}
             >
               <ListRow
                 entry={entry}

@@ -8,7 +8,7 @@ import { StatusCounters } from './StatusCounters.tsx';
 import { useChainEntries } from './useChainEntries.ts';
 import './watch.css';
 
-// The virtualized list (TanStack Virtual) comes in its own chunk, fetched in parallel with the
+// The windowed list comes in its own chunk, fetched in parallel with the
 // first render; until it arrives an empty history looks as the list itself would show it.
 const EventList = lazy(() => import('./EventList.tsx'));
 // The filters and the keyboard shortcuts follow the first render.
