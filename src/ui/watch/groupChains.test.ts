@@ -58,6 +58,26 @@ describe('grouping retry chains in the list', () => {
     expect(entries.map((entry) => entry.id)).toEqual(['b1', 'a3', 'a1']);
   });
 
+  it('orders a chain by attempt, newest first, and equal attempts as listed', () => {
+    const facts = lookup({
+      x: { chainId: 'c', attempt: 2 },
+      y: { chainId: 'c', attempt: 2 },
+      z: { chainId: 'c', attempt: 1 },
+      w: { chainId: 'c', attempt: 3 },
+    });
+    expect(groupChains(['x', 'y', 'z'], facts, () => true).map((entry) => entry.id)).toEqual([
+      'x',
+      'y',
+      'z',
+    ]);
+    expect(groupChains(['x', 'z', 'y', 'w'], facts, () => true).map((entry) => entry.id)).toEqual([
+      'w',
+      'x',
+      'y',
+      'z',
+    ]);
+  });
+
   it('lists every id exactly once when all chains are expanded, each head before its attempts', () => {
     const records = fc.uniqueArray(
       fc.record({

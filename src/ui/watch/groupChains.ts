@@ -45,7 +45,7 @@ export function groupChains(
   }
   const entries: ListEntry[] = [];
   const placed = new Set<string>();
-  const sortedChains = new Map<string, string[]>();
+  const sortedChains = new Map<string, readonly string[]>();
   for (const id of ids) {
     if (placed.has(id)) continue;
     const facts = factsOf(id);
@@ -59,10 +59,7 @@ export function groupChains(
     // per chain, however many of its attempts are listed.
     let sorted = sortedChains.get(facts.chainId);
     if (sorted === undefined) {
-      sorted = chain
-        .map((member, index) => ({ member, index, attempt: attemptOf.get(member) ?? 0 }))
-        .sort((a, b) => b.attempt - a.attempt || a.index - b.index)
-        .map(({ member }) => member);
+      sorted = newestAttemptFirst(chain, attemptOf);
       sortedChains.set(facts.chainId, sorted);
     }
     if (sorted[0] !== id) continue;
@@ -75,4 +72,30 @@ export function groupChains(
     }
   }
   return entries;
+}
+
+/**
+ * A chain's listed members, newest attempt first; equal numbers keep the list's order. The list
+ * is newest first and later attempts are made later, so the members almost always come in this
+ * order already: checked in one pass, the sort (of a chain that may hold thousands) is skipped.
+ */
+function newestAttemptFirst(
+  chain: readonly string[],
+  attemptOf: ReadonlyMap<string, number>,
+): readonly string[] {
+  let previous = Infinity;
+  let ordered = true;
+  for (const member of chain) {
+    const attempt = attemptOf.get(member) ?? 0;
+    if (attempt > previous) {
+      ordered = false;
+      break;
+    }
+    previous = attempt;
+  }
+  if (ordered) return chain;
+  return chain
+    .map((member, index) => ({ member, index, attempt: attemptOf.get(member) ?? 0 }))
+    .sort((a, b) => b.attempt - a.attempt || a.index - b.index)
+    .map(({ member }) => member);
 }
