@@ -49,13 +49,18 @@ export default function EventList({ rows, index, onToggleChain }: Props) {
     updateSelection((selection) => toggleSelection(selection, id, range, ids));
   }, []);
 
-  // Keep the selected row in view when the selection moves (j/k, a retry, a deep link).
-  const selectedIndex = selectedId === null ? -1 : rows.indexOf(selectedId);
+  // Bring the selected row into view when the selection moves (j/k, a retry, a deep link) —
+  // not when new rows push it down: during a burst the list stays where the person looks
+  // instead of scrolling after the selected event every frame.
   // Only when the row is not in view already: the position is worked out from what the
   // scroll listener kept, so no layout is forced when the selection moves within the view.
+  // It is also brought into view when it first appears (a link to a record still loading).
+  const selectedListed = selectedId !== null && rows.indexOf(selectedId) >= 0;
   useEffect(() => {
-    scrollToIndex(selectedIndex);
-  }, [selectedIndex, scrollToIndex]);
+    if (selectedId !== null && selectedListed) {
+      scrollToIndex(rowsRef.current.indexOf(selectedId));
+    }
+  }, [selectedId, selectedListed, scrollToIndex]);
 
   if (rows.length === 0) return <EmptyEventList />;
 
