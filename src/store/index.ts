@@ -5,7 +5,7 @@
  */
 export { createEventStore } from './createEventStore';
 export { describeOutcome } from './describeOutcome';
-export { MAX_INVOKE_TIMES } from './eventActions';
+export { MAX_INVOKE_TIMES } from './slices/eventSlice';
 export { MAX_LAUNCH_COUNT } from './launchLimits';
 export {
   CUSTOM_KIND,
