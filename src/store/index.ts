@@ -2,6 +2,10 @@
  * The dashboard's store: launches demo events, mirrors every execution as a plain record,
  * keeps history across reloads, and reads and writes logs. Vanilla Zustand; the React hook
  * lives in `./useEventStore`.
+ *
+ * Every action that can fail returns an {@link ActionResult}: `{ ok: true, … }`, or
+ * `{ ok: false, error }` with why in words. Actions never throw for a failure and post no
+ * notice for one they return: the caller shows `error`.
  */
 export { createEventStore } from './createEventStore';
 export { describeOutcome } from './describeOutcome';
@@ -51,6 +55,8 @@ export {
 } from './selectors';
 export type {
   EventStore,
+  ActionFailure,
+  ActionResult,
   EventStoreActions,
   EventStoreOptions,
   EventStoreState,

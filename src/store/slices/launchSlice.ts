@@ -53,27 +53,21 @@ export const createLaunchSlice =
       async launch(kindName, params, count = 1): Promise<LaunchResult> {
         const kind = findKind(kindName);
         if (kind === undefined) {
-          return {
-            ok: false,
-            issues: [{ field: 'kind', message: `unknown kind "${kindName}"` }],
-          };
+          return launchFailure([{ field: 'kind', message: `unknown kind "${kindName}"` }]);
         }
         let checks: Awaited<ReturnType<typeof launchChecks.load>>;
         try {
           checks = await launchChecks.load();
         } catch (error) {
-          return {
-            ok: false,
-            issues: [
-              {
-                field: 'form',
-                message: `The launch checks could not be loaded (${messageOf(error)}). Check the connection and try again.`,
-              },
-            ],
-          };
+          return launchFailure([
+            {
+              field: 'form',
+              message: `The launch checks could not be loaded (${messageOf(error)}). Check the connection and try again.`,
+            },
+          ]);
         }
         const checked = checks.checkLaunch(kind.kind, params, count);
-        if (!checked.ok) return checked;
+        if (!checked.ok) return launchFailure(checked.issues);
 
         // The first event is made now: a constructor that refuses the params launches nothing.
         // The others share its params and are made slice by slice.
@@ -81,7 +75,7 @@ export const createLaunchSlice =
         try {
           first = checked.create(eventInit, 0);
         } catch (error) {
-          return { ok: false, issues: [issueFromError(error)] };
+          return launchFailure([issueFromError(error)]);
         }
         const create = (index: number): Event => checked.create(eventInit, index);
         return {
@@ -91,6 +85,12 @@ export const createLaunchSlice =
       },
     };
   };
+
+/** A failed launch: its issues, and `error` saying them in one line. */
+function launchFailure(issues: FieldIssue[]): LaunchResult {
+  const error = `Nothing was launched: ${issues.map((issue) => `${issue.field}: ${issue.message}`).join('; ')}.`;
+  return { ok: false, error, issues };
+}
 
 /** A constructor's `ValidationError` as a launch issue, on the field it names. */
 function issueFromError(error: unknown): FieldIssue {

@@ -1,18 +1,12 @@
-import {
-  ExistsError,
-  NotFoundError,
-  runWithRetry,
-  ValidationError,
-  type Event,
-  type RetryOutcome,
-  type RetryResult,
-} from '../../lib';
+import { runWithRetry, type Event, type RetryResult } from '../../lib';
+import { DONE, failure, unknownRecord } from '../actionResult';
 import { describeOutcome } from '../describeOutcome';
 import { freshAttempt } from '../freshAttempt';
 import { launchChecks, retryPolicyChecks } from '../lazySchemas';
 import { commit, track } from '../liveEvents';
 import { messageOf } from '../messageOf';
 import { getOwn } from '../ownKey';
+import type { checkRetryPolicy as CheckRetryPolicyFn } from '../retryPolicySchema';
 import type { Slice, StoreInternals } from '../storeInternals';
 import type { EventStoreState, RetryPolicy, RetryRunState } from '../types';
 
@@ -39,27 +33,32 @@ export const createRetryRunSlice =
     return {
       retryRuns: {},
 
-      async runRetryPolicy(id, policy: RetryPolicy): Promise<RetryOutcome> {
-        // Both are shared fetches, so runs asked for together are checked in the order asked.
-        const { checkRetryPolicy } = await retryPolicyChecks.load();
-        await launchChecks.load();
-        const checked = checkRetryPolicy(policy);
-        if (!checked.ok) {
-          throw new ValidationError(`Invalid retry policy: ${checked.problems}`);
+      async runRetryPolicy(id, policy: RetryPolicy) {
+        let checkRetryPolicy: typeof CheckRetryPolicyFn;
+        try {
+          // Both are shared fetches, so runs asked for together are checked in the order asked.
+          ({ checkRetryPolicy } = await retryPolicyChecks.load());
+          await launchChecks.load();
+        } catch (error) {
+          return failure(
+            `The retry policy checks could not be loaded (${messageOf(error)}). Check the connection and try again.`,
+          );
         }
+        const checked = checkRetryPolicy(policy);
+        if (!checked.ok) return failure(`Invalid retry policy: ${checked.problems}`);
         const record = records.get(id);
-        if (record === undefined) throw new NotFoundError(`No event with id ${id}`);
+        if (record === undefined) return unknownRecord(id);
         const { chainId } = record;
         const running = getOwn(get().retryRuns, chainId);
         if (running !== undefined && running.status !== 'done') {
-          throw new ExistsError('A retry run is already going on for this chain of attempts');
+          return failure('A retry run is already going on for this chain of attempts.');
         }
 
         // A live event that has not ended is the first attempt; otherwise a fresh one is.
         let first = live.get(id);
         if (first === undefined || first.event.isTerminal) {
           const fresh = freshAttempt(internals, record, true);
-          if (typeof fresh === 'string') throw new ValidationError(fresh);
+          if (typeof fresh === 'string') return failure(fresh);
           first = fresh;
           commit(internals, [fresh.event.id]);
         }
@@ -135,7 +134,7 @@ export const createRetryRunSlice =
             outcome: 'aborted',
             reason: `stopped: ${messageOf(error)}`,
           });
-          throw error;
+          return failure(`The retry run stopped: ${messageOf(error)}`);
         } finally {
           retryControllers.delete(chainId);
         }
@@ -147,14 +146,16 @@ export const createRetryRunSlice =
           attempt: result.attempts.length,
           currentId: result.last.id,
         });
-        return result.outcome;
+        return { ok: true, outcome: result.outcome };
       },
 
       stopRetryRun(chainId) {
         const controller = retryControllers.get(chainId);
-        if (controller === undefined) return false;
+        if (controller === undefined) {
+          return failure('No retry run is going on for this chain of attempts.');
+        }
         controller.abort();
-        return true;
+        return DONE;
       },
     };
   };

@@ -4,7 +4,7 @@ import { CUSTOM_KIND, useRecord } from '../../store';
 import { compileCode } from '../../store/sandbox/compileClient';
 import type { CodeLanguage } from '../../store/sandbox/compileCode';
 import { ERROR_LINE_KEY } from '../../store/sandbox/sandboxedEvent';
-import { storeActions } from '../common/storeActions.ts';
+import { noticeOnFailure, storeActions } from '../common/storeActions.ts';
 import { createCodeEditor, type CodeEditor, type CodeProblem } from './codeEditor.ts';
 import { TEMPLATES, templateCode } from './templates.ts';
 import './eventEditor.css';
@@ -213,7 +213,7 @@ export default function EventEditor() {
           type="button"
           disabled={lastId === null || lastEnded}
           onClick={() => {
-            if (lastId !== null) storeActions().cancel(lastId, STOP_REASON);
+            if (lastId !== null) noticeOnFailure(storeActions().cancel(lastId, STOP_REASON));
           }}
         >
           Stop

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { receiverToken, requestRemoteRetry, whyNoRemoteRetry, type EventRecord } from '../../store';
-import { storeActions } from '../common/storeActions.ts';
+import { noticeOnFailure, okOrThrow, storeActions } from '../common/storeActions.ts';
 import { actionsFor } from './actionsForStatus.ts';
 
 /**
@@ -13,7 +13,8 @@ export function EventActions({ record }: { record: EventRecord }) {
   const copyMetaId = useId();
 
   const invoking = useMutation({
-    mutationFn: ({ id, times }: { id: string; times: number }) => storeActions().invoke(id, times),
+    mutationFn: async ({ id, times }: { id: string; times: number }) =>
+      okOrThrow(await storeActions().invoke(id, times)),
   });
   const retrying = useMutation({
     mutationFn: async ({ id, copy }: { id: string; copy: boolean }) => {
@@ -23,9 +24,7 @@ export function EventActions({ record }: { record: EventRecord }) {
         if (why !== null) throw new Error(`Retry fresh was not sent: ${why}`);
         return null;
       }
-      const freshId = storeActions().retryFresh(id, { copyMeta: copy });
-      if (freshId === null) throw new Error('This event cannot be retried; see the notices.');
-      return freshId;
+      return okOrThrow(storeActions().retryFresh(id, { copyMeta: copy })).id;
     },
     onSuccess: (freshId) => {
       if (freshId !== null) storeActions().select(freshId);
@@ -63,7 +62,7 @@ export function EventActions({ record }: { record: EventRecord }) {
             type="button"
             disabled={!offered.cancel}
             onClick={() => {
-              storeActions().cancel(record.id, 'cancelled from the inspector');
+              noticeOnFailure(storeActions().cancel(record.id, 'cancelled from the inspector'));
             }}
           >
             Cancel

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState, type SubmitEvent } from 'react';
 import { getOwn, useEventStore, type EventRecord, type RetryPolicy } from '../../store';
-import { storeActions } from '../common/storeActions.ts';
+import { okOrThrow, storeActions } from '../common/storeActions.ts';
 
 const DEFAULT_POLICY: Record<keyof RetryPolicy, string> = {
   maxAttempts: '4',
@@ -25,7 +25,8 @@ export function RetryPolicyForm({ record }: { record: EventRecord }) {
   const errorId = `${baseId}-error`;
 
   const running = useMutation({
-    mutationFn: (policy: RetryPolicy) => storeActions().runRetryPolicy(record.id, policy),
+    mutationFn: async (policy: RetryPolicy) =>
+      okOrThrow(await storeActions().runRetryPolicy(record.id, policy)),
   });
 
   const onSubmit = (event: SubmitEvent<HTMLFormElement>): void => {

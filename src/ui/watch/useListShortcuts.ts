@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { getAppStore } from '../../store';
-import { storeActions } from '../common/storeActions.ts';
+import { noticeOnFailure, storeActions } from '../common/storeActions.ts';
 import { actionsFor } from '../inspect/actionsForStatus.ts';
 import { FOCUS_TARGET } from '../layout/focusTargets.ts';
 import type { ListRows } from './listRows.ts';
@@ -56,14 +56,15 @@ export function useListShortcuts(rows: ListRows): void {
         case 'r': {
           if (selected === undefined) return;
           if (!actionsFor(selected.status, selected.source).retryFresh) return;
-          const freshId = storeActions().retryFresh(selected.id);
-          if (freshId !== null) storeActions().select(freshId);
+          const fresh = storeActions().retryFresh(selected.id);
+          if (fresh.ok) storeActions().select(fresh.id);
+          else noticeOnFailure(fresh, 'warning');
           break;
         }
         case 'c':
           if (selected === undefined) return;
           if (!actionsFor(selected.status, selected.source).cancel) return;
-          storeActions().cancel(selected.id, 'cancelled from the keyboard');
+          noticeOnFailure(storeActions().cancel(selected.id, 'cancelled from the keyboard'));
           break;
         default:
           return;

@@ -9,7 +9,7 @@ import {
   type EventRecord,
   type RecordsCache,
 } from '../../../store';
-import { storeActions } from '../../common/storeActions.ts';
+import { noticeOnFailure, storeActions } from '../../common/storeActions.ts';
 import { downloadText } from '../../keep/downloadText.ts';
 import { EXPORT_FORMAT_NAMES, exportRecords, type ExportFormat } from '../../keep/exportFormats.ts';
 import { describeBulkRetry, planBulkRetry, type BulkRetryPlan } from './planBulkRetry.ts';
@@ -49,7 +49,11 @@ export function BulkActions({ shown }: { shown: readonly string[] }) {
   const retrying = useMutation({
     mutationFn: (toRetry: readonly EventRecord[]) =>
       retryFreshAll(toRetry, {
-        retryHere: (id) => storeActions().retryFresh(id) !== null,
+        retryHere: (id) => {
+          const fresh = storeActions().retryFresh(id);
+          noticeOnFailure(fresh, 'warning');
+          return fresh.ok;
+        },
         askSource: (record, others) =>
           requestRemoteRetry(record, receiverToken() ?? '', { alsoRecords: others }),
       }),
@@ -80,9 +84,10 @@ export function BulkActions({ shown }: { shown: readonly string[] }) {
   const onCancelRunning = (): void => {
     let cancelled = 0;
     for (const record of selectedRecords()) {
-      if (isCancellable(record) && storeActions().cancel(record.id, 'cancelled with the others')) {
-        cancelled += 1;
-      }
+      if (!isCancellable(record)) continue;
+      const result = storeActions().cancel(record.id, 'cancelled with the others');
+      noticeOnFailure(result);
+      if (result.ok) cancelled += 1;
     }
     setPlan(null);
     setSaid(`Cancelled ${String(cancelled)} running ${cancelled === 1 ? 'event' : 'events'}.`);
