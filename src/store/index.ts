@@ -73,7 +73,9 @@ export type {
   StorageStatus,
   TimeSource,
 } from './types';
-export { getAppStore, useEventStore, useEventStoreShallow } from './useEventStore';
+export { getAppStore } from './appStore';
+export { useEventStore, useEventStoreShallow } from './useEventStore';
+export { EventStoreProvider, useEventStoreApi } from './eventStoreContext';
 export { useRecord, useRecordsSelector, useSelectedRecord, useStatusCounts } from './useRecords';
 export { createRecordsCache, type Placement, type RecordsCache } from './records/recordsCache';
 export type { IdOrder } from './records/idOrder';
