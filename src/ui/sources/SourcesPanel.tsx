@@ -4,11 +4,12 @@ import { useShallow } from 'zustand/shallow';
 import { EVENT_STATUSES } from '../../lib';
 import type { RemoteSource } from '../../lib/bridge/protocol';
 import {
-  getAppStore,
   receiverToken,
   remoteSourcesStore,
   THIS_PAGE,
+  useEventStoreApi,
   useRecordsSelector,
+  type EventStore,
   type RecordsCache,
   type StatusCounts,
 } from '../../store';
@@ -28,19 +29,21 @@ function countsBySource(records: RecordsCache): Map<string, StatusCounts> {
   return counts;
 }
 
-let linkStarted = false;
+/** The stores linked to the receiver: each once, however many panels show it. */
+const linked = new WeakSet<EventStore>();
 
-/** Opens the link to the receiver once per page, when the page has a receiver token. */
+/** Opens the link to the receiver once per store, when the page has a receiver token. */
 function useReceiverLink(): void {
+  const store = useEventStoreApi();
   useEffect(() => {
-    if (linkStarted) return;
+    if (linked.has(store)) return;
     const token = receiverToken();
     if (token === null) return;
-    linkStarted = true;
+    linked.add(store);
     void import('../../store/remote/connectReceiver').then(({ connectReceiver }) => {
-      connectReceiver({ store: getAppStore(), token });
+      connectReceiver({ store, token });
     });
-  }, []);
+  }, [store]);
 }
 
 /**
