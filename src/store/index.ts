@@ -22,6 +22,7 @@ export {
   type FieldSpec,
 } from './catalogue';
 export { parseReturnValue } from './parseReturnValue';
+export { isRunningInAnotherTab, readOnlyMessage, readOnlyOrigin } from './readOnly';
 export type { EventRecord, RecordSource, RemoteOrigin } from './eventRecord';
 export {
   receiverToken,
