@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { EventStatus } from '../lib';
 import { CUSTOM_KIND, DEMO_KINDS } from './catalogue';
+import { compareByCreated } from './createdMs';
 import { KIND_SCHEMAS } from './kindSchemas';
+import type { LifecycleLabLog } from './types';
 import { createTestStore, errorOf, freshIdOf, type TestStore } from './testHelpers';
 
 beforeEach(() => {
@@ -83,7 +85,22 @@ describe('launching', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.ids).toHaveLength(3);
-    expect(harness.store.records.order.toArray()).toEqual([...result.ids].reverse().concat(first));
+    const listed = harness.store.records.order.toArray();
+    expect(listed.at(-1)).toBe(first);
+    const burst = listed.slice(0, 3).map((id) => recordOf(harness, id));
+    expect(burst.map((record) => record.id).sort()).toEqual([...result.ids].sort());
+    // Newest first; events made in the same millisecond by id.
+    expect([...burst].sort(compareByCreated).reverse()).toEqual(burst);
+  });
+
+  test('events made in the same millisecond are listed and exported by id, as a reload lists them', async () => {
+    const harness = createTestStore({ clock: { now: () => 1_700_000_000_000 } });
+    const result = await harness.store.getState().launch('slow', {}, 6);
+    if (!result.ok) throw new Error(result.error);
+    const newestFirst = [...result.ids].sort().reverse();
+    expect(harness.store.records.order.toArray()).toEqual(newestFirst);
+    const exported = JSON.parse(harness.store.getState().exportLog()) as LifecycleLabLog;
+    expect(exported.records.map((record) => record.id)).toEqual(newestFirst);
   });
 
   test('a record mirrors the processing state as soon as the launch returns', async () => {

@@ -1,5 +1,6 @@
 import type { Event } from '../lib';
 import type { DemoParams } from './catalogue';
+import { compareByCreated } from './createdMs';
 import type { EventRecord } from './eventRecord';
 import { mirrorRecord, originalIdOf, type Tracked } from './mirror';
 import type { StoreInternals } from './storeInternals';
@@ -70,6 +71,8 @@ export function commit(internals: StoreInternals, newIds: readonly string[]): vo
     const tracked = live.get(id);
     if (tracked !== undefined) added.push(mirrorRecord(tracked));
   }
+  // Listed as a reload lists them: events made in the same millisecond by id.
+  added.sort(compareByCreated);
   const changed: EventRecord[] = [...added];
   for (const id of batcher.pending) {
     const tracked = fresh.has(id) ? undefined : live.get(id);

@@ -1,4 +1,4 @@
-import { createdMs } from '../createdMs';
+import { compareByCreated } from '../createdMs';
 import type { EventRecord } from '../eventRecord';
 import { launchChecks } from '../lazySchemas';
 import { formatLog } from '../formats/log';
@@ -71,7 +71,8 @@ export const createLogSlice =
         if (parsed.format === 'lionherd') {
           // lionherd logs run oldest first; the dashboard lists newest first.
           // Timestamps may carry any UTC offset: compare the times, not the text.
-          added.sort((a, b) => createdMs(b) - createdMs(a));
+          // Records of the same millisecond by id, as the history lists them.
+          added.sort((a, b) => compareByCreated(b, a));
         }
         // Listed above the history, in the file's order (newest first).
         records.upsert([...added].reverse(), 'newer');
