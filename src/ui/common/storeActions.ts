@@ -1,4 +1,10 @@
-import { getAppStore, type ActionResult, type EventStoreActions, type Notice } from '../../store';
+import {
+  getAppStore,
+  useEventStoreApi,
+  type ActionResult,
+  type EventStoreActions,
+  type Notice,
+} from '../../store';
 
 /**
  * The store's actions, read when called. Actions never change, so components call them
@@ -6,6 +12,14 @@ import { getAppStore, type ActionResult, type EventStoreActions, type Notice } f
  */
 export function storeActions(): EventStoreActions {
   return getAppStore().getState();
+}
+
+/**
+ * The actions of the store a component reads: the nearest `EventStoreProvider`'s, or the
+ * app store. Actions never change, so the object is safe to call from handlers and effects.
+ */
+export function useStoreActions(): EventStoreActions {
+  return useEventStoreApi().getState();
 }
 
 /**
@@ -18,6 +32,10 @@ export function okOrThrow<T extends object>(result: ActionResult<T>): T & { ok: 
 }
 
 /** Shows a failed action's words as a notice (for actions the person did not watch happen). */
-export function noticeOnFailure(result: ActionResult, level: Notice['level'] = 'info'): void {
-  if (!result.ok) storeActions().notify(level, result.error);
+export function noticeOnFailure(
+  actions: Pick<EventStoreActions, 'notify'>,
+  result: ActionResult,
+  level: Notice['level'] = 'info',
+): void {
+  if (!result.ok) actions.notify(level, result.error);
 }
