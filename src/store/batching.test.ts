@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { LAUNCH_SLICE } from './launchActions';
+import { LAUNCH_SLICE } from './slices/launchSlice';
 import { allRecords, createTestStore } from './testHelpers';
 
 beforeEach(() => {

@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { EventStatus } from '../lib';
 import { CUSTOM_KIND, DEMO_KINDS } from './catalogue';
+import { compareByCreated } from './createdMs';
 import { KIND_SCHEMAS } from './kindSchemas';
-import { createTestStore, type TestStore } from './testHelpers';
+import type { LifecycleLabLog } from './types';
+import { createTestStore, errorOf, freshIdOf, type TestStore } from './testHelpers';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -83,7 +85,22 @@ describe('launching', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.ids).toHaveLength(3);
-    expect(harness.store.records.order.toArray()).toEqual([...result.ids].reverse().concat(first));
+    const listed = harness.store.records.order.toArray();
+    expect(listed.at(-1)).toBe(first);
+    const burst = listed.slice(0, 3).map((id) => recordOf(harness, id));
+    expect(burst.map((record) => record.id).sort()).toEqual([...result.ids].sort());
+    // Newest first; events made in the same millisecond by id.
+    expect([...burst].sort(compareByCreated).reverse()).toEqual(burst);
+  });
+
+  test('events made in the same millisecond are listed and exported by id, as a reload lists them', async () => {
+    const harness = createTestStore({ clock: { now: () => 1_700_000_000_000 } });
+    const result = await harness.store.getState().launch('slow', {}, 6);
+    if (!result.ok) throw new Error(result.error);
+    const newestFirst = [...result.ids].sort().reverse();
+    expect(harness.store.records.order.toArray()).toEqual(newestFirst);
+    const exported = JSON.parse(harness.store.getState().exportLog()) as LifecycleLabLog;
+    expect(exported.records.map((record) => record.id)).toEqual(newestFirst);
   });
 
   test('a record mirrors the processing state as soon as the launch returns', async () => {
@@ -208,7 +225,11 @@ describe('invalid launches', () => {
     async (kind, params, field, message) => {
       const harness = createTestStore();
       const result = await harness.store.getState().launch(kind, params, 5);
-      expect(result).toEqual({ ok: false, issues: [{ field, message }] });
+      expect(result).toEqual({
+        ok: false,
+        error: `Nothing was launched: ${field}: ${message}.`,
+        issues: [{ field, message }],
+      });
       expect(harness.store.records.order.toArray()).toEqual([]);
       expect(harness.updates).toBe(0);
     },
@@ -228,6 +249,7 @@ describe('invalid launches', () => {
     const harness = createTestStore();
     expect(await harness.store.getState().launch('teleport', {})).toEqual({
       ok: false,
+      error: 'Nothing was launched: kind: unknown kind "teleport".',
       issues: [{ field: 'kind', message: 'unknown kind "teleport"' }],
     });
   });
@@ -238,7 +260,7 @@ describe('acting on events', () => {
     const harness = createTestStore();
     const id = await launchOne(harness, 'counting');
     await settle(harness);
-    await harness.store.getState().invoke(id);
+    expect(await harness.store.getState().invoke(id)).toEqual({ ok: true });
     harness.flush();
     expect(recordOf(harness, id)).toMatchObject({
       invokeCalls: 2,
@@ -260,7 +282,7 @@ describe('acting on events', () => {
   test('cancelling a processing slow event ends it cancelled at once', async () => {
     const harness = createTestStore();
     const id = await launchOne(harness, 'slow', { delay: 60 });
-    expect(harness.store.getState().cancel(id, 'changed my mind')).toBe(true);
+    expect(harness.store.getState().cancel(id, 'changed my mind')).toEqual({ ok: true });
     harness.flush();
     const record = recordOf(harness, id);
     expect(record.status).toBe('cancelled');
@@ -280,18 +302,32 @@ describe('acting on events', () => {
     const harness = createTestStore();
     const id = await launchOne(harness, 'simple');
     await settle(harness);
-    expect(harness.store.getState().cancel(id)).toBe(false);
+    expect(errorOf(harness.store.getState().cancel(id))).toMatch(
+      /already ended \(completed\); there is nothing to cancel/,
+    );
     expect(recordOf(harness, id).status).toBe('completed');
-    expect(harness.store.getState().notices.at(-1)?.message).toMatch(/already ended/);
+    // The caller shows the error: the store posts no notice of its own.
+    expect(harness.store.getState().notices).toEqual([]);
+  });
+
+  test('skipping fails, saying why, unless the event is live and pending', async () => {
+    const harness = createTestStore();
+    const id = await launchOne(harness, 'simple');
+    await settle(harness);
+    expect(errorOf(harness.store.getState().skip(id))).toMatch(
+      /is completed; only a pending event can be skipped/,
+    );
+    expect(harness.store.getState().skip('unknown-id')).toEqual({
+      ok: false,
+      error: 'There is no event with id unknown-id.',
+    });
   });
 
   test('a fresh retry is linked to its original, and the chain is visible from either', async () => {
     const harness = createTestStore();
     const original = await launchOne(harness, 'failing', { errorMsg: 'nope' });
     await settle(harness);
-    const retry = harness.store.getState().retryFresh(original);
-    expect(retry).not.toBeNull();
-    if (retry === null) return;
+    const retry = freshIdOf(harness.store.getState().retryFresh(original));
     await settle(harness);
     const fresh = recordOf(harness, retry);
     expect(fresh).toMatchObject({
@@ -304,8 +340,7 @@ describe('acting on events', () => {
       runs: 1,
     });
     expect(fresh.metadata).toMatchObject({ attempt: 2, original: { id: original } });
-    const second = harness.store.getState().retryFresh(retry);
-    if (second === null) throw new Error('no second retry');
+    const second = freshIdOf(harness.store.getState().retryFresh(retry));
     harness.flush();
     expect(recordOf(harness, second)).toMatchObject({
       originalId: retry,
@@ -318,8 +353,8 @@ describe('acting on events', () => {
     const harness = createTestStore();
     const original = await launchOne(harness, 'failing');
     await settle(harness);
-    const plain = harness.store.getState().retryFresh(original, { copyMeta: false }) ?? '';
-    const copied = harness.store.getState().retryFresh(plain, { copyMeta: true }) ?? '';
+    const plain = freshIdOf(harness.store.getState().retryFresh(original, { copyMeta: false }));
+    const copied = freshIdOf(harness.store.getState().retryFresh(plain, { copyMeta: true }));
     harness.flush();
     expect(Object.keys(recordOf(harness, plain).metadata).sort()).toEqual(['attempt', 'original']);
     expect(recordOf(harness, copied).metadata).toMatchObject({
@@ -333,7 +368,10 @@ describe('acting on events', () => {
     const id = await launchOne(harness, 'simple');
     harness.store.getState().select(id);
     expect(harness.store.getState().selectedId).toBe(id);
-    harness.store.getState().cancel('unknown-id');
+    expect(harness.store.getState().cancel('unknown-id')).toEqual({
+      ok: false,
+      error: 'There is no event with id unknown-id.',
+    });
     harness.store.getState().select(null);
     expect(harness.store.getState().selectedId).toBeNull();
   });

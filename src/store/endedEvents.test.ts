@@ -109,16 +109,22 @@ describe('acting on an ended event whose object was let go', () => {
     expect(store.records.counts().failed).toBe(count);
     const before = store.records.get(first);
 
-    await store.getState().invoke(first, 2);
+    expect(await store.getState().invoke(first, 2)).toEqual({ ok: true });
     expect(store.records.get(first)?.invokeCalls).toBe((before?.invokeCalls ?? 0) + 2);
     expect(store.records.get(first)?.status).toBe('failed');
 
-    expect(store.getState().cancel(first, 'late')).toBe(false);
-    expect(store.getState().notices.at(-1)?.message).toContain('has already ended (failed)');
+    expect(store.getState().cancel(first, 'late')).toEqual({
+      ok: false,
+      error: expect.stringContaining('has already ended (failed)') as unknown,
+    });
+    expect(store.getState().skip(first, 'late')).toEqual({
+      ok: false,
+      error: expect.stringContaining('only a pending event can be skipped') as unknown,
+    });
 
-    const freshId = store.getState().retryFresh(first);
-    expect(freshId).not.toBeNull();
-    const fresh = store.records.get(freshId ?? '');
+    const retried = store.getState().retryFresh(first);
+    if (!retried.ok) throw new Error(retried.error);
+    const fresh = store.records.get(retried.id);
     expect(fresh).toMatchObject({ attempt: 2, chainId: first, originalId: first, source: 'live' });
     expect(store.getState().clockOf(first)).toBe(clock);
   });

@@ -2,10 +2,14 @@
  * The dashboard's store: launches demo events, mirrors every execution as a plain record,
  * keeps history across reloads, and reads and writes logs. Vanilla Zustand; the React hook
  * lives in `./useEventStore`.
+ *
+ * Every action that can fail returns an {@link ActionResult}: `{ ok: true, … }`, or
+ * `{ ok: false, error }` with why in words. Actions never throw for a failure and post no
+ * notice for one they return: the caller shows `error`.
  */
 export { createEventStore } from './createEventStore';
 export { describeOutcome } from './describeOutcome';
-export { MAX_INVOKE_TIMES } from './eventActions';
+export { MAX_INVOKE_TIMES } from './slices/eventSlice';
 export { MAX_LAUNCH_COUNT } from './launchLimits';
 export {
   CUSTOM_KIND,
@@ -18,6 +22,7 @@ export {
   type FieldSpec,
 } from './catalogue';
 export { parseReturnValue } from './parseReturnValue';
+export { isRunningInAnotherTab, readOnlyMessage, readOnlyOrigin } from './readOnly';
 export type { EventRecord, RecordSource, RemoteOrigin } from './eventRecord';
 export {
   receiverToken,
@@ -51,6 +56,8 @@ export {
 } from './selectors';
 export type {
   EventStore,
+  ActionFailure,
+  ActionResult,
   EventStoreActions,
   EventStoreOptions,
   EventStoreState,
@@ -67,7 +74,9 @@ export type {
   StorageStatus,
   TimeSource,
 } from './types';
-export { getAppStore, useEventStore, useEventStoreShallow } from './useEventStore';
+export { getAppStore } from './appStore';
+export { useEventStore, useEventStoreShallow } from './useEventStore';
+export { EventStoreProvider, useEventStoreApi } from './eventStoreContext';
 export { useRecord, useRecordsSelector, useSelectedRecord, useStatusCounts } from './useRecords';
 export { createRecordsCache, type Placement, type RecordsCache } from './records/recordsCache';
 export type { IdOrder } from './records/idOrder';

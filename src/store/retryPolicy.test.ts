@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { selectChain } from './selectors';
-import { createTestStore, type TestStore } from './testHelpers';
+import { createTestStore, errorOf, type TestStore } from './testHelpers';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -31,7 +31,7 @@ test('a retry run stops at the first non-retryable failure and says why in words
   const id = await launchAndSettle(harness, 'flaky', { failureRate: 1, errorKind: 'validation' });
   const outcome = await harness.store.getState().runRetryPolicy(id, policy);
   harness.flush();
-  expect(outcome).toBe('not-retryable');
+  expect(outcome).toEqual({ ok: true, outcome: 'not-retryable' });
   const run = harness.store.getState().retryRuns[id];
   expect(run).toMatchObject({
     status: 'done',
@@ -78,7 +78,7 @@ test('a retry run grows the chain live, shows attempt N of M and the next retry 
   expect(chain[2]?.originalId).toBe(chain[1]?.id);
 
   await vi.advanceTimersByTimeAsync(2_000);
-  expect(await running).toBe('completed');
+  expect(await running).toEqual({ ok: true, outcome: 'completed' });
   harness.flush();
   expect(harness.store.getState().retryRuns[id]).toMatchObject({
     status: 'done',
@@ -99,7 +99,7 @@ test('a retry run that never succeeds gives up after its last attempt', async ()
   const id = await launchAndSettle(harness, 'failing', {});
   const running = harness.store.getState().runRetryPolicy(id, { ...policy, maxAttempts: 2 });
   await vi.advanceTimersByTimeAsync(10_000);
-  expect(await running).toBe('exhausted');
+  expect(await running).toEqual({ ok: true, outcome: 'exhausted' });
   expect(harness.store.getState().retryRuns[id]?.reason).toBe(
     "stopped: gave up after 2 of 2 attempts (the last ended failed; retryable: ValueError 'Something broke' does not say it is not, so it counts as retryable)",
   );
@@ -112,7 +112,7 @@ test('a retry run on a processing event takes it as the first attempt', async ()
   const id = result.ids[0] ?? '';
   const running = harness.store.getState().runRetryPolicy(id, policy);
   await vi.advanceTimersByTimeAsync(1_000);
-  expect(await running).toBe('completed');
+  expect(await running).toEqual({ ok: true, outcome: 'completed' });
   harness.flush();
   expect(selectChain(harness.store.records, id)).toHaveLength(1);
   expect(harness.store.records.get(id)).toMatchObject({ invokeCalls: 2, runs: 1 });
@@ -124,8 +124,8 @@ test('stopping a retry run while it waits ends it aborted', async () => {
   const running = harness.store.getState().runRetryPolicy(id, { ...policy, baseDelay: 30 });
   await vi.advanceTimersByTimeAsync(0);
   expect(harness.store.getState().retryRuns[id]?.status).toBe('waiting');
-  expect(harness.store.getState().stopRetryRun(id)).toBe(true);
-  expect(await running).toBe('aborted');
+  expect(harness.store.getState().stopRetryRun(id)).toEqual({ ok: true });
+  expect(await running).toEqual({ ok: true, outcome: 'aborted' });
   expect(harness.store.getState().retryRuns[id]).toMatchObject({
     status: 'done',
     outcome: 'aborted',
@@ -135,9 +135,9 @@ test('stopping a retry run while it waits ends it aborted', async () => {
 test('an invalid retry policy is refused and nothing runs', async () => {
   const harness = createTestStore();
   const id = await launchAndSettle(harness, 'failing', {});
-  await expect(
-    harness.store.getState().runRetryPolicy(id, { ...policy, jitter: 2 }),
-  ).rejects.toThrow('jitter must be between 0 and 1');
+  expect(
+    errorOf(await harness.store.getState().runRetryPolicy(id, { ...policy, jitter: 2 })),
+  ).toContain('jitter must be between 0 and 1');
   expect(harness.store.records.order.toArray()).toHaveLength(1);
   expect(harness.store.getState().retryRuns).toEqual({});
 });
@@ -146,9 +146,14 @@ test('a second run on a chain that is still running is refused', async () => {
   const harness = createTestStore({ random: () => 0 });
   const id = await launchAndSettle(harness, 'failing', {});
   const running = harness.store.getState().runRetryPolicy(id, { ...policy, baseDelay: 30 });
-  await expect(harness.store.getState().runRetryPolicy(id, policy)).rejects.toThrow(
-    /already going on/,
-  );
+  expect(await harness.store.getState().runRetryPolicy(id, policy)).toEqual({
+    ok: false,
+    error: 'A retry run is already going on for this chain of attempts.',
+  });
   harness.store.getState().stopRetryRun(id);
   await running;
+  expect(harness.store.getState().stopRetryRun(id)).toEqual({
+    ok: false,
+    error: 'No retry run is going on for this chain of attempts.',
+  });
 });

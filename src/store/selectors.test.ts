@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { liveDuration, selectChain } from './selectors';
-import { allRecords, createTestStore, type TestStore } from './testHelpers';
+import { allRecords, createTestStore, freshIdOf, type TestStore } from './testHelpers';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -55,8 +55,8 @@ describe('chains and durations', () => {
     const first = harness.store.records.order
       .toArray()
       .find((id) => harness.store.records.get(id)?.kind === 'failing');
-    const second = harness.store.getState().retryFresh(first ?? '') ?? '';
-    const third = harness.store.getState().retryFresh(second) ?? '';
+    const second = freshIdOf(harness.store.getState().retryFresh(first ?? ''));
+    const third = freshIdOf(harness.store.getState().retryFresh(second));
     harness.flush();
     const state = harness.store.records;
     const ids = [first, second, third];

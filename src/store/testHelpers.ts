@@ -1,6 +1,6 @@
 import { createEventStore } from './createEventStore';
 import type { EventRecord } from './eventRecord';
-import type { EventStore, EventStoreOptions, StorageLike } from './types';
+import type { ActionResult, EventStore, EventStoreOptions, StorageLike } from './types';
 
 /** Every record of `store`, newest first. */
 export function allRecords(store: EventStore): EventRecord[] {
@@ -94,4 +94,16 @@ export async function createHydratedTestStore(options: EventStoreOptions = {}): 
   const harness = createTestStore(options);
   await harness.store.getState().whenHydrated();
   return harness;
+}
+
+/** The id of the fresh attempt `retryFresh` made; fails the test when it made none. */
+export function freshIdOf(result: ActionResult<{ id: string }>): string {
+  if (!result.ok) throw new Error(`retryFresh failed: ${result.error}`);
+  return result.id;
+}
+
+/** Why an action failed; fails the test when it worked. */
+export function errorOf(result: ActionResult): string {
+  if (result.ok) throw new Error('the action worked');
+  return result.error;
 }

@@ -110,7 +110,21 @@ export interface FieldIssue {
   message: string;
 }
 
-export type LaunchResult = { ok: true; ids: string[] } | { ok: false; issues: FieldIssue[] };
+/**
+ * What every store action that can fail returns: `ok: true` with what it made, or `ok: false`
+ * with `error`, why in words for the person. Actions never throw for a failure and never
+ * post a notice for one they return: the caller shows `error` where it fits.
+ */
+export type ActionResult<T extends object = object> = ({ ok: true } & T) | ActionFailure;
+
+/** The failure of an action: why, in words (see {@link ActionResult}). */
+export interface ActionFailure {
+  ok: false;
+  error: string;
+}
+
+/** `error` sums up `issues`, one per field, for a message next to each. */
+export type LaunchResult = { ok: true; ids: string[] } | (ActionFailure & { issues: FieldIssue[] });
 
 /** Formats `importLog` reads. */
 export type LogFormat = 'lifecycle-lab' | 'lionherd';
@@ -176,27 +190,30 @@ export interface EventStoreActions {
   launch: (kind: string, params: unknown, count?: number) => Promise<LaunchResult>;
   /**
    * Calls `event.invoke()` `times` times at once. The calls share the one run, so `runs`
-   * stays 1 while `invokeCalls` grows. Read-only records get a notice and nothing else.
+   * stays 1 while `invokeCalls` grows. Fails for a read-only record (restored, imported).
    */
-  invoke: (id: string, times?: number) => Promise<void>;
-  /** Cancels a pending or processing live event; `false` (with a notice) when it cannot. */
-  cancel: (id: string, reason?: string) => boolean;
-  /** Skips a pending live event; `false` when it is not pending. */
-  skip: (id: string, reason?: string) => boolean;
+  invoke: (id: string, times?: number) => Promise<ActionResult>;
+  /** Cancels a pending or processing live event; fails when it cannot, saying why. */
+  cancel: (id: string, reason?: string) => ActionResult;
+  /** Skips a pending live event; fails when it is not one. */
+  skip: (id: string, reason?: string) => ActionResult;
   /**
    * Makes a fresh attempt of the record (`asFreshEvent`, or the catalogue for a restored
-   * record), links it into the record's chain and invokes it. Returns the new id, or `null`
-   * (with a notice) when the record cannot be retried.
+   * record), links it into the record's chain and invokes it. `id` is the new attempt's.
    */
-  retryFresh: (id: string, options?: { copyMeta?: boolean }) => string | null;
+  retryFresh: (id: string, options?: { copyMeta?: boolean }) => ActionResult<{ id: string }>;
   /**
    * Runs the record's event under a retry policy; each attempt appears in the chain as it
-   * starts and `retryRuns[chainId]` follows the run live. Rejects with a `ValidationError`
+   * starts and `retryRuns[chainId]` follows the run live. Resolves to how the run ended; fails
    * for an invalid policy, a record that cannot be retried, or a chain already running.
+   * It never rejects.
    */
-  runRetryPolicy: (id: string, policy: RetryPolicy) => Promise<RetryOutcome>;
+  runRetryPolicy: (
+    id: string,
+    policy: RetryPolicy,
+  ) => Promise<ActionResult<{ outcome: RetryOutcome }>>;
   /** Stops the retry run of a chain: the attempt in flight is cancelled, no other starts. */
-  stopRetryRun: (chainId: string) => boolean;
+  stopRetryRun: (chainId: string) => ActionResult;
   /**
    * The time the events launched from now on run in (their timestamps, timeouts, sleeps and
    * retry backoff): a lesson clock, or `null` for real time. Events already running keep theirs.
@@ -245,7 +262,7 @@ export interface EventStoreActions {
    * Sets how many records history keeps (100..1,000,000; default 100,000); the oldest beyond
    * it are pruned, with a notice that says how many. Saved with the history.
    */
-  setRetention: (limit: number) => Promise<{ ok: true } | { ok: false; error: string }>;
+  setRetention: (limit: number) => Promise<ActionResult>;
   /**
    * Resolves once the saved history was read in (`hydrated` is `true`); never rejects.
    *

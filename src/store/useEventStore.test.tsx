@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { expect, test } from 'vitest';
-import { getAppStore } from './useEventStore';
+import { getAppStore } from './appStore';
 import { useRecordsSelector, useStatusCounts } from './useRecords';
 
 function Counter() {

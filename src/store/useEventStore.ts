@@ -1,43 +1,11 @@
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/shallow';
-import { createEventStore } from './createEventStore';
-import type { EventStore, EventStoreState } from './types';
-
-let appStore: EventStore | undefined;
+import { useEventStoreApi } from './eventStoreContext';
+import type { EventStoreState } from './types';
 
 /**
- * The dashboard's one store, made on first use: history in `localStorage`, updates once per
- * animation frame, Zustand devtools in development builds. It saves when the page is hidden
- * or closed, so events still running when the page goes away come back as interrupted.
- */
-export function getAppStore(): EventStore {
-  if (appStore === undefined) {
-    const store = createEventStore({ devtools: import.meta.env.DEV ? 'Lifecycle Lab' : false });
-    if (typeof window !== 'undefined') {
-      // Animation frames stop in hidden tabs, and a hidden tab may be discarded without
-      // `pagehide`: save whenever the page stops being visible.
-      // Once the page is unloading, the `pagehide` save is the last word: the browser then
-      // aborts pending requests, and the failures it causes (an HTTP event's ConnectionError)
-      // are the unload's doing, not the events'. Saved as running, they come back interrupted.
-      let unloading = false;
-      window.addEventListener('pagehide', (event) => {
-        store.getState().saveNow();
-        unloading = !event.persisted;
-      });
-      window.addEventListener('pageshow', () => {
-        unloading = false;
-      });
-      document.addEventListener('visibilitychange', () => {
-        if (document.visibilityState === 'hidden' && !unloading) store.getState().saveNow();
-      });
-    }
-    appStore = store;
-  }
-  return appStore;
-}
-
-/**
- * Reads the app store in a component; re-renders when the selected value changes
+ * Reads the store in a component (the nearest `EventStoreProvider`'s, or the app store);
+ * re-renders when the selected value changes
  * (`Object.is`). Return primitives or stable references — see `./selectors`.
  *
  * ```tsx
@@ -46,7 +14,7 @@ export function getAppStore(): EventStore {
  * ```
  */
 export function useEventStore<T>(selector: (state: EventStoreState) => T): T {
-  return useStore(getAppStore(), selector);
+  return useStore(useEventStoreApi(), selector);
 }
 
 /**
@@ -58,5 +26,5 @@ export function useEventStore<T>(selector: (state: EventStoreState) => T): T {
  * ```
  */
 export function useEventStoreShallow<T>(selector: (state: EventStoreState) => T): T {
-  return useStore(getAppStore(), useShallow(selector));
+  return useStore(useEventStoreApi(), useShallow(selector));
 }

@@ -3,10 +3,11 @@ import type { EventRecord } from './eventRecord';
 import { frameScheduler } from './notifyManager';
 import type { RecordsCache } from './records/recordsCache';
 import type { StatusCounts } from './records/statusCounts';
-import { getAppStore, useEventStore } from './useEventStore';
+import { useEventStoreApi } from './eventStoreContext';
+import { useEventStore } from './useEventStore';
 
 /**
- * One record of the app store, or `undefined`; re-renders only when that record changes
+ * One record of the store (see `useEventStoreApi`), or `undefined`; re-renders only when that record changes
  * (its own subscription, not the store's), so a row costs nothing while others change.
  *
  * ```tsx
@@ -14,7 +15,7 @@ import { getAppStore, useEventStore } from './useEventStore';
  * ```
  */
 export function useRecord(id: string | null): EventRecord | undefined {
-  const { records } = getAppStore();
+  const { records } = useEventStoreApi();
   const subscribe = useCallback(
     (onChange: () => void) => (id === null ? noop : records.subscribeRecord(id, onChange)),
     [records, id],
@@ -24,7 +25,7 @@ export function useRecord(id: string | null): EventRecord | undefined {
 }
 
 /**
- * A value worked out from the app store's records, read again at most once per animation
+ * A value worked out from the store's records, read again at most once per animation
  * frame after they changed: a burst commits records many times a frame, and views of the
  * whole collection (list, counters) need to render once per frame, not once per commit.
  * `select` must return a primitive or a stable reference (the cache's own counts, order,
@@ -35,12 +36,12 @@ export function useRecord(id: string | null): EventRecord | undefined {
  * ```
  */
 export function useRecordsSelector<T>(select: (records: RecordsCache) => T): T {
-  const { records } = getAppStore();
+  const { records } = useEventStoreApi();
   const read = (): T => select(records);
   return useSyncExternalStore(subscribeOncePerFrame(records), read, read);
 }
 
-/** Records per status in the app store, plus `total`. */
+/** Records per status in the store, plus `total`. */
 export function useStatusCounts(): StatusCounts {
   return useRecordsSelector(countsOf);
 }
@@ -77,7 +78,7 @@ function subscribeOncePerFrame(records: RecordsCache): (listener: () => void) =>
   return subscribe;
 }
 
-/** The selected record of the app store, or `null`; re-renders when it or the selection changes. */
+/** The selected record of the store, or `null`; re-renders when it or the selection changes. */
 export function useSelectedRecord(): EventRecord | null {
   const selectedId = useEventStore((state) => state.selectedId);
   return useRecord(selectedId) ?? null;

@@ -1,4 +1,4 @@
-import { createdMs } from '../createdMs';
+import { compareByCreated } from '../createdMs';
 import type { EventRecord } from '../eventRecord';
 import { sourceKeyOf } from '../remote/sourceKey';
 import { createStatusTally, type StatusCounts, type StatusTally } from './statusCounts';
@@ -107,7 +107,7 @@ export function createRecordIndexes(): RecordIndexes {
           const record = get(id);
           if (record !== undefined) list.push(record);
         }
-        list.sort((a, b) => a.attempt - b.attempt || createdMs(a) - createdMs(b));
+        list.sort((a, b) => a.attempt - b.attempt || compareByCreated(a, b));
         sorted = list;
         sortedChains.set(chainId, sorted);
       }

@@ -1,4 +1,4 @@
-import { createdMs } from '../createdMs';
+import { compareByCreated, createdMs } from '../createdMs';
 import type { EventRecord } from '../eventRecord';
 import { isNewerRecord } from '../history/isNewerRecord';
 import type { RecordChanges, RecordsPort } from '../history/recordsPort';
@@ -208,5 +208,5 @@ export function createRecordsCache(): RecordsCache {
 }
 
 function byCreatedAt(a: EventRecord, b: EventRecord): number {
-  return createdMs(a) - createdMs(b);
+  return compareByCreated(a, b);
 }

@@ -4,7 +4,7 @@ import { CUSTOM_KIND, useRecord } from '../../store';
 import { compileCode } from '../../store/sandbox/compileClient';
 import type { CodeLanguage } from '../../store/sandbox/compileCode';
 import { ERROR_LINE_KEY } from '../../store/sandbox/sandboxedEvent';
-import { storeActions } from '../common/storeActions.ts';
+import { noticeOnFailure, useStoreActions } from '../common/storeActions.ts';
 import { createCodeEditor, type CodeEditor, type CodeProblem } from './codeEditor.ts';
 import { TEMPLATES, templateCode } from './templates.ts';
 import './eventEditor.css';
@@ -18,6 +18,7 @@ const STOP_REASON = 'Stopped from the editor: the sandbox worker was terminated'
  * an event whose code runs in a sandbox worker; Stop ends the last run and its worker.
  */
 export default function EventEditor() {
+  const actions = useStoreActions();
   const firstTemplate = TEMPLATES[0];
   const [language, setLanguage] = useState<CodeLanguage>('javascript');
   const [templateId, setTemplateId] = useState(firstTemplate?.id ?? '');
@@ -93,7 +94,7 @@ export default function EventEditor() {
         return;
       }
       setProblem(null);
-      const result = await storeActions().launch(CUSTOM_KIND.kind, {
+      const result = await actions.launch(CUSTOM_KIND.kind, {
         language,
         source,
         code: compiled.code,
@@ -107,7 +108,7 @@ export default function EventEditor() {
       const id = result.ids[0];
       if (id !== undefined) {
         setLastId(id);
-        storeActions().select(id);
+        actions.select(id);
       }
     } finally {
       setRunning(false);
@@ -213,7 +214,7 @@ export default function EventEditor() {
           type="button"
           disabled={lastId === null || lastEnded}
           onClick={() => {
-            if (lastId !== null) storeActions().cancel(lastId, STOP_REASON);
+            if (lastId !== null) noticeOnFailure(actions, actions.cancel(lastId, STOP_REASON));
           }}
         >
           Stop

@@ -1,6 +1,6 @@
 import { selectChain, useRecordsSelector, type EventRecord } from '../../store';
 import { StatusBadge } from '../common/StatusBadge.tsx';
-import { storeActions } from '../common/storeActions.ts';
+import { useStoreActions } from '../common/storeActions.ts';
 import { CopyButton } from './CopyButton.tsx';
 import { CompareAttempts } from './compare/CompareAttempts.tsx';
 
@@ -10,6 +10,7 @@ import { CompareAttempts } from './compare/CompareAttempts.tsx';
  * `metadata.original` can be seen.
  */
 export function AttemptChain({ record }: { record: EventRecord }) {
+  const actions = useStoreActions();
   const attempts = useRecordsSelector((records) => selectChain(records, record.id));
 
   return (
@@ -25,7 +26,7 @@ export function AttemptChain({ record }: { record: EventRecord }) {
                   aria-current={isCurrent ? 'true' : undefined}
                   onClick={(event) => {
                     event.preventDefault();
-                    storeActions().select(attempt.id);
+                    actions.select(attempt.id);
                   }}
                 >
                   Attempt {attempt.attempt}

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { receiverToken, requestRemoteRetry, whyNoRemoteRetry, type EventRecord } from '../../store';
-import { storeActions } from '../common/storeActions.ts';
+import { noticeOnFailure, okOrThrow, useStoreActions } from '../common/storeActions.ts';
 import { actionsFor } from './actionsForStatus.ts';
 
 /**
@@ -9,11 +9,13 @@ import { actionsFor } from './actionsForStatus.ts';
  * for the record's status, with a word where the result would surprise.
  */
 export function EventActions({ record }: { record: EventRecord }) {
+  const actions = useStoreActions();
   const [copyMeta, setCopyMeta] = useState(false);
   const copyMetaId = useId();
 
   const invoking = useMutation({
-    mutationFn: ({ id, times }: { id: string; times: number }) => storeActions().invoke(id, times),
+    mutationFn: async ({ id, times }: { id: string; times: number }) =>
+      okOrThrow(await actions.invoke(id, times)),
   });
   const retrying = useMutation({
     mutationFn: async ({ id, copy }: { id: string; copy: boolean }) => {
@@ -23,12 +25,10 @@ export function EventActions({ record }: { record: EventRecord }) {
         if (why !== null) throw new Error(`Retry fresh was not sent: ${why}`);
         return null;
       }
-      const freshId = storeActions().retryFresh(id, { copyMeta: copy });
-      if (freshId === null) throw new Error('This event cannot be retried; see the notices.');
-      return freshId;
+      return okOrThrow(actions.retryFresh(id, { copyMeta: copy })).id;
     },
     onSuccess: (freshId) => {
-      if (freshId !== null) storeActions().select(freshId);
+      if (freshId !== null) actions.select(freshId);
     },
   });
 
@@ -63,7 +63,7 @@ export function EventActions({ record }: { record: EventRecord }) {
             type="button"
             disabled={!offered.cancel}
             onClick={() => {
-              storeActions().cancel(record.id, 'cancelled from the inspector');
+              noticeOnFailure(actions, actions.cancel(record.id, 'cancelled from the inspector'));
             }}
           >
             Cancel

@@ -1,5 +1,12 @@
 import { lazy, Suspense, useDeferredValue } from 'react';
-import { getOwn, useEventStore, useSelectedRecord, type EventRecord } from '../../store';
+import {
+  getOwn,
+  isRunningInAnotherTab,
+  readOnlyOrigin,
+  useEventStore,
+  useSelectedRecord,
+  type EventRecord,
+} from '../../store';
 import { formatSeconds } from '../common/formatDuration.ts';
 import { StatusBadge } from '../common/StatusBadge.tsx';
 import { AttemptChain } from './AttemptChain.tsx';
@@ -70,10 +77,7 @@ function RecordDetails({ record }: { record: EventRecord }) {
       </p>
       {readOnly ? (
         <p className="read-only-note">
-          <span className="tag">read-only</span>{' '}
-          {record.source === 'imported'
-            ? `imported${record.importedFrom?.fileName ? ` from ${record.importedFrom.fileName}` : ''} — read-only: its event is not in this page, so it cannot be invoked or cancelled.`
-            : 'restored from an earlier visit — read-only: it can be retried fresh, not invoked or cancelled.'}
+          <span className="tag">read-only</span> {readOnlyNote(record)}
         </p>
       ) : null}
       {run ? <RetryRunStatus run={run} /> : null}
@@ -135,4 +139,19 @@ function RecordDetails({ record }: { record: EventRecord }) {
       ) : null}
     </div>
   );
+}
+
+/** Why the inspector offers no invoke or cancel for a record that is not live here. */
+function readOnlyNote(record: EventRecord): string {
+  const origin = readOnlyOrigin(record);
+  if (record.source === 'imported') {
+    return `${origin} — read-only: its event is not in this page, so it cannot be invoked or cancelled.`;
+  }
+  if (record.source === 'remote') {
+    return `${origin} — read-only here: its event is in that process, so it is not invoked or cancelled from this page.`;
+  }
+  if (isRunningInAnotherTab(record)) {
+    return `${origin} — read-only here: invoke or cancel it in that tab; once it ended it can be retried fresh here.`;
+  }
+  return `${origin} — read-only: it can be retried fresh, not invoked or cancelled.`;
 }

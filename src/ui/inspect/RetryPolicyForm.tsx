@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState, type SubmitEvent } from 'react';
 import { getOwn, useEventStore, type EventRecord, type RetryPolicy } from '../../store';
-import { storeActions } from '../common/storeActions.ts';
+import { okOrThrow, useStoreActions } from '../common/storeActions.ts';
 
 const DEFAULT_POLICY: Record<keyof RetryPolicy, string> = {
   maxAttempts: '4',
@@ -19,13 +19,15 @@ const FIELDS: { name: keyof RetryPolicy; label: string }[] = [
 
 /** Runs the record's event under a retry policy and follows the run live. */
 export function RetryPolicyForm({ record }: { record: EventRecord }) {
+  const actions = useStoreActions();
   const run = useEventStore((state) => getOwn(state.retryRuns, record.chainId));
   const [values, setValues] = useState(DEFAULT_POLICY);
   const baseId = useId();
   const errorId = `${baseId}-error`;
 
   const running = useMutation({
-    mutationFn: (policy: RetryPolicy) => storeActions().runRetryPolicy(record.id, policy),
+    mutationFn: async (policy: RetryPolicy) =>
+      okOrThrow(await actions.runRetryPolicy(record.id, policy)),
   });
 
   const onSubmit = (event: SubmitEvent<HTMLFormElement>): void => {
@@ -68,7 +70,7 @@ export function RetryPolicyForm({ record }: { record: EventRecord }) {
           <button
             type="button"
             onClick={() => {
-              storeActions().stopRetryRun(record.chainId);
+              actions.stopRetryRun(record.chainId);
             }}
           >
             Stop retry run

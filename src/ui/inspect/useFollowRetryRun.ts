@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { getOwn, useEventStore, useSelectedRecord } from '../../store';
-import { storeActions } from '../common/storeActions.ts';
+import { useStoreActions } from '../common/storeActions.ts';
 
 /**
  * When a retry run in the chain of the selected event starts a new attempt, select that
@@ -16,13 +16,14 @@ export function useFollowRetryRun(): void {
       return [selectedChainId, getOwn(state.retryRuns, selectedChainId)?.currentId ?? null];
     }),
   );
+  const actions = useStoreActions();
   const previous = useRef({ chainId, currentId });
   useEffect(() => {
     const before = previous.current;
     previous.current = { chainId, currentId };
     if (chainId === null || currentId === null) return;
     if (before.chainId === chainId && before.currentId !== currentId) {
-      storeActions().select(currentId);
+      actions.select(currentId);
     }
-  }, [chainId, currentId]);
+  }, [actions, chainId, currentId]);
 }

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useId, useRef, useState } from 'react';
 import {
-  getAppStore,
+  useEventStoreApi,
   MAX_IMPORT_BYTES,
   selectRecordCount,
   useEventStore,
@@ -13,13 +13,14 @@ import { exportRecords, type ExportFormat } from './exportFormats.ts';
 import { importSummary } from './importSummary.ts';
 import { formatCount, TaskProgress } from './TaskProgress.tsx';
 import { useFileDrop } from './useFileDrop.ts';
-import { storeActions } from '../common/storeActions.ts';
 
 // The retention limit is set rarely: its control follows the first render.
 const RetentionControl = lazy(() => import('./RetentionControl.tsx'));
 
 /** Export the history as JSON, import a log back, or clear everything. */
 export function KeepPanel() {
+  const store = useEventStoreApi();
+  const actions = store.getState();
   const total = useRecordsSelector(selectRecordCount);
   const storage = useEventStore((state) => state.storage);
   const inputId = useId();
@@ -52,7 +53,7 @@ export function KeepPanel() {
       let total = 0;
       try {
         // The file itself goes to the reader: its text is read off the page's thread.
-        const result = await storeActions().importLog(file, file.name, {
+        const result = await actions.importLog(file, file.name, {
           importValid: importValid === true,
           signal: controller.signal,
           onProgress: (progress) => {
@@ -100,7 +101,7 @@ export function KeepPanel() {
 
   const exporting = useMutation({
     mutationFn: async (format: ExportFormat): Promise<'done' | 'cancelled'> => {
-      const { records } = getAppStore();
+      const { records } = store;
       const list = records.order.toArray().flatMap((id) => records.get(id) ?? []);
       const controller = new AbortController();
       exportController.current = controller;
@@ -179,7 +180,7 @@ export function KeepPanel() {
           type="button"
           disabled={total === 0}
           onClick={() => {
-            if (window.confirm('Forget every event in the history?')) storeActions().clear();
+            if (window.confirm('Forget every event in the history?')) actions.clear();
           }}
         >
           Clear history

@@ -1,10 +1,11 @@
 import { useEventStore } from '../../store';
-import { storeActions } from '../common/storeActions.ts';
+import { useStoreActions } from '../common/storeActions.ts';
 
 const LEVEL_LABEL = { info: 'ℹ Info', warning: '⚠ Warning', error: '✖ Error' } as const;
 
 /** Messages from the store (memory-only storage, data set aside, refused actions). */
 export function NoticesArea() {
+  const actions = useStoreActions();
   const notices = useEventStore((state) => state.notices);
   return (
     <section aria-label="Notices" className="notices" aria-live="polite">
@@ -17,7 +18,7 @@ export function NoticesArea() {
                 type="button"
                 aria-label={`Dismiss: ${notice.message.slice(0, 80)}`}
                 onClick={() => {
-                  storeActions().dismissNotice(notice.id);
+                  actions.dismissNotice(notice.id);
                 }}
               >
                 Dismiss

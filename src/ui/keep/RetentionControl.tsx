@@ -1,12 +1,13 @@
 import { useId, useState } from 'react';
 import { useEventStore } from '../../store';
-import { storeActions } from '../common/storeActions.ts';
+import { useStoreActions } from '../common/storeActions.ts';
 
 /**
  * How many records history keeps: the oldest beyond the limit are pruned, and a notice says
  * how many. Shown once the saved history was read in, when it is kept in the browser.
  */
 export default function RetentionControl() {
+  const actions = useStoreActions();
   const retention = useEventStore((state) => state.retention);
   const persistent = useEventStore((state) => state.storage.mode === 'persistent');
   const inputId = useId();
@@ -21,19 +22,17 @@ export default function RetentionControl() {
       onSubmit={(event) => {
         event.preventDefault();
         const limit = Number((draft ?? String(retention)).replace(/[\s,_]/g, ''));
-        void storeActions()
-          .setRetention(limit)
-          .then((result) => {
-            setDraft(null);
-            setOutcome(
-              result.ok
-                ? {
-                    ok: true,
-                    text: `History keeps the newest ${limit.toLocaleString('en')} records.`,
-                  }
-                : { ok: false, text: result.error },
-            );
-          });
+        void actions.setRetention(limit).then((result) => {
+          setDraft(null);
+          setOutcome(
+            result.ok
+              ? {
+                  ok: true,
+                  text: `History keeps the newest ${limit.toLocaleString('en')} records.`,
+                }
+              : { ok: false, text: result.error },
+          );
+        });
       }}
     >
       <label htmlFor={inputId}>Records kept</label>

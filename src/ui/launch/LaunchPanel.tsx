@@ -6,7 +6,7 @@ import { KindPicker } from './KindPicker.tsx';
 import { issuesByField, LaunchRejection } from './launchRejection.ts';
 import { ParamField } from './ParamField.tsx';
 import './launchPanel.css';
-import { storeActions } from '../common/storeActions.ts';
+import { useStoreActions } from '../common/storeActions.ts';
 
 interface LaunchRequest {
   kind: DemoKind;
@@ -22,6 +22,7 @@ const KindDescription = lazy(() => import('./KindDescription.tsx'));
 
 /** The catalogue, the chosen kind's parameter form, and Launch / Launch burst. */
 export function LaunchPanel() {
+  const actions = useStoreActions();
   const firstKind = DEMO_KINDS[0];
   const [form, setForm] = useState(() => ({
     kind: firstKind?.kind ?? '',
@@ -37,11 +38,7 @@ export function LaunchPanel() {
   const launching = useMutation({
     // The first launch fetches the schemas that check it; `isPending` covers that wait too.
     mutationFn: async ({ kind: chosen, values, count }: LaunchRequest) => {
-      const result = await storeActions().launch(
-        chosen.kind,
-        toParams(chosen, values),
-        Number(count),
-      );
+      const result = await actions.launch(chosen.kind, toParams(chosen, values), Number(count));
       if (!result.ok) throw new LaunchRejection(result.issues);
       return result.ids;
     },
@@ -49,7 +46,7 @@ export function LaunchPanel() {
       setErrors({});
       const count = ids.length;
       setLaunched(`Launched ${String(count)} × ${request.kind.label}.`);
-      if (count === 1 && ids[0] !== undefined) storeActions().select(ids[0]);
+      if (count === 1 && ids[0] !== undefined) actions.select(ids[0]);
     },
     onError: (error) => {
       setLaunched(null);

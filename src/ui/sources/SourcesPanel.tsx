@@ -2,10 +2,11 @@ import { useEffect, useSyncExternalStore } from 'react';
 import { EVENT_STATUSES } from '../../lib';
 import type { RemoteSource } from '../../lib/bridge/protocol';
 import {
-  getAppStore,
   receiverToken,
   remoteSourcesStore,
   THIS_PAGE,
+  useEventStoreApi,
+  type EventStore,
   type RecordsCache,
   type StatusCounts,
 } from '../../store';
@@ -53,23 +54,25 @@ function panelSubscription(records: RecordsCache): Subscribe {
 }
 
 /** A value of the sources or the records (a stable reference), read at the panel's pace. */
-function usePanelValue<T>(select: () => T): T {
-  return useSyncExternalStore(panelSubscription(getAppStore().records), select, select);
+function usePanelValue<T>(records: RecordsCache, select: () => T): T {
+  return useSyncExternalStore(panelSubscription(records), select, select);
 }
 
-let linkStarted = false;
+/** The stores linked to the receiver: each once, however many panels show it. */
+const linked = new WeakSet<EventStore>();
 
-/** Opens the link to the receiver once per page, when the page has a receiver token. */
+/** Opens the link to the receiver once per store, when the page has a receiver token. */
 function useReceiverLink(): void {
+  const store = useEventStoreApi();
   useEffect(() => {
-    if (linkStarted) return;
+    if (linked.has(store)) return;
     const token = receiverToken();
     if (token === null) return;
-    linkStarted = true;
+    linked.add(store);
     void import('../../store/remote/connectReceiver').then(({ connectReceiver }) => {
-      connectReceiver({ store: getAppStore(), token });
+      connectReceiver({ store, token });
     });
-  }, []);
+  }, [store]);
 }
 
 /**
@@ -78,10 +81,11 @@ function useReceiverLink(): void {
  */
 export function SourcesPanel() {
   useReceiverLink();
-  const link = usePanelValue(() => remoteSourcesStore.getState().link);
-  const message = usePanelValue(() => remoteSourcesStore.getState().message);
-  const sources = usePanelValue(() => remoteSourcesStore.getState().sources);
-  const counts = usePanelValue(() => countsBySource(getAppStore().records));
+  const { records } = useEventStoreApi();
+  const link = usePanelValue(records, () => remoteSourcesStore.getState().link);
+  const message = usePanelValue(records, () => remoteSourcesStore.getState().message);
+  const sources = usePanelValue(records, () => remoteSourcesStore.getState().sources);
+  const counts = usePanelValue(records, () => countsBySource(records));
   const importedKeys = [...counts.keys()].filter((key) => key.startsWith('imported:'));
   const remote = Object.values(sources);
 

@@ -40,8 +40,17 @@ describe('counts by source', () => {
   });
 
   it('gives the same object back while the numbers stay the same', () => {
-    const first = countsBySource(cacheOf(record('a', 'pending', 'imported')));
-    const second = countsBySource(cacheOf(record('b', 'failed', 'imported')));
-    expect(second).toBe(first);
+    const cache = cacheOf(record('a', 'pending', 'imported'));
+    const first = countsBySource(cache);
+    cache.upsert([{ ...record('a', 'pending', 'imported'), label: 'changed' }], 'newer');
+    expect(countsBySource(cache)).toBe(first);
+  });
+
+  it('keeps the identity of the counts of each store while another store is counted', () => {
+    const first = cacheOf(record('a', 'completed', 'live'));
+    const second = cacheOf(record('b', 'failed', 'live'), record('c', 'failed', 'live'));
+    const before = countsBySource(first);
+    expect(countsBySource(second).total).toBe(2);
+    expect(countsBySource(first)).toBe(before);
   });
 });

@@ -15,7 +15,8 @@ export interface CountsBySource {
 /** Imported logs are counted per file under keys with this prefix (see `sourceKeyOf`). */
 const IMPORTED_PREFIX = 'imported:';
 
-let last: CountsBySource | undefined;
+/** The last counts of each store's records: every store keeps the identity of its own. */
+const lastOf = new WeakMap<RecordsCache, CountsBySource>();
 
 /**
  * A selector over the records: built from the counts they keep per source, so it costs the
@@ -34,9 +35,10 @@ export function countsBySource(records: RecordsCache): CountsBySource {
     imported += counts.total;
     for (const status of EVENT_STATUSES) own[status] -= counts[status];
   }
-  let result: CountsBySource = { own, imported, total: all.total };
-  if (last !== undefined && sameCounts(last, result)) result = last;
-  last = result;
+  const result: CountsBySource = { own, imported, total: all.total };
+  const last = lastOf.get(records);
+  if (last !== undefined && sameCounts(last, result)) return last;
+  lastOf.set(records, result);
   return result;
 }
 

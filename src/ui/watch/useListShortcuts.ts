@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { getAppStore } from '../../store';
-import { storeActions } from '../common/storeActions.ts';
+import { useEventStoreApi } from '../../store';
+import { noticeOnFailure } from '../common/storeActions.ts';
 import { actionsFor } from '../inspect/actionsForStatus.ts';
 import { FOCUS_TARGET } from '../layout/focusTargets.ts';
 import type { ListRows } from './listRows.ts';
@@ -19,6 +19,7 @@ function isTyping(target: EventTarget | null): boolean {
  * field, or with a modifier, are left alone.
  */
 export function useListShortcuts(rows: ListRows): void {
+  const store = useEventStoreApi();
   const rowsRef = useRef(rows);
   useEffect(() => {
     rowsRef.current = rows;
@@ -28,8 +29,8 @@ export function useListShortcuts(rows: ListRows): void {
     const onKeyDown = (event: KeyboardEvent): void => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
       if (isTyping(event.target)) return;
-      const store = getAppStore();
-      const { selectedId } = store.getState();
+      const actions = store.getState();
+      const { selectedId } = actions;
       const selected = selectedId === null ? undefined : store.records.get(selectedId);
       switch (event.key) {
         case '/':
@@ -43,7 +44,7 @@ export function useListShortcuts(rows: ListRows): void {
           const next = list.idAt(
             index === -1 ? 0 : Math.min(list.length - 1, Math.max(0, index + step)),
           );
-          if (next !== undefined) storeActions().select(next);
+          if (next !== undefined) actions.select(next);
           break;
         }
         case 'Enter':
@@ -56,14 +57,15 @@ export function useListShortcuts(rows: ListRows): void {
         case 'r': {
           if (selected === undefined) return;
           if (!actionsFor(selected.status, selected.source).retryFresh) return;
-          const freshId = storeActions().retryFresh(selected.id);
-          if (freshId !== null) storeActions().select(freshId);
+          const fresh = actions.retryFresh(selected.id);
+          if (fresh.ok) actions.select(fresh.id);
+          else noticeOnFailure(actions, fresh, 'warning');
           break;
         }
         case 'c':
           if (selected === undefined) return;
           if (!actionsFor(selected.status, selected.source).cancel) return;
-          storeActions().cancel(selected.id, 'cancelled from the keyboard');
+          noticeOnFailure(actions, actions.cancel(selected.id, 'cancelled from the keyboard'));
           break;
         default:
           return;
@@ -74,5 +76,5 @@ export function useListShortcuts(rows: ListRows): void {
     return () => {
       window.removeEventListener('keydown', onKeyDown);
     };
-  }, []);
+  }, [store]);
 }

@@ -1,7 +1,6 @@
 import { useMemo, useRef, useState, type PointerEvent } from 'react';
 import { isTerminalStatus } from '../../lib';
-import { getAppStore, selectRecordsVersion, useRecordsSelector } from '../../store';
-import { storeActions } from '../common/storeActions.ts';
+import { selectRecordsVersion, useEventStoreApi, useRecordsSelector } from '../../store';
 import { useNow } from '../common/ticker.ts';
 import {
   brushDomain,
@@ -28,7 +27,9 @@ const TRACK_WIDTH = 600;
  * button whose name says its times, so the keyboard and screen readers get the same picture.
  */
 export default function Waterfall({ ids }: { ids: readonly string[] }) {
-  const { records } = getAppStore();
+  const store = useEventStoreApi();
+  const { records } = store;
+  const actions = store.getState();
   // Read again whenever any record changed.
   const version = useRecordsSelector(selectRecordsVersion);
   const anyOpen = useMemo(
@@ -49,14 +50,14 @@ export default function Waterfall({ ids }: { ids: readonly string[] }) {
       const record = records.get(ids[index] ?? '');
       if (record !== undefined) sources.push(record);
     }
-    const { clockOf } = storeActions();
+    const { clockOf } = actions;
     return layoutRows(
       sources,
       (id) => records.get(id),
       (id) => clockOf(id).now(),
     );
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `tick` is the cue to read the clocks again, `version` marks a change of `records`
-  }, [ids, records, tick, version]);
+  }, [ids, records, actions, tick, version]);
   const [zoom, setZoom] = useState<Domain | null>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [brush, setBrush] = useState<{ from: number; to: number } | null>(null);
@@ -152,7 +153,7 @@ export default function Waterfall({ ids }: { ids: readonly string[] }) {
                   className="waterfall-label"
                   aria-label={words}
                   onClick={() => {
-                    storeActions().select(row.id);
+                    actions.select(row.id);
                   }}
                 >
                   <span aria-hidden="true">

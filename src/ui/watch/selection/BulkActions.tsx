@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import {
-  getAppStore,
+  useEventStoreApi,
   receiverToken,
   requestRemoteRetry,
   useRecordsSelector,
@@ -9,7 +9,7 @@ import {
   type EventRecord,
   type RecordsCache,
 } from '../../../store';
-import { storeActions } from '../../common/storeActions.ts';
+import { noticeOnFailure } from '../../common/storeActions.ts';
 import { downloadText } from '../../keep/downloadText.ts';
 import { EXPORT_FORMAT_NAMES, exportRecords, type ExportFormat } from '../../keep/exportFormats.ts';
 import { describeBulkRetry, planBulkRetry, type BulkRetryPlan } from './planBulkRetry.ts';
@@ -23,6 +23,8 @@ import './bulkActions.css';
  * preview and a confirm), cancel the running ones, export them. Counts are announced.
  */
 export function BulkActions({ shown }: { shown: readonly string[] }) {
+  const store = useEventStoreApi();
+  const actions = store.getState();
   const ticked = useSelection((current) => current);
   // Nothing ticked (the usual case) costs nothing however many events are shown.
   const selectedIds = useMemo(() => selectedAmong(ticked, shown), [shown, ticked]);
@@ -42,14 +44,18 @@ export function BulkActions({ shown }: { shown: readonly string[] }) {
   }, [plan]);
 
   const selectedRecords = (): EventRecord[] => {
-    const { records } = getAppStore();
+    const { records } = store;
     return selectedIds.flatMap((id) => records.get(id) ?? []);
   };
 
   const retrying = useMutation({
     mutationFn: (toRetry: readonly EventRecord[]) =>
       retryFreshAll(toRetry, {
-        retryHere: (id) => storeActions().retryFresh(id) !== null,
+        retryHere: (id) => {
+          const fresh = actions.retryFresh(id);
+          noticeOnFailure(actions, fresh, 'warning');
+          return fresh.ok;
+        },
         askSource: (record, others) =>
           requestRemoteRetry(record, receiverToken() ?? '', { alsoRecords: others }),
       }),
@@ -74,15 +80,16 @@ export function BulkActions({ shown }: { shown: readonly string[] }) {
 
   const onPreview = (): void => {
     setSaid('');
-    setPlan(planBulkRetry(selectedRecords(), latestAttempts(), whyNoRemoteRetry));
+    setPlan(planBulkRetry(selectedRecords(), latestAttempts(store.records), whyNoRemoteRetry));
   };
 
   const onCancelRunning = (): void => {
     let cancelled = 0;
     for (const record of selectedRecords()) {
-      if (isCancellable(record) && storeActions().cancel(record.id, 'cancelled with the others')) {
-        cancelled += 1;
-      }
+      if (!isCancellable(record)) continue;
+      const result = actions.cancel(record.id, 'cancelled with the others');
+      noticeOnFailure(actions, result);
+      if (result.ok) cancelled += 1;
     }
     setPlan(null);
     setSaid(`Cancelled ${String(cancelled)} running ${cancelled === 1 ? 'event' : 'events'}.`);
@@ -220,8 +227,7 @@ function countIn(
 }
 
 /** The newest attempt number of every chain in the history, for "already retried". */
-function latestAttempts(): (chainId: string) => number {
-  const { records } = getAppStore();
+function latestAttempts(records: RecordsCache): (chainId: string) => number {
   // A chain is sorted first attempt first.
   return (chainId) => records.chain(chainId).at(-1)?.attempt ?? 0;
 }
