@@ -4,7 +4,6 @@ import { Panel } from './common/Panel.tsx';
 import { storeActions } from './common/storeActions.ts';
 import { NoticesArea } from './keep/NoticesArea.tsx';
 import { LaunchPanel } from './launch/LaunchPanel.tsx';
-import { ShortcutsHelp } from './layout/ShortcutsHelp.tsx';
 import { Splitter } from './layout/Splitter.tsx';
 import { useCloseSheetOnEscape } from './layout/useCloseSheetOnEscape.ts';
 import { useEventDeepLink } from './layout/useEventDeepLink.ts';
@@ -29,6 +28,10 @@ const KeepPanel = lazy(() =>
 const ClockControl = lazy(() => import('./clock/ClockControl.tsx'));
 const SourcesPanel = lazy(() =>
   import('./sources/SourcesPanel.tsx').then((module) => ({ default: module.SourcesPanel })),
+);
+// So does the keyboard shortcuts' button and dialog, which nobody needs in the first frame.
+const ShortcutsHelp = lazy(() =>
+  import('./layout/ShortcutsHelp.tsx').then((module) => ({ default: module.ShortcutsHelp })),
 );
 
 const INSPECTOR_WIDTH = { key: 'lifecycle-lab:inspector-width', initial: 560, min: 360, max: 900 };
@@ -79,7 +82,9 @@ export function App() {
         <Suspense fallback={null}>
           <ClockControl />
         </Suspense>
-        <ShortcutsHelp />
+        <Suspense fallback={null}>
+          <ShortcutsHelp />
+        </Suspense>
       </header>
       <NoticesArea />
       <main
