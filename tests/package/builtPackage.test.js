@@ -296,21 +296,7 @@ describe('the built lifecycle-lab-core package, from plain Node', () => {
   });
 
   it('type-checks a TypeScript consumer with Node’s own module resolution', () => {
-    writeFileSync(
-      join(consumerDir, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          module: 'nodenext',
-          moduleResolution: 'nodenext',
-          target: 'ES2022',
-          lib: ['ES2022', 'DOM'],
-          types: [],
-          strict: true,
-          noEmit: true,
-        },
-        files: ['consumer.ts'],
-      }),
-    );
+    writeConsumerTsconfig('tsconfig.json', 'consumer.ts', {});
     writeFileSync(
       join(consumerDir, 'consumer.ts'),
       [
@@ -335,22 +321,7 @@ describe('the built lifecycle-lab-core package, from plain Node', () => {
   });
 
   it('type-checks a React consumer of ./panel, sharing the core’s Event type', () => {
-    writeFileSync(
-      join(consumerDir, 'tsconfig.panel.json'),
-      JSON.stringify({
-        compilerOptions: {
-          module: 'nodenext',
-          moduleResolution: 'nodenext',
-          target: 'ES2022',
-          lib: ['ES2022', 'DOM'],
-          jsx: 'react-jsx',
-          types: [],
-          strict: true,
-          noEmit: true,
-        },
-        files: ['panel.tsx'],
-      }),
-    );
+    writeConsumerTsconfig('tsconfig.panel.json', 'panel.tsx', { jsx: 'react-jsx' });
     writeFileSync(
       join(consumerDir, 'panel.tsx'),
       [
@@ -398,6 +369,26 @@ describe('the built lifecycle-lab-core package, from plain Node', () => {
     typeCheck('tsconfig.bullmq.json');
   });
 });
+
+/** A strict, DOM-typed tsconfig for `file` of the consumer, resolving as Node does. */
+function writeConsumerTsconfig(name, file, extraOptions) {
+  writeFileSync(
+    join(consumerDir, name),
+    JSON.stringify({
+      compilerOptions: {
+        module: 'nodenext',
+        moduleResolution: 'nodenext',
+        target: 'ES2022',
+        lib: ['ES2022', 'DOM'],
+        types: [],
+        strict: true,
+        noEmit: true,
+        ...extraOptions,
+      },
+      files: [file],
+    }),
+  );
+}
 
 function typeCheck(config) {
   const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
