@@ -2,7 +2,7 @@ import type { Event } from '../lib';
 import type { DemoParams } from './catalogue';
 import { compareByCreated } from './createdMs';
 import type { EventRecord } from './eventRecord';
-import { mirrorRecord, originalIdOf, type Tracked } from './mirror';
+import { mirrorIfListed, mirrorRecord, originalIdOf, type Tracked } from './mirror';
 import type { StoreInternals } from './storeInternals';
 
 /** What a tracked event's record says about it beyond what the event knows. */
@@ -75,11 +75,7 @@ export function commit(internals: StoreInternals, newIds: readonly string[]): vo
   // Listed as a reload lists them: events made in the same millisecond by id.
   added.sort(compareByCreated);
   const changed: EventRecord[] = [...added];
-  for (const id of batcher.pending) {
-    const tracked = fresh.has(id) ? undefined : live.get(id);
-    // An event tracked but not committed yet is added by its own commit.
-    if (tracked !== undefined && records.has(id)) changed.push(mirrorRecord(tracked));
-  }
+  for (const id of batcher.pending) if (!fresh.has(id)) mirrorIfListed(live, records, id, changed);
   batcher.clear();
   records.upsert(changed, 'newer');
 }

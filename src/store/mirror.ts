@@ -53,6 +53,20 @@ export function mirrorRecord(tracked: Tracked): EventRecord {
   };
 }
 
+/**
+ * Adds to `changed` the record of the live event `id` if it is listed already; an event
+ * tracked but not committed yet is added by its own commit.
+ */
+export function mirrorIfListed(
+  live: ReadonlyMap<string, Tracked>,
+  listed: { has(id: string): boolean },
+  id: string,
+  changed: EventRecord[],
+): void {
+  const tracked = live.get(id);
+  if (tracked !== undefined && listed.has(id)) changed.push(mirrorRecord(tracked));
+}
+
 /** `toJsonSafe` for a plain object, always giving an object back. */
 export function jsonRecord(value: unknown): Record<string, JsonValue> {
   if (isEmptyPlainObject(value)) return {};

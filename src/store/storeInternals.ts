@@ -3,7 +3,7 @@ import type { Clock } from '../lib';
 import type { DemoInit } from './catalogue';
 import { createEndedEvents, type EndedEvents } from './endedEvents';
 import type { HistoryConnection } from './history/connectHistory';
-import { mirrorRecord, type Tracked } from './mirror';
+import { mirrorIfListed, type Tracked } from './mirror';
 import { createBatcher, frameScheduler, type Batcher } from './notifyManager';
 import { createRecordsCache, type RecordsCache } from './records/recordsCache';
 import type { EventRecord } from './eventRecord';
@@ -58,11 +58,7 @@ export function createStoreInternals(options: EventStoreOptions): StoreInternals
     options.schedule ?? frameScheduler,
     (ids) => {
       const changed: EventRecord[] = [];
-      for (const id of ids) {
-        const tracked = live.get(id);
-        // An event tracked but not committed yet is added by its own commit.
-        if (tracked !== undefined && records.has(id)) changed.push(mirrorRecord(tracked));
-      }
+      for (const id of ids) mirrorIfListed(live, records, id, changed);
       records.upsert(changed, 'newer');
     },
     { budgetMs: options.frameBudgetMs ?? 8, now: () => performance.now() },

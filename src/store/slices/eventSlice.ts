@@ -6,7 +6,8 @@ import { getOwn } from '../ownKey';
 import { readOnlyMessage } from '../readOnly';
 import type { Slice, StoreInternals } from '../storeInternals';
 import { DONE, failure, unknownRecord } from '../actionResult';
-import type { EventStoreActions } from '../types';
+import type { Tracked } from '../mirror';
+import type { ActionFailure, EventStoreActions } from '../types';
 
 /** Most concurrent `invoke()` calls one `invoke` action makes. */
 export const MAX_INVOKE_TIMES = 100;
@@ -21,16 +22,32 @@ export const createEventSlice =
   ): Slice<Pick<EventStoreActions, 'invoke' | 'cancel' | 'skip' | 'retryFresh'>> =>
   (_set, get) => {
     const { records, live, retryControllers, batcher } = internals;
+
+    /**
+     * The record of `id` and its live event, or why the action cannot reach it. A record of
+     * this page whose event ended and was let go (`../endedEvents`) comes without its event:
+     * it answers as the ended event would.
+     */
+    const reach = (
+      id: string,
+      action: string,
+    ): { ok: true; record: EventRecord; tracked: Tracked | undefined } | ActionFailure => {
+      const record = records.get(id);
+      if (record === undefined) return unknownRecord(id);
+      const tracked = live.get(id);
+      const released = record.source === 'live' && isTerminalStatus(record.status);
+      if (tracked === undefined && !released) return failure(readOnlyMessage(record, action));
+      return { ok: true, record, tracked };
+    };
+
     return {
       async invoke(id, times = 1) {
-        const record = records.get(id);
-        if (record === undefined) return unknownRecord(id);
-        const tracked = live.get(id);
+        const target = reach(id, 'invoked again');
+        if (!target.ok) return target;
+        const { record, tracked } = target;
         const calls = Number.isInteger(times) ? Math.min(MAX_INVOKE_TIMES, Math.max(1, times)) : 1;
         if (tracked === undefined) {
-          // Its object let go once it ended (`../endedEvents`): invoking an ended event again
-          // returns its cached outcome, so only the count changes.
-          if (!endedAndReleased(record)) return failure(readOnlyMessage(record, 'invoked again'));
+          // Invoking an ended event again returns its cached outcome: only the count changes.
           records.upsert([{ ...record, invokeCalls: record.invokeCalls + calls }], 'newer');
           return DONE;
         }
@@ -42,15 +59,14 @@ export const createEventSlice =
       },
 
       cancel(id, reason) {
-        const record = records.get(id);
-        if (record === undefined) return unknownRecord(id);
-        const tracked = live.get(id);
-        if (tracked === undefined) {
-          if (!endedAndReleased(record)) return failure(readOnlyMessage(record, 'cancelled'));
-          return failure(alreadyEnded(record, record.status));
+        const target = reach(id, 'cancelled');
+        if (!target.ok) return target;
+        const { record, tracked } = target;
+        if (tracked?.event.cancel(reason) !== true) {
+          return failure(
+            `"${record.label}" has already ended (${tracked?.event.status ?? record.status}); there is nothing to cancel.`,
+          );
         }
-        if (!tracked.event.cancel(reason))
-          return failure(alreadyEnded(record, tracked.event.status));
         // Cancelling the attempt a retry run is waiting on stops the run too.
         const run = getOwn(get().retryRuns, record.chainId);
         if (run?.status === 'running' && run.currentId === id) {
@@ -60,14 +76,14 @@ export const createEventSlice =
       },
 
       skip(id, reason) {
-        const record = records.get(id);
-        if (record === undefined) return unknownRecord(id);
-        const tracked = live.get(id);
-        if (tracked === undefined) {
-          if (!endedAndReleased(record)) return failure(readOnlyMessage(record, 'skipped'));
-          return failure(notPending(record, record.status));
+        const target = reach(id, 'skipped');
+        if (!target.ok) return target;
+        const { record, tracked } = target;
+        if (tracked?.event.skip(reason) !== true) {
+          return failure(
+            `"${record.label}" is ${tracked?.event.status ?? record.status}; only a pending event can be skipped.`,
+          );
         }
-        if (!tracked.event.skip(reason)) return failure(notPending(record, tracked.event.status));
         return DONE;
       },
 
@@ -83,16 +99,3 @@ export const createEventSlice =
       },
     };
   };
-
-/** A record of this page's own whose event ended and was let go (`../endedEvents`). */
-function endedAndReleased(record: EventRecord): boolean {
-  return record.source === 'live' && isTerminalStatus(record.status);
-}
-
-function alreadyEnded(record: EventRecord, status: string): string {
-  return `"${record.label}" has already ended (${status}); there is nothing to cancel.`;
-}
-
-function notPending(record: EventRecord, status: string): string {
-  return `"${record.label}" is ${status}; only a pending event can be skipped.`;
-}
