@@ -1,4 +1,11 @@
-import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  useCallback,
+  useDeferredValue,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
 import { CHILDREN_PAGE, childrenOf, countByType, type ErrorTreeNode } from './errorTreeModel.ts';
 import { clipText } from './textLines.ts';
 import { treeSearchJob } from './treeSearch.ts';
@@ -42,6 +49,9 @@ interface VisibleNode {
  */
 export function ErrorTree({ root }: Props) {
   const [query, setQuery] = useState('');
+  // Swapping the tree for the results (or back) renders hundreds of nodes: as a transition,
+  // React renders them in slices and typing stays responsive.
+  const shownQuery = useDeferredValue(query);
   return (
     <div className="error-tree-view">
       <GroupSummary node={root} />
@@ -55,7 +65,11 @@ export function ErrorTree({ root }: Props) {
           }}
         />
       </label>
-      {query.trim() === '' ? <Tree root={root} /> : <SearchResults root={root} query={query} />}
+      {shownQuery.trim() === '' ? (
+        <Tree root={root} />
+      ) : (
+        <SearchResults root={root} query={shownQuery} />
+      )}
     </div>
   );
 }
