@@ -9,7 +9,14 @@ export default defineConfig({
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   // dist/.vite/manifest.json: lets `npm run size` find the entry chunk and its static imports.
-  build: { manifest: true },
+  build: {
+    manifest: true,
+    // Everything a first visit runs in one chunk: split into ten small ones, each compressed
+    // alone and naming its imports and exports, the same code took 2 KB more gzipped.
+    rolldownOptions: {
+      output: { codeSplitting: { groups: [{ name: 'initial', tags: ['$initial'] }] } },
+    },
+  },
   // The log reader runs as a module worker and loads its schemas like the page does.
   worker: { format: 'es' },
   test: {
