@@ -1,14 +1,17 @@
 /**
  * Reloading a long history: builds the app, serves it with `vite preview`, launches one event
- * in Chromium, copies its saved row 100,000 times into the history database, reloads, and
+ * in Chromium, copies its saved row 100,000 times into the history database (three in ten as
+ * attempts of retry chains of three), reloads, and
  * reports how long until the first rows and counters show, how long until every record is
  * listed (the `total` counter), and the longest main-thread task during the reload.
  * A report, not a test: it always exits 0.
  *
  *   npm run bench:reload
+ *   RELOAD_BENCH_PROFILE=1 npm run bench:reload   # unminified, with where the longest tasks went
  */
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
+import { profileLongTasks } from './cpuProfile.ts';
 import { startBenchApp } from './previewServer.ts';
 import { formatTable, verdict } from './report.ts';
 
@@ -17,6 +20,7 @@ const RECORDS = 100_000;
 /** How long to wait for every record to be listed before reporting how many were. */
 const WAIT_MS = Number(process.env.BENCH_WAIT_MS ?? 300_000);
 const DATABASE = 'lifecycle-lab-history';
+const PROFILING = process.env.RELOAD_BENCH_PROFILE === '1';
 
 const FIRST_ROWS_BUDGET_MS = 1000;
 const LONGEST_TASK_BUDGET_MS = 50;
@@ -84,13 +88,23 @@ async function seed(page: Page, count: number): Promise<void> {
         const tx = db.transaction('records', 'readwrite');
         const store = tx.objectStore('records');
         if (start === 0) store.delete(template.id);
+        const idOf = (i: number): string => `seed-${String(i).padStart(6, '0')}`;
         for (let i = start; i < Math.min(count, start + batch); i += 1) {
-          const id = `seed-${String(i).padStart(6, '0')}`;
+          const id = idOf(i);
+          // Three in ten are attempts of a retry chain of three, as after retries fresh.
+          const place = i % 10;
+          const chained = place < 3;
           store.put({
             ...template,
             id,
             at: template.at - count + i,
-            record: { ...template.record, id },
+            record: {
+              ...template.record,
+              id,
+              chainId: chained ? idOf(i - place) : id,
+              attempt: chained ? place + 1 : 1,
+              originalId: chained && place > 0 ? idOf(i - 1) : null,
+            },
           });
         }
         await new Promise((done, fail) => {
@@ -125,7 +139,11 @@ async function waitForHistory(page: Page, total: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const app = await startBenchApp(resolve('node_modules/.tmp/reload-bench/dist'), PORT);
+  const app = await startBenchApp(
+    resolve('node_modules/.tmp/reload-bench/dist'),
+    PORT,
+    PROFILING ? { minify: false } : {},
+  );
   try {
     const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.addInitScript(instrument);
@@ -140,6 +158,8 @@ async function main(): Promise<void> {
     await page.waitForTimeout(2000);
     await seed(page, RECORDS);
 
+    // The profiler goes on across the reload: the page stays in the same renderer.
+    const stopProfile = PROFILING ? await profileLongTasks(page) : undefined;
     await page.reload();
     const complete = await waitForHistory(page, RECORDS).then(
       () => true,
@@ -147,6 +167,7 @@ async function main(): Promise<void> {
     );
     // Tasks right after the last record is listed (rendering it) count too.
     await page.waitForTimeout(1000);
+    const profile = await stopProfile?.(5, 24);
     const state = await page.evaluate(() => window.__reloadBench);
     const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
     console.log(`Reload with ${String(RECORDS)} saved records (times from navigation start)\n`);
@@ -180,6 +201,8 @@ async function main(): Promise<void> {
         .map((task) => `${s(task.at)}: ${task.ms.toFixed(0)} ms`)
         .join(', ')}`,
     );
+    if (profile !== undefined)
+      console.log(`\nwhere the longest tasks went:\n${profile.join('\n')}`);
   } finally {
     await app.close();
   }

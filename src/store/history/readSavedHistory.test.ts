@@ -1,6 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { makeRecord } from '../../../tests/interop/makeRecord';
-import { FIRST_PAGE_SIZE, READ_PAGE_SIZE, readSavedHistory } from './readSavedHistory';
+import {
+  FIRST_PAGE_SIZE,
+  PAGE_SLICE_MS,
+  READ_PAGE_SIZE,
+  readSavedHistory,
+} from './readSavedHistory';
 import { FakeBrowser } from './testPages';
 
 /** Saves `count` completed records; every two share a creation time, so ids break ties. */
@@ -17,7 +22,8 @@ async function saveRows(browser: FakeBrowser, count: number): Promise<void> {
   db.close();
 }
 
-async function readAll(browser: FakeBrowser, limit: number) {
+/** Reads everything; `elapsed` is the clock slices are measured by (time stands still). */
+async function readAll(browser: FakeBrowser, limit: number, elapsed: () => number = () => 0) {
   const db = await browser.database();
   const pages: string[][] = [];
   const summary = await readSavedHistory(db, {
@@ -26,6 +32,7 @@ async function readAll(browser: FakeBrowser, limit: number) {
     now: () => 2_000_000,
     onPage: (page) => pages.push(page.records.map((record) => record.id)) > 0,
     pause: () => Promise.resolve(),
+    elapsed,
   });
   db.close();
   return { pages, summary };
@@ -56,6 +63,22 @@ describe('reading the saved history in batches', () => {
     await saveRows(browser, FIRST_PAGE_SIZE + READ_PAGE_SIZE);
     const { pages } = await readAll(browser, 100_000);
     expect(pages.map((page) => page.length)).toEqual([FIRST_PAGE_SIZE, READ_PAGE_SIZE]);
+  });
+
+  test('a page whose checks take longer than a slice is handed over in slices, in order', async () => {
+    const browser = new FakeBrowser();
+    const count = FIRST_PAGE_SIZE + READ_PAGE_SIZE + 7;
+    await saveRows(browser, count);
+    // Each look at the clock finds a millisecond gone: a slice ends after its ninth record.
+    let clock = 0;
+    const { pages, summary } = await readAll(browser, 100_000, () => (clock += 1));
+    const rowsPerSlice = PAGE_SLICE_MS + 1;
+    expect(pages.length).toBeGreaterThan(3);
+    expect(Math.max(...pages.map((page) => page.length))).toBeLessThanOrEqual(rowsPerSlice);
+    expect(pages.flat()).toEqual(
+      Array.from({ length: count }, (_, i) => `row-${String(count - 1 - i).padStart(5, '0')}`),
+    );
+    expect(summary).toMatchObject({ loaded: count, unreadable: 0, pruned: 0 });
   });
 
   test('past the limit, the oldest rows are removed', async () => {

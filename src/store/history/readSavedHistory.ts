@@ -12,6 +12,12 @@ import type { HistoryDatabase, StoredRow } from './historyDatabase';
  */
 export const READ_PAGE_SIZE = 1_000;
 
+/**
+ * Main-thread time spent checking a page's records before the checked ones are handed over
+ * and the browser gets a turn: a page is cut where this runs out.
+ */
+export const PAGE_SLICE_MS = 8;
+
 /** Rows of the first page: few, so the newest records show at once. */
 export const FIRST_PAGE_SIZE = 250;
 
@@ -39,7 +45,8 @@ export interface ReadSummary {
 
 /**
  * Reads the saved history newest first, in pages of {@link READ_PAGE_SIZE} rows, yielding to
- * the browser between pages so no task grows long. Each record is checked; one that fails
+ * the browser between pages, and within a page every {@link PAGE_SLICE_MS}, so no task grows
+ * long; `onPage` gets the records of each slice. Each record is checked; one that fails
  * is moved to the `setAside` store (not destroyed), with its reason. Records beyond `limit`
  * are the oldest and are removed. `onPage` returning `false` stops the read (history cleared).
  */
@@ -51,9 +58,12 @@ export async function readSavedHistory(
     now: () => number;
     onPage: (page: SavedPage) => boolean;
     pause?: () => Promise<void>;
+    /** Milliseconds, to measure a slice's work by (`performance.now` unless given). */
+    elapsed?: () => number;
   },
 ): Promise<ReadSummary> {
   const pause = options.pause ?? yieldToBrowser;
+  const elapsed = options.elapsed ?? (() => performance.now());
   const summary: ReadSummary = { loaded: 0, unreadable: 0, firstProblem: null, pruned: 0 };
   let after: IndexKey | null = null;
   for (let first = true; ; first = false) {
@@ -62,13 +72,23 @@ export async function readSavedHistory(
       options.limit - summary.loaded,
     );
     const chunk = await readChunk(db, after, wanted);
-    const page: SavedPage = { records: [], interrupted: [], running: [] };
+    let page = emptyPage();
     const unreadable: { key: string; row: unknown; reason: string }[] = [];
-    chunk.rows.forEach((row, i) => {
-      const key = chunk.keys[i] ?? '';
+    let sliceStarted = elapsed();
+    for (let i = 0; i < chunk.rows.length; i += 1) {
+      const row = chunk.rows[i];
       const problem = takeRow(row, page, options.openTabs);
-      if (problem !== null) unreadable.push({ key, row, reason: problem });
-    });
+      if (problem !== null) unreadable.push({ key: chunk.keys[i] ?? '', row, reason: problem });
+      // Checking a page of records took longer than a frame on a busy machine: what is
+      // checked goes to the list, and the rest waits for the next task.
+      if (i < chunk.rows.length - 1 && elapsed() - sliceStarted >= PAGE_SLICE_MS) {
+        summary.loaded += page.records.length;
+        if (!options.onPage(page)) return summary;
+        await pause();
+        page = emptyPage();
+        sliceStarted = elapsed();
+      }
+    }
     after = chunk.oldest ?? after;
     summary.loaded += page.records.length;
     if (unreadable.length > 0) {
@@ -95,6 +115,10 @@ export async function readSavedHistory(
 }
 
 type IndexKey = [number, string];
+
+function emptyPage(): SavedPage {
+  return { records: [], interrupted: [], running: [] };
+}
 
 /** Rows of one page, newest first, with their primary keys. */
 interface Chunk {
