@@ -1,4 +1,5 @@
-import { describe, expect, test, vi } from 'vitest';
+import { describe, expect, test } from 'vitest';
+import { eventually } from '../../tests/support/eventually';
 import { makeRecord } from '../../tests/interop/makeRecord';
 import type { EventRecord } from './eventRecord';
 import { toLionherdRecords } from './formats/lionherd';
@@ -108,7 +109,7 @@ describe('an import racing the initial load', () => {
     const { records } = harness.store;
     expect(records.get('same')?.label).toBe('the saved one');
     expect([...records.order.toArray()].sort()).toEqual(['other', 'same']);
-    await vi.waitFor(async () => {
+    await eventually(async () => {
       const onDisk = await browser.saved();
       expect(onDisk.get('same')?.label).toBe('the saved one');
       expect(onDisk.get('other')?.source).toBe('imported');

@@ -1,4 +1,5 @@
 import { describe, expect, test, vi } from 'vitest';
+import { eventually } from '../../tests/support/eventually';
 import type { EventRecord } from './eventRecord';
 import { DEFAULT_STORAGE_KEY, INTERRUPTED_MESSAGE, serializeHistory } from './formats/history';
 import { makeRecord } from '../../tests/interop/makeRecord';
@@ -38,7 +39,7 @@ async function savedCount(browser: FakeBrowser, count: number, timeout = 2_000):
 
 /** Waits until the database holds every record of `page` as it is in memory. */
 async function savedAsInMemory(browser: FakeBrowser, page: TestStore): Promise<void> {
-  await vi.waitFor(async () => {
+  await eventually(async () => {
     const saved = await browser.saved();
     const records = page.store.records;
     const order = records.order.toArray();
@@ -119,7 +120,7 @@ describe('saving', () => {
     const invoked = await second.store.getState().invoke(id);
     expect(invoked.ok ? '' : invoked.error).toMatch(/read-only/);
     const retry = freshIdOf(second.store.getState().retryFresh(id));
-    await vi.waitFor(() => {
+    await eventually(() => {
       second.flush();
       expect(second.store.records.get(retry)).toMatchObject({
         status: 'completed',

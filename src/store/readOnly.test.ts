@@ -1,4 +1,5 @@
-import { describe, expect, test, vi } from 'vitest';
+import { describe, expect, test } from 'vitest';
+import { eventually } from '../../tests/support/eventually';
 import { makeRecord } from '../../tests/interop/makeRecord';
 import { FakeBrowser } from './history/testPages';
 import { readOnlyMessage, readOnlyOrigin } from './readOnly';
@@ -11,7 +12,7 @@ describe('why a record cannot be acted on here', () => {
     const launched = await first.store.getState().launch('slow', { delay: 60 });
     if (!launched.ok) throw new Error(launched.error);
     const [id = ''] = launched.ids;
-    await vi.waitFor(async () => {
+    await eventually(async () => {
       first.flush();
       expect((await browser.saved()).get(id)?.status).toBe('processing');
     });
@@ -20,7 +21,7 @@ describe('why a record cannot be acted on here', () => {
       /is running in another tab: it can be cancelled in that tab, not here/,
     );
     browser.closePage(first.tab);
-    await vi.waitFor(() => {
+    await eventually(() => {
       expect(second.store.records.get(id)?.status).toBe('cancelled');
     });
     // Interrupted once that tab went: now it is history, from an earlier visit or that tab.

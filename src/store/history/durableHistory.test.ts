@@ -1,4 +1,5 @@
 import { describe, expect, test, vi } from 'vitest';
+import { eventually } from '../../../tests/support/eventually';
 import { INTERRUPTED_MESSAGE } from '../formats/history';
 import type { TestStore } from '../testHelpers';
 import type { HistoryDisk } from './historyDisk';
@@ -29,7 +30,7 @@ describe('saving', () => {
     const browser = new FakeBrowser();
     const page = await browser.openPage();
     const [id = ''] = await launch(page, 'simple');
-    await vi.waitFor(async () => {
+    await eventually(async () => {
       expect((await browser.saved()).get(id)?.status).toBe('completed');
     });
   });
@@ -41,7 +42,7 @@ describe('saving', () => {
       historyHooks: { disk: countingDisk(browser, writes) },
     });
     await launch(page, 'simple', {}, 500);
-    await vi.waitFor(async () => {
+    await eventually(async () => {
       expect((await browser.rows()).size).toBe(500);
     });
     expect(writes.length).toBeLessThanOrEqual(3);
@@ -53,7 +54,7 @@ describe('saving', () => {
     const first = await browser.openPage();
     await launch(first, 'simple');
     await launch(first, 'failing');
-    await vi.waitFor(async () => {
+    await eventually(async () => {
       expect((await browser.rows()).size).toBe(2);
     });
     browser.closePage(first.tab);
@@ -83,11 +84,11 @@ describe('saving', () => {
     const browser = new FakeBrowser();
     const page = await browser.openPage();
     await launch(page, 'simple', {}, 3);
-    await vi.waitFor(async () => {
+    await eventually(async () => {
       expect((await browser.rows()).size).toBe(3);
     });
     page.store.getState().clear();
-    await vi.waitFor(async () => {
+    await eventually(async () => {
       expect((await browser.rows()).size).toBe(0);
     });
   });
@@ -98,7 +99,7 @@ describe('pages that went away', () => {
     const browser = new FakeBrowser();
     const first = await browser.openPage();
     const [id = ''] = await launch(first, 'slow', { delay: 60 });
-    await vi.waitFor(async () => {
+    await eventually(async () => {
       expect((await browser.saved()).get(id)?.status).toBe('processing');
     });
     browser.closePage(first.tab);
@@ -107,7 +108,7 @@ describe('pages that went away', () => {
     expect(record?.status).toBe('cancelled');
     expect(record?.execution.error).toMatchObject({ message: INTERRUPTED_MESSAGE });
     expect(record?.transitions.at(-1)?.reason).toBe('interrupted by a reload');
-    await vi.waitFor(async () => {
+    await eventually(async () => {
       expect((await browser.saved()).get(id)?.status).toBe('cancelled');
     });
   });
@@ -116,13 +117,13 @@ describe('pages that went away', () => {
     const browser = new FakeBrowser();
     const first = await browser.openPage();
     const [id = ''] = await launch(first, 'slow', { delay: 60 });
-    await vi.waitFor(async () => {
+    await eventually(async () => {
       expect((await browser.saved()).get(id)?.status).toBe('processing');
     });
     const second = await browser.openPage();
     expect(second.store.records.get(id)?.status).toBe('processing');
     browser.closePage(first.tab);
-    await vi.waitFor(() => {
+    await eventually(() => {
       expect(second.store.records.get(id)?.status).toBe('cancelled');
     });
   });
@@ -133,7 +134,7 @@ describe('pages that went away', () => {
     const [id = ''] = await launch(first, 'simple');
     first.store.getState().saveNow();
     browser.closePage(first.tab);
-    await vi.waitFor(async () => {
+    await eventually(async () => {
       expect((await browser.saved()).get(id)?.status).toBe('completed');
     });
     const second = await browser.openPage();
@@ -150,12 +151,12 @@ describe('two pages at once', () => {
       launch(b, 'failing', {}, 30),
     ]);
     const all = new Set([...fromA, ...fromB]);
-    await vi.waitFor(() => {
+    await eventually(() => {
       expect(new Set(idsOf(a))).toEqual(all);
       expect(new Set(idsOf(b))).toEqual(all);
     });
     expect(b.store.records.get(fromA[0] ?? '')?.status).toBe('completed');
-    await vi.waitFor(async () => {
+    await eventually(async () => {
       expect(new Set((await browser.rows()).keys())).toEqual(all);
     });
     browser.closePage(a.tab);
@@ -172,7 +173,7 @@ describe('two pages at once', () => {
     const a = await browser.openPage();
     const b = await browser.openPage();
     const [id = ''] = await launch(a, 'simple');
-    await vi.waitFor(() => {
+    await eventually(() => {
       expect(b.store.records.get(id)?.status).toBe('completed');
     });
     expect(b.store.records.get(id)?.source).toBe('restored');
@@ -226,7 +227,7 @@ describe('storage trouble', () => {
     const disk = limitedDisk(browser, 5);
     const page = await browser.openPage({ historyHooks: { disk } });
     await launch(page, 'simple', {}, 12);
-    await vi.waitFor(() => {
+    await eventually(() => {
       expect(page.store.getState().storage).toMatchObject({ mode: 'memory-only' });
     });
     expect((await browser.rows()).size).toBeGreaterThan(0);
@@ -234,10 +235,10 @@ describe('storage trouble', () => {
     const notices = page.store.getState().notices.map((notice) => notice.message);
     expect(notices.some((message) => message.startsWith('Browser storage is full:'))).toBe(true);
     disk.capacity = Number.POSITIVE_INFINITY;
-    await vi.waitFor(async () => {
+    await eventually(async () => {
       expect((await browser.rows()).size).toBe(12);
     });
-    await vi.waitFor(() => {
+    await eventually(() => {
       expect(page.store.getState().storage).toEqual({ mode: 'persistent' });
     });
     expect(page.store.getState().notices.at(-1)?.message).toMatch(/works again/);
@@ -258,7 +259,7 @@ describe('storage trouble', () => {
     const own = await launch(page, 'simple', {}, 3);
     const imported = await page.store.getState().importLog(log, 'big.json', { inPage: true });
     expect(imported.ok).toBe(true);
-    await vi.waitFor(() => {
+    await eventually(() => {
       expect(page.store.getState().storage).toMatchObject({ mode: 'memory-only' });
     });
     expect(new Set((await browser.rows()).keys())).toEqual(new Set(own));
@@ -269,7 +270,7 @@ describe('storage trouble', () => {
     const browser = new FakeBrowser();
     const first = await browser.openPage();
     await launch(first, 'simple', {}, 2);
-    await vi.waitFor(async () => {
+    await eventually(async () => {
       expect((await browser.rows()).size).toBe(2);
     });
     const db = await browser.database();
@@ -304,11 +305,11 @@ describe('retention', () => {
     const newer = await launch(page, 'simple', {}, 100);
     const result = await page.store.getState().setRetention(100);
     expect(result).toEqual({ ok: true });
-    await vi.waitFor(() => {
+    await eventually(() => {
       expect(idsOf(page)).toHaveLength(100);
     });
     expect(new Set(idsOf(page))).toEqual(new Set(newer));
-    await vi.waitFor(async () => {
+    await eventually(async () => {
       expect((await browser.rows()).size).toBe(100);
     });
     expect(page.store.getState().notices.at(-1)?.message).toMatch(/^30 records pruned/);

@@ -1,5 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { eventually } from '../../../tests/support/eventually';
 import { EventStoreProvider, getAppStore, useEventStoreApi, type EventStore } from '../../store';
 import { createTestStore } from '../../store/testHelpers';
 import { StatusCounters } from './StatusCounters.tsx';
@@ -14,7 +15,7 @@ describe('a component rendered with a store of its own', () => {
     const harness = createTestStore();
     const result = await harness.store.getState().launch('null-returning', {}, 2);
     if (!result.ok) throw new Error(result.error);
-    await vi.waitFor(() => {
+    await eventually(() => {
       harness.flush();
       expect(harness.store.records.counts().completed).toBe(2);
     });
