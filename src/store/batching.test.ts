@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { LAUNCH_SLICE } from './slices/launchSlice';
+import { LAUNCH_SLICE, LAUNCH_SLICE_MS } from './slices/launchSlice';
 import { allRecords, createTestStore } from './testHelpers';
 
 beforeEach(() => {
@@ -25,6 +25,21 @@ test('a launch of 1,000 events is one store update per slice, and all their comp
   const statuses = new Set(allRecords(harness.store).map((r) => r.status));
   expect([...statuses]).toEqual(['completed']);
 }, 30_000);
+
+test('on a slow machine a slice is cut when its time is spent, and every event is still launched and listed once', async () => {
+  const harness = createTestStore();
+  // Every look at the clock finds a millisecond gone: a slice makes LAUNCH_SLICE_MS events.
+  let now = 0;
+  const clock = vi.spyOn(performance, 'now').mockImplementation(() => (now += 1));
+  const result = await harness.store.getState().launch('simple', {}, 100);
+  clock.mockRestore();
+  if (!result.ok) throw new Error(result.error);
+  expect(new Set(result.ids).size).toBe(100);
+  expect(harness.updates).toBe(Math.ceil(100 / LAUNCH_SLICE_MS));
+  const listed = harness.store.records.order.toArray();
+  expect(listed).toHaveLength(100);
+  expect(new Set(listed)).toEqual(new Set(result.ids));
+});
 
 test('a thousand progress reports between two frames become a single update', async () => {
   const harness = createTestStore();

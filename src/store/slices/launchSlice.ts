@@ -7,8 +7,15 @@ import type { Slice, StoreInternals } from '../storeInternals';
 import { yieldToBrowser } from '../yieldToBrowser';
 import type { EventStoreActions, FieldIssue, LaunchResult } from '../types';
 
-/** Events started in one task; between slices the browser gets to handle input and paint. */
+/** Events started in one task at most; between slices the browser handles input and paints. */
 export const LAUNCH_SLICE = 250;
+
+/**
+ * Main-thread time a slice may spend making events before it starts and lists them: starting
+ * and mirroring take about as long again, and React renders the list in the same task. On a
+ * slow or busy machine a slice is cut here, before it reaches {@link LAUNCH_SLICE} events.
+ */
+export const LAUNCH_SLICE_MS = 4;
 
 /**
  * The store's `launch`: checks the params with the kind's schema (fetched on the first
@@ -31,16 +38,20 @@ export const createLaunchSlice =
       count: number,
     ): Promise<string[]> {
       const ids: string[] = [];
-      for (let start = 0; start < count; start += LAUNCH_SLICE) {
+      const base = { kind: kind.kind, label: kind.label, params, invokeCalls: 1 };
+      for (let start = 0; start < count; start = ids.length) {
         // A burst of thousands would otherwise be made, started, settled and mirrored in one
         // long task.
         if (start > 0) await yieldToBrowser();
         const size = Math.min(LAUNCH_SLICE, count - start);
-        const slice = Array.from({ length: size }, (_, index) => {
-          const event = start === 0 && index === 0 ? first : create(start + index);
-          track(internals, event, { kind: kind.kind, label: kind.label, params, invokeCalls: 1 });
-          return event;
-        });
+        const started = performance.now();
+        const slice: Event[] = [];
+        while (slice.length < size && (slice.length === 0 || !spent(started))) {
+          const index = start + slice.length;
+          const event = index === 0 ? first : create(index);
+          track(internals, event, base);
+          slice.push(event);
+        }
         for (const event of slice) void event.invoke();
         const sliceIds = slice.map((event) => event.id);
         commit(internals, sliceIds);
@@ -85,6 +96,10 @@ export const createLaunchSlice =
       },
     };
   };
+
+function spent(started: number): boolean {
+  return performance.now() - started >= LAUNCH_SLICE_MS;
+}
 
 /** A failed launch: its issues, and `error` saying them in one line. */
 function launchFailure(issues: FieldIssue[]): LaunchResult {
