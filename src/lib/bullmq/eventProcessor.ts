@@ -4,6 +4,8 @@ import { EventStatus } from '../status';
 import type { EventRegistry } from './eventRegistry';
 import { attemptRun, earlierRuns } from './attemptRun';
 import { whyNotEventJob, type AttemptRecord, type EventJobData } from './jobData';
+import { toJsonSafe } from '../serialize/toJsonSafe';
+import { storedFirstRun } from './firstRun';
 import { eventJobResult, type EventJobResult } from './jobResult';
 
 export interface EventProcessorOptions {
@@ -93,7 +95,6 @@ export function createEventProcessor(options: EventProcessorOptions): EventProce
       signal?.removeEventListener('abort', onAbort);
     }
     await startWritten;
-    const ended = record();
     // The record of a completed run travels in the return value, which BullMQ writes in the
     // same script that completes the job: no Redis command of its own, and the job is never
     // seen completed without it.
@@ -104,9 +105,11 @@ export function createEventProcessor(options: EventProcessorOptions): EventProce
         // on this same connection, and Redis runs one connection's commands in order.
         job.updateData({ ...data, attempts: earlier }).catch(() => undefined);
       }
-      return eventJobResult(ended);
+      const response = toJsonSafe(event.execution.response);
+      return eventJobResult(response, record, storedFirstRun(event, job, response));
     }
 
+    const ended = record();
     const execution = ended.event.execution;
     const tree = execution.error;
     // The tree in the job's data and in its log, in one round trip.
