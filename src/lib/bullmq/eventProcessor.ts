@@ -37,7 +37,8 @@ export type EventProcessor = (
  *   metadata) and keyed by job id and attempt in `metadata.job`; the first run carries the
  *   enqueued event's id;
  * - a completed run's record goes in the job's return value ({@link EventJobResult}: the
- *   response and the record), which BullMQ stores as it completes the job; a run that fails
+ *   response and the record; a plainly completed first run stored as its times only, see
+ *   `StoredFirstRun`), which BullMQ stores as it completes the job; a run that fails
  *   is written to `job.data.attempts`, error tree included, and its tree added to the job's
  *   log; a run that lasts `recordStartAfterMs` is also written there while it runs;
  * - completed → the job completes with `{ response, run }`; a failure that is not retryable throws
