@@ -76,7 +76,8 @@ export function createEventProcessor(options: EventProcessorOptions): EventProce
       cancelledBy = signal?.reason;
       event.cancel(typeof cancelledBy === 'string' ? cancelledBy : 'cancelled through BullMQ');
     };
-    signal?.addEventListener('abort', onAbort, { once: true });
+    // Not `once`: a signal aborts once, and the listener is removed when the run ends anyway.
+    signal?.addEventListener('abort', onAbort);
     // A run that lasts is recorded while it runs (the dashboard shows it processing, and a
     // worker that dies leaves its record); a short one only when it ends, saving every job a
     // Redis command. A run that died before any write is still counted, by `earlierRuns`.
