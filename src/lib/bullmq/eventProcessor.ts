@@ -4,6 +4,8 @@ import { EventStatus } from '../status';
 import type { EventRegistry } from './eventRegistry';
 import { attemptRun, earlierRuns } from './attemptRun';
 import { whyNotEventJob, type AttemptRecord, type EventJobData } from './jobData';
+import { toJsonSafe } from '../serialize/toJsonSafe';
+import { storedFirstRun } from './firstRun';
 import { eventJobResult, type EventJobResult } from './jobResult';
 
 export interface EventProcessorOptions {
@@ -35,7 +37,8 @@ export type EventProcessor = (
  *   metadata) and keyed by job id and attempt in `metadata.job`; the first run carries the
  *   enqueued event's id;
  * - a completed run's record goes in the job's return value ({@link EventJobResult}: the
- *   response and the record), which BullMQ stores as it completes the job; a run that fails
+ *   response and the record; a plainly completed first run stored as its times only, see
+ *   `StoredFirstRun`), which BullMQ stores as it completes the job; a run that fails
  *   is written to `job.data.attempts`, error tree included, and its tree added to the job's
  *   log; a run that lasts `recordStartAfterMs` is also written there while it runs;
  * - completed → the job completes with `{ response, run }`; a failure that is not retryable throws
@@ -73,7 +76,8 @@ export function createEventProcessor(options: EventProcessorOptions): EventProce
       cancelledBy = signal?.reason;
       event.cancel(typeof cancelledBy === 'string' ? cancelledBy : 'cancelled through BullMQ');
     };
-    signal?.addEventListener('abort', onAbort, { once: true });
+    // Not `once`: a signal aborts once, and the listener is removed when the run ends anyway.
+    signal?.addEventListener('abort', onAbort);
     // A run that lasts is recorded while it runs (the dashboard shows it processing, and a
     // worker that dies leaves its record); a short one only when it ends, saving every job a
     // Redis command. A run that died before any write is still counted, by `earlierRuns`.
@@ -93,7 +97,6 @@ export function createEventProcessor(options: EventProcessorOptions): EventProce
       signal?.removeEventListener('abort', onAbort);
     }
     await startWritten;
-    const ended = record();
     // The record of a completed run travels in the return value, which BullMQ writes in the
     // same script that completes the job: no Redis command of its own, and the job is never
     // seen completed without it.
@@ -104,9 +107,11 @@ export function createEventProcessor(options: EventProcessorOptions): EventProce
         // on this same connection, and Redis runs one connection's commands in order.
         job.updateData({ ...data, attempts: earlier }).catch(() => undefined);
       }
-      return eventJobResult(ended);
+      const response = toJsonSafe(event.execution.response);
+      return eventJobResult(response, record, storedFirstRun(event, job, response));
     }
 
+    const ended = record();
     const execution = ended.event.execution;
     const tree = execution.error;
     // The tree in the job's data and in its log, in one round trip.

@@ -19,4 +19,5 @@ export {
   type EventJobData,
 } from './jobData';
 export { recordedRuns, type EventJobResult, type RecordedJob } from './jobResult';
+export type { StoredFirstRun } from './firstRun';
 export { attemptsToShow, jobStatusOf, type BullJobState } from './jobStatus';

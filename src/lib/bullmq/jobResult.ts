@@ -1,4 +1,5 @@
 import type { JsonValue } from '../serialize/toJsonSafe';
+import { firstRunRecord, isStoredFirstRun, type StoredFirstRun } from './firstRun';
 import type { AttemptRecord, EventJobData } from './jobData';
 
 /**
@@ -20,8 +21,15 @@ export interface EventJobResult {
 /** A job as far as its runs go: BullMQ's `Job`, or the same fields read some other way. */
 export interface RecordedJob {
   data: EventJobData;
-  /** BullMQ's `returnvalue`: an {@link EventJobResult} once the job completed. */
+  /**
+   * BullMQ's `returnvalue` once the job completed: an {@link EventJobResult}, or as Redis
+   * keeps a first run that completed plainly, a {@link StoredFirstRun}.
+   */
   returnvalue?: unknown;
+  /** The job's id, queue and options: a {@link StoredFirstRun}'s `metadata.job` is read from them. */
+  id?: string | undefined;
+  queueName?: string;
+  opts?: { attempts?: number };
 }
 
 /**
@@ -31,6 +39,8 @@ export interface RecordedJob {
  */
 export function recordedRuns(job: RecordedJob): AttemptRecord[] {
   const result = job.returnvalue;
+  // The first run's record takes the place of one written while it ran, if any.
+  if (isStoredFirstRun(result)) return [firstRunRecord(job, result)];
   if (!isEventJobResult(result)) return job.data.attempts;
   const run = result.run;
   // A return value written by hand may lack it; `null` is what a missing response reads as.
@@ -42,13 +52,31 @@ export function recordedRuns(job: RecordedJob): AttemptRecord[] {
   return [...job.data.attempts.slice(0, run.attempt - 1), completed];
 }
 
-/** The return value of a completed run: its response, and its record but for the response. */
-export function eventJobResult(ended: AttemptRecord): EventJobResult {
+/** The record of a completed run without its response, which the result keeps once. */
+export function withoutResponse(ended: AttemptRecord): AttemptRecord {
   const execution = ended.event.execution;
-  return {
-    response: execution.response,
-    run: { ...ended, event: { ...ended.event, execution: { ...execution, response: null } } },
+  return { ...ended, event: { ...ended.event, execution: { ...execution, response: null } } };
+}
+
+/**
+ * The return value of a completed run: its response and its record, which is built only when
+ * read (by the worker's own `completed` listeners, say). BullMQ stores it as its `toJSON()`:
+ * the run compactly when it can be (`stored`), whole otherwise.
+ */
+export function eventJobResult(
+  response: JsonValue,
+  ended: () => AttemptRecord,
+  stored: StoredFirstRun | undefined,
+): EventJobResult {
+  let run: AttemptRecord | undefined;
+  const result: EventJobResult & { toJSON: () => StoredFirstRun | EventJobResult } = {
+    response,
+    get run() {
+      return (run ??= withoutResponse(ended()));
+    },
+    toJSON: () => stored ?? { response, run: result.run },
   };
+  return result;
 }
 
 function isEventJobResult(value: unknown): value is EventJobResult {
