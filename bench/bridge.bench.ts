@@ -10,12 +10,14 @@
  *
  *   npm run bench:bridge
  *   BENCH_PROFILE=1 npm run bench:bridge   # also lists where the page spent its time
+ *   BENCH_TRACE=1 npm run bench:bridge     # also traces the page: its work by kind, long tasks
  */
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { bundleForNode } from '../scripts/bundleForNode.js';
 import { profilePage } from './cpuProfile.ts';
+import { traceTasks } from './traceTasks.ts';
 import type { EventStore } from '../src/store/types.ts';
 import { openBenchPage } from './benchPage.ts';
 import type { LongTaskRecord } from './longTasks.ts';
@@ -48,6 +50,15 @@ interface SenderReport {
 interface BenchState extends LongTaskRecord {
   /** Terminal transition to "shown", ms, one per event, when it was first shown terminal. */
   latencies: number[];
+  /**
+   * The same latency by stage, ms, one per event: terminal transition to the message that
+   * brought it arriving in the page (the sender's batching and post, the receiver's
+   * broadcast, the stream); arrival to the store update that showed it (the page's queue).
+   */
+  toArrival: number[];
+  arrivalToShown: number[];
+  /** A store update that showed terminal events to the end of the next frame, ms, per update. */
+  shownToFrame: number[];
   /** Remote records the dashboard holds. */
   shown: number;
 }
@@ -56,6 +67,10 @@ declare global {
   interface Window {
     __bridgeBench: BenchState;
     __bridgeBenchStore?: EventStore;
+    __bridgeBenchArrived?: (
+      updates: readonly { event: { id: string; execution: { status: string } } }[],
+      arrivedAt: number,
+    ) => void;
   }
 }
 
@@ -63,6 +78,9 @@ declare global {
 function instrument(): void {
   const state: BenchState = Object.assign(window.__recordLongTasks(), {
     latencies: [],
+    toArrival: [],
+    arrivalToShown: [],
+    shownToFrame: [],
     shown: 0,
   });
   window.__bridgeBench = state;
@@ -71,12 +89,32 @@ function instrument(): void {
   const clock = (): number => performance.timeOrigin + performance.now();
   const terminal = new Set(['completed', 'failed', 'cancelled', 'skipped', 'aborted']);
   let stamps: number[] = [];
+  let arrivals: number[] = [];
+  /** When the message with each event's terminal update arrived (`performance.now()`). */
+  const arrivedAt = new Map<string, number>();
+  window.__bridgeBenchArrived = (updates, at) => {
+    const arrival = performance.timeOrigin + at;
+    for (const update of updates) {
+      const { id, execution } = update.event;
+      if (!terminal.has(execution.status) || arrivedAt.has(id)) continue;
+      arrivedAt.set(id, at);
+      const transitions = (update as unknown as { transitions: { at: number }[] }).transitions;
+      state.toArrival.push(arrival - (transitions[transitions.length - 1]?.at ?? Number.NaN));
+    }
+  };
   // A message to ourselves runs after the task that updated the store, React's render included.
   const channel = new MessageChannel();
   channel.port1.onmessage = () => {
     const now = clock();
+    const shownAt = performance.now();
     for (const at of stamps) state.latencies.push(now - at);
+    for (const at of arrivals) state.arrivalToShown.push(shownAt - at);
     stamps = [];
+    arrivals = [];
+    // The frame after: its rAF callbacks, style, layout and paint, then this timeout.
+    requestAnimationFrame(() => {
+      setTimeout(() => state.shownToFrame.push(performance.now() - shownAt), 0);
+    });
   };
   /** Remote events seen, and those already stamped terminal. */
   const seen = new Set<string>();
@@ -94,6 +132,7 @@ function instrument(): void {
         if (!terminal.has(record.status) || stamped.has(record.id)) continue;
         stamped.add(record.id);
         stamps.push(record.transitions[record.transitions.length - 1]?.at ?? Number.NaN);
+        arrivals.push(arrivedAt.get(record.id) ?? Number.NaN);
       }
       if (stamps.length > before && before === 0) channel.port2.postMessage(null);
     });
@@ -181,6 +220,7 @@ async function main(): Promise<void> {
   process.env.VITE_BRIDGE_BENCH = 'true';
   const senderBundle = await bundleForNode('bench/bridgeSender.ts', 'bridge-bench');
   const profiling = process.env.BENCH_PROFILE === '1';
+  const tracing = process.env.BENCH_TRACE === '1';
   const { page, close } = await openBenchPage({
     outDir: OUT_DIR,
     port: PORT,
@@ -197,6 +237,8 @@ async function main(): Promise<void> {
       window.__bridgeBench.startedAt = performance.now();
     });
     const stopProfile = profiling ? await profilePage(page) : undefined;
+    const browser = page.context().browser();
+    const stopTrace = tracing && browser !== null ? await traceTasks(browser, page) : undefined;
     const busy = await pageBusy(page);
     const receiverCpu = process.cpuUsage();
     const names = Array.from({ length: SENDERS }, (_, index) => `sender-${String(index + 1)}`);
@@ -215,6 +257,7 @@ async function main(): Promise<void> {
     const receiverCpuMs = cpuMs(process.cpuUsage(receiverCpu));
     const pageBusyMs = await busy();
     const profile = await stopProfile?.(25);
+    const trace = await stopTrace?.(8);
     const state = await page.evaluate(() => window.__bridgeBench);
     const counts = await countInPage(page);
 
@@ -280,7 +323,13 @@ async function main(): Promise<void> {
     console.log(
       `CPU: senders ${String(reports.reduce((sum, report) => sum + report.cpuMs, 0))} ms, receiver (this process, with the browser driver) ${String(receiverCpuMs)} ms, page main thread busy ${String(pageBusyMs)} ms`,
     );
+    const stage = (values: readonly number[]): string =>
+      `p50 ${percentile(values, 0.5).toFixed(0)}, p95 ${percentile(values, 0.95).toFixed(0)} ms`;
+    console.log(
+      `by stage: transition to arrival in the page ${stage(state.toArrival)}; arrival to store update ${stage(state.arrivalToShown)}; store update to the next frame's end ${stage(state.shownToFrame)}`,
+    );
     if (profile !== undefined) console.log(`\npage CPU profile, self time:\n${profile.join('\n')}`);
+    if (trace !== undefined) console.log(`\npage trace:\n${trace.join('\n')}`);
     console.log('\nGoals');
     console.log(
       formatTable(
