@@ -90,6 +90,13 @@ function describe(trace: Buffer, longest: number): string[] {
   for (const [key, sum] of [...byKind].sort((a, b) => b[1].wall - a[1].wall).slice(0, 20)) {
     lines.push(`  ${ms(sum.wall).padStart(7)} / ${ms(sum.cpu).padStart(6)}  ${key}`);
   }
+  const byCpu = tasks.map((event) => event.tdur ?? 0).sort((a, b) => b - a);
+  lines.push(
+    `longest tasks by CPU time (ms; on a busy machine a task's wall time is mostly waiting for a core): ${byCpu
+      .slice(0, 5)
+      .map(ms)
+      .join(', ')}; ${String(byCpu.filter((us) => us > 50_000).length)} over 50 ms`,
+  );
   lines.push(`the ${String(longest)} longest tasks (wall / CPU ms: what they were made of):`);
   for (const parent of [...tasks].sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0)).slice(0, longest)) {
     const parts = (children.get(parent) ?? [])
