@@ -43,6 +43,8 @@ interface SenderReport {
   rejected: number;
   posts: number;
   postMs: { median: number; max: number };
+  /** The oldest update of each post: how long it waited in the buffer before the post began. */
+  waitMs: { median: number; max: number };
   problems: string[];
   cpuMs: number;
 }
@@ -291,6 +293,7 @@ async function main(): Promise<void> {
           'dropped',
           'rejected',
           'posts (median / max ms)',
+          'buffer wait (median / max ms)',
           'CPU ms',
           'in the dashboard',
           'terminal there',
@@ -302,6 +305,7 @@ async function main(): Promise<void> {
           String(report?.dropped ?? 0),
           String(report?.rejected ?? 0),
           `${String(report?.posts ?? 0)} (${String(report?.postMs.median ?? 0)} / ${String(report?.postMs.max ?? 0)})`,
+          `${String(report?.waitMs.median ?? 0)} / ${String(report?.waitMs.max ?? 0)}`,
           String(report?.cpuMs ?? 0),
           String(seen.records),
           String(seen.terminal),

@@ -27,8 +27,21 @@ const durationMs = Number(secondsArg) * 1000;
 const problems: string[] = [];
 /** How long each batch took to post, ms: the round trip that paces the bridge. */
 const postTimes: number[] = [];
+/** When each event was made (`performance.now()`), by its index. */
+const madeAt: number[] = [];
+/**
+ * How long the oldest update of each batch waited in the bridge's buffer before its post
+ * began, ms (the first update of a batch is the event made longest ago: the buffer is FIFO).
+ */
+const waitTimes: number[] = [];
 const timedFetch: typeof fetch = async (input, init) => {
   const start = performance.now();
+  if (typeof init?.body === 'string') {
+    const at = init.body.indexOf('"index":');
+    const index = at < 0 ? Number.NaN : Number.parseInt(init.body.slice(at + 8, at + 20), 10);
+    const made = madeAt[index];
+    if (made !== undefined) waitTimes.push(start - made);
+  }
   try {
     return await fetch(input, init);
   } finally {
@@ -56,7 +69,10 @@ async function run(): Promise<void> {
     const tick = (): void => {
       const elapsed = Math.min(performance.now() - startedAt, durationMs);
       const due = Math.floor((elapsed / 1000) * perSecond);
-      for (; made < due; made += 1) void new BenchTask(made).invoke();
+      for (; made < due; made += 1) {
+        madeAt.push(performance.now());
+        void new BenchTask(made).invoke();
+      }
       if (elapsed >= durationMs) done();
       else setTimeout(tick, 10);
     };
@@ -78,6 +94,10 @@ async function run(): Promise<void> {
       postMs: {
         median: Math.round(postTimes.sort((a, b) => a - b)[postTimes.length >> 1] ?? 0),
         max: Math.round(postTimes.at(-1) ?? 0),
+      },
+      waitMs: {
+        median: Math.round(waitTimes.sort((a, b) => a - b)[waitTimes.length >> 1] ?? 0),
+        max: Math.round(waitTimes.at(-1) ?? 0),
       },
       problems: problems.slice(0, 5),
       // CPU the process used (making, snapshotting, sending): less noisy than wall time.
