@@ -21,6 +21,7 @@ import {
 } from '../e2e/support/longTasks.ts';
 import { startBenchApp } from './previewServer.ts';
 import { formatTable, verdict } from './report.ts';
+import type { TraceEvent } from './traceTasks.ts';
 
 const PORT = 4351;
 const OUT_DIR = resolve('node_modules/.tmp/inspector-bench/dist');
@@ -78,17 +79,6 @@ async function runCase(browser: Browser, inspectorCase: InspectorCase): Promise<
   } finally {
     await context.close();
   }
-}
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  /** CPU time of the thread, in µs. */
-  tdur?: number;
-  tid: number;
-  args?: { data?: { functionName?: string; url?: string; type?: string } };
 }
 
 /** The main thread's events of a trace, and its tasks. */

@@ -8,7 +8,8 @@ import type { Browser, Page } from '@playwright/test';
 
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline'];
 
-interface TraceEvent {
+/** One event of a Chromium trace, as the benchmarks read them. */
+export interface TraceEvent {
   name: string;
   ph: string;
   ts: number;
