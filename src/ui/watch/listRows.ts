@@ -1,3 +1,4 @@
+import type { IdList } from '../../store';
 import type { ListEntry } from './groupChains.ts';
 
 /**
@@ -31,20 +32,20 @@ export function rowsOfEntries(entries: readonly ListEntry[]): ListRows {
 
 /**
  * Every id a row of its own, in the order given: what grouping yields when no chain has more
- * than one attempt. Costs nothing per id until a row is read.
+ * than one attempt. Costs nothing per id until a row is read; `indexOf` is the list's own.
  */
 export function ungroupedRows(
-  ids: readonly string[],
+  ids: Pick<IdList, 'length' | 'at' | 'indexOf'>,
   chainOf: (id: string) => string | undefined,
 ): ListRows {
   return {
     length: ids.length,
     at(index) {
-      const id = ids[index];
+      const id = ids.at(index);
       if (id === undefined) return undefined;
       return { id, chainId: chainOf(id) ?? id, depth: 0, earlier: 0, expanded: false };
     },
-    idAt: (index) => ids[index],
+    idAt: (index) => ids.at(index),
     indexOf: (id) => ids.indexOf(id),
   };
 }
