@@ -3,7 +3,8 @@ import type { ListEntry } from './groupChains.ts';
 
 /**
  * The list's rows, read by position: the virtualized list reads only the rows in view, so a
- * list of ids that needs no grouping is shown as it is, without a row object per id.
+ * list of ids that needs no grouping is shown as it is, without a row object per id, and
+ * grouped rows are kept in blocks changed by what changed (`makeChainGrouper`).
  */
 export interface ListRows {
   readonly length: number;
@@ -13,21 +14,6 @@ export interface ListRows {
   idAt(index: number): string | undefined;
   /** Where the row of `id` is listed, or -1. */
   indexOf(id: string): number;
-}
-
-/** Rows already worked out (grouped chains). */
-export function rowsOfEntries(entries: readonly ListEntry[]): ListRows {
-  let positions: Map<string, number> | undefined;
-  return {
-    length: entries.length,
-    at: (index) => entries[index],
-    idAt: (index) => entries[index]?.id,
-    indexOf(id) {
-      // Built on first use (a selection, a shift-click), not on every update of the list.
-      positions ??= new Map(entries.map((entry, index) => [entry.id, index]));
-      return positions.get(id) ?? -1;
-    },
-  };
 }
 
 /**
