@@ -182,7 +182,7 @@ function groupOf(
   before: Group | undefined,
 ): Group | undefined {
   const { records, chainOf } = state;
-  const members: { id: string; attempt: number; rank: number }[] = [];
+  const members: Member[] = [];
   for (const id of records.indexes().chainIds(chainId) ?? []) {
     if (chainOf.get(id) !== chainId) continue;
     const record = records.get(id);
@@ -191,10 +191,11 @@ function groupOf(
       members.push({ id, attempt: record.attempt, rank });
     }
   }
-  const head = members.sort((a, b) => b.attempt - a.attempt || b.rank - a.rank)[0];
-  if (head === undefined) return undefined;
   const several = members.length > 1;
   const expanded = several && open;
+  // A closed group needs only its head: one pass, no sort (a chain may hold thousands).
+  const head = expanded ? members.sort(newestFirst)[0] : members.reduce(newer, members[0]);
+  if (head === undefined) return undefined;
   const fresh: ListEntry[] = [
     { id: head.id, chainId, depth: 0, earlier: members.length - 1, expanded },
   ];
@@ -209,6 +210,18 @@ function groupOf(
   });
   return { keys: entries.map((_, index) => keyOf(head.rank, index)), entries };
 }
+
+interface Member {
+  id: string;
+  attempt: number;
+  rank: number;
+}
+
+/** Newest attempt first; equal attempts as listed (newer first). */
+const newestFirst = (a: Member, b: Member): number => b.attempt - a.attempt || b.rank - a.rank;
+
+const newer = (best: Member | undefined, member: Member): Member | undefined =>
+  best === undefined || newestFirst(member, best) < 0 ? member : best;
 
 function sameGroup(a: Group, b: Group): boolean {
   return (

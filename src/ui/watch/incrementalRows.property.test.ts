@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { listOperationsArbitrary, type ListOperation } from '../../../tests/support/listOperations';
 import { makeRecord } from '../../../tests/interop/makeRecord';
+import { describeRunSettings, propertyRunSettings } from '../../../tests/support/arbitraries';
+import { listOperationsArbitrary, type ListOperation } from '../../../tests/support/listOperations';
 import { createRecordsCache, type EventRecord, type RecordsCache } from '../../store';
 import { makeChainGrouper } from './chainGrouper.ts';
 import { matchesQuery, parseFilterQuery, type FilterQuery } from './filterQuery.ts';
@@ -126,13 +127,20 @@ function play(operations: readonly ListOperation[]): void {
   look();
 }
 
+const settings = propertyRunSettings();
+console.info(describeRunSettings('incremental list', settings));
+
 describe('the list kept up to date by what changed', () => {
-  it('always equals the filter and the grouping worked out from scratch', () => {
-    fc.assert(
-      fc.property(listOperationsArbitrary, (operations) => {
-        play(operations);
-      }),
-      { numRuns: 300 },
-    );
-  });
+  it(
+    'always equals the filter and the grouping worked out from scratch',
+    () => {
+      fc.assert(
+        fc.property(listOperationsArbitrary, (operations) => {
+          play(operations);
+        }),
+        settings,
+      );
+    },
+    Math.max(60_000, settings.numRuns * 60),
+  );
 });
