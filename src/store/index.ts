@@ -79,5 +79,5 @@ export { useEventStore, useEventStoreShallow } from './useEventStore';
 export { EventStoreProvider, useEventStoreApi } from './eventStoreContext';
 export { useRecord, useRecordsSelector, useSelectedRecord, useStatusCounts } from './useRecords';
 export { createRecordsCache, type Placement, type RecordsCache } from './records/recordsCache';
-export type { IdOrder } from './records/idOrder';
+export type { IdList, IdOrder } from './records/idOrder';
 export type { RecordChanges, RecordsPort } from './history/recordsPort';

@@ -162,3 +162,40 @@ describe('records cache', () => {
     expect(cache.indexes().multiAttemptChains()).toBe(0);
   });
 });
+
+describe('records cache: reading what changed', () => {
+  test('says which ids changed since a version, and lists views that do not change after', () => {
+    const cache = createRecordsCache();
+    cache.upsert([record('a', 'processing'), record('b', 'processing')], 'newer');
+    const version = cache.version();
+    const view = cache.order.view();
+    cache.upsert([record('a', 'completed')], 'newer');
+    cache.upsert([record('c', 'pending')], 'older');
+    expect([...(cache.changedSince(version) ?? [])].sort()).toEqual(['a', 'c']);
+    expect(view.toArray()).toEqual(['b', 'a']);
+    expect(cache.order.view().toArray()).toEqual(['b', 'a', 'c']);
+    expect(cache.order.view()).toBe(cache.order.view());
+    cache.remove(['b']);
+    expect([...(cache.changedSince(version) ?? [])].sort()).toEqual(['a', 'b', 'c']);
+    expect(view.toArray()).toEqual(['b', 'a']);
+    expect(cache.order.view().indexOf('c')).toBe(1);
+    expect(cache.order.view().indexOf('b')).toBe(-1);
+    cache.clear();
+    expect(cache.changedSince(version)).toBeUndefined();
+  });
+
+  test('ranks keep the list’s order and stay put when others are removed', () => {
+    const cache = createRecordsCache();
+    cache.upsert([record('a', 'pending'), record('b', 'pending')], 'newer');
+    cache.upsert([record('z', 'pending')], 'older');
+    const rankOf = (id: string) => cache.order.rankOf(id) ?? Number.NaN;
+    expect(rankOf('b')).toBeGreaterThan(rankOf('a'));
+    expect(rankOf('a')).toBeGreaterThan(rankOf('z'));
+    const before = rankOf('a');
+    cache.remove(['b']);
+    expect(rankOf('a')).toBe(before);
+    expect(cache.order.rankOf('b')).toBeUndefined();
+    const view = cache.order.view();
+    for (const [index, id] of view.toArray().entries()) expect(view.indexOf(id)).toBe(index);
+  });
+});

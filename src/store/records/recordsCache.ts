@@ -2,6 +2,7 @@ import { compareByCreated, createdMs } from '../createdMs';
 import type { EventRecord } from '../eventRecord';
 import { isNewerRecord } from '../history/isNewerRecord';
 import type { RecordChanges, RecordsPort } from '../history/recordsPort';
+import { createChangeFeed } from './changeFeed';
 import { createIdOrder, type IdOrder } from './idOrder';
 import { createRecordIndexes, type RecordIndexes } from './recordIndexes';
 import type { StatusCounts } from './statusCounts';
@@ -28,6 +29,11 @@ export interface RecordsCache extends RecordsPort {
   readonly order: IdOrder;
   /** Bumped on every change of any record or of the order. */
   version(): number;
+  /**
+   * The ids added, changed or removed after `version` (one of `version()`'s values), or
+   * `undefined` when that is no longer known (a clear since, or too long ago): then read all.
+   */
+  changedSince(version: number): ReadonlySet<string> | undefined;
   counts(): StatusCounts;
   indexes(): Omit<RecordIndexes, 'add' | 'drop' | 'reset'>;
   /** Every attempt of `chainId`, first attempt first; the same array until the chain changed. */
@@ -56,6 +62,7 @@ export function createRecordsCache(): RecordsCache {
   const listeners = new Set<() => void>();
   const recordListeners = new Map<string, Set<() => void>>();
   const changeListeners = new Set<(changes: RecordChanges) => void>();
+  const feed = createChangeFeed();
   let version = 0;
 
   const put = (record: EventRecord): boolean => {
@@ -75,8 +82,9 @@ export function createRecordsCache(): RecordsCache {
     return true;
   };
 
-  const notify = (ids: Iterable<string> | 'all', changes: RecordChanges | null): void => {
+  const notify = (ids: readonly string[] | 'all', changes: RecordChanges | null): void => {
     version += 1;
+    feed.note(version, ids);
     if (ids === 'all') {
       for (const set of recordListeners.values()) for (const listener of [...set]) listener();
     } else {
@@ -159,6 +167,7 @@ export function createRecordsCache(): RecordsCache {
     size: () => byId.size,
     order,
     version: () => version,
+    changedSince: (since) => feed.since(since),
     counts: () => indexes.counts(),
     indexes: () => indexes,
     chain: (chainId) => indexes.chain(chainId, (id) => byId.get(id)),

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { groupChains } from './groupChains';
-import { rowIdsOf, rowsOfEntries, ungroupedRows } from './listRows';
+import { rowIdsOf, ungroupedRows } from './listRows';
 
 describe('the list’s rows read by position', () => {
   it('lists ids without retries as grouping would, without copying them', () => {
@@ -19,16 +19,5 @@ describe('the list’s rows read by position', () => {
         for (const [index, id] of ids.entries()) expect(rows.indexOf(id)).toBe(index);
       }),
     );
-  });
-
-  it('says where an id is listed among grouped rows, and -1 when it is hidden', () => {
-    const rows = rowsOfEntries([
-      { id: 'a2', chainId: 'a1', depth: 0, earlier: 1, expanded: false },
-      { id: 'b1', chainId: 'b1', depth: 0, earlier: 0, expanded: false },
-    ]);
-    expect(rows.indexOf('b1')).toBe(1);
-    expect(rows.indexOf('a1')).toBe(-1);
-    expect(rows.idAt(0)).toBe('a2');
-    expect(rows.at(2)).toBeUndefined();
   });
 });

@@ -1,8 +1,10 @@
+import type { IdList } from '../../store';
 import type { ListEntry } from './groupChains.ts';
 
 /**
  * The list's rows, read by position: the virtualized list reads only the rows in view, so a
- * list of ids that needs no grouping is shown as it is, without a row object per id.
+ * list of ids that needs no grouping is shown as it is, without a row object per id, and
+ * grouped rows are kept in blocks changed by what changed (`makeChainGrouper`).
  */
 export interface ListRows {
   readonly length: number;
@@ -14,37 +16,22 @@ export interface ListRows {
   indexOf(id: string): number;
 }
 
-/** Rows already worked out (grouped chains). */
-export function rowsOfEntries(entries: readonly ListEntry[]): ListRows {
-  let positions: Map<string, number> | undefined;
-  return {
-    length: entries.length,
-    at: (index) => entries[index],
-    idAt: (index) => entries[index]?.id,
-    indexOf(id) {
-      // Built on first use (a selection, a shift-click), not on every update of the list.
-      positions ??= new Map(entries.map((entry, index) => [entry.id, index]));
-      return positions.get(id) ?? -1;
-    },
-  };
-}
-
 /**
  * Every id a row of its own, in the order given: what grouping yields when no chain has more
- * than one attempt. Costs nothing per id until a row is read.
+ * than one attempt. Costs nothing per id until a row is read; `indexOf` is the list's own.
  */
 export function ungroupedRows(
-  ids: readonly string[],
+  ids: Pick<IdList, 'length' | 'at' | 'indexOf'>,
   chainOf: (id: string) => string | undefined,
 ): ListRows {
   return {
     length: ids.length,
     at(index) {
-      const id = ids[index];
+      const id = ids.at(index);
       if (id === undefined) return undefined;
       return { id, chainId: chainOf(id) ?? id, depth: 0, earlier: 0, expanded: false };
     },
-    idAt: (index) => ids[index],
+    idAt: (index) => ids.at(index),
     indexOf: (id) => ids.indexOf(id),
   };
 }

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { getAppStore, useEventStore, useRecordsSelector } from '../../store';
+import { getAppStore, useEventStore, useEventStoreApi, useRecordsSelector } from '../../store';
 import { storeActions } from '../common/storeActions.ts';
+import { makeChainGrouper } from './chainGrouper.ts';
 import { makeChainIndexSelector, type ChainIndex } from './chainIndex.ts';
-import { groupChains } from './groupChains.ts';
-import { rowsOfEntries, ungroupedRows, type ListRows } from './listRows.ts';
+import { ungroupedRows, type ListRows } from './listRows.ts';
+import type { ShownIds } from './shownIds.ts';
 
 export interface ChainEntries {
   /** The rows as listed: chains grouped, collapsed ones without their earlier attempts. */
@@ -13,25 +14,27 @@ export interface ChainEntries {
 }
 
 /**
- * Groups the filtered ids by retry chain (see `groupChains`), remembering which chains are
- * open. Selecting an earlier attempt (from the attempt chain, a deep link) opens its group, so
- * the selected row is always in the list.
+ * Groups the filtered ids by retry chain (see `groupChains`; kept up to date by what changed,
+ * see `makeChainGrouper`), remembering which chains are open. Selecting an earlier attempt
+ * (from the attempt chain, a deep link) opens its group, so the selected row is always in the
+ * list.
  */
-export function useChainEntries(ids: readonly string[]): ChainEntries {
+export function useChainEntries(ids: ShownIds): ChainEntries {
+  const { records } = useEventStoreApi();
+  const grouper = useMemo(() => makeChainGrouper(), []);
   const selectIndex = useMemo(() => makeChainIndexSelector(), []);
   const index = useRecordsSelector(selectIndex);
   const selectedId = useEventStore((state) => state.selectedId);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
 
   // Most histories have no retries: then every id is a row of its own and the list is read
-  // as it is, with no pass over it when ids are added.
-  const rows = useMemo(
-    () =>
-      index.multiAttemptChains === 0
-        ? ungroupedRows(ids, (id) => index.factsOf(id)?.chainId)
-        : rowsOfEntries(groupChains(ids, index.factsOf, (chainId) => expanded.has(chainId))),
-    [ids, index, expanded],
-  );
+  // as it is, with no pass over it when ids are added. The grouper keeps what it worked out
+  // between updates, and a second call with the same inputs changes nothing (Strict Mode).
+  const rows = useMemo(() => {
+    if (index.multiAttemptChains > 0) return grouper.rows(ids, records, expanded);
+    grouper.reset();
+    return ungroupedRows(ids, (id) => index.factsOf(id)?.chainId);
+  }, [ids, index, expanded, grouper, records]);
 
   // Adjusted while rendering, as React advises for state derived from props: when the
   // selection moves to an attempt inside a closed group, the next render lists it, and
@@ -41,7 +44,8 @@ export function useChainEntries(ids: readonly string[]): ChainEntries {
   if (selectedId !== seenSelectedId) {
     setSeenSelectedId(selectedId);
     const chainId = selectedId === null ? undefined : index.factsOf(selectedId)?.chainId;
-    const hidden = selectedId !== null && ids.includes(selectedId) && rows.indexOf(selectedId) < 0;
+    const hidden =
+      selectedId !== null && ids.indexOf(selectedId) >= 0 && rows.indexOf(selectedId) < 0;
     if (hidden && chainId !== undefined && !expanded.has(chainId)) {
       setExpanded(new Set(expanded).add(chainId));
     }

@@ -1,6 +1,11 @@
 import { useMemo, useRef, useState, type PointerEvent } from 'react';
 import { isTerminalStatus } from '../../lib';
-import { selectRecordsVersion, useEventStoreApi, useRecordsSelector } from '../../store';
+import {
+  selectRecordsVersion,
+  useEventStoreApi,
+  useRecordsSelector,
+  type IdList,
+} from '../../store';
 import { useNow } from '../common/ticker.ts';
 import {
   brushDomain,
@@ -26,7 +31,8 @@ const TRACK_WIDTH = 600;
  * time range. Only the rows in view are drawn, so ten thousand events stay fast; each row is a
  * button whose name says its times, so the keyboard and screen readers get the same picture.
  */
-export default function Waterfall({ ids }: { ids: readonly string[] }) {
+export default function Waterfall({ ids: shown }: { ids: IdList }) {
+  const ids = shown.toArray();
   const store = useEventStoreApi();
   const { records } = store;
   const actions = store.getState();

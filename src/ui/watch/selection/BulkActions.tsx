@@ -7,6 +7,7 @@ import {
   useRecordsSelector,
   whyNoRemoteRetry,
   type EventRecord,
+  type IdList,
   type RecordsCache,
 } from '../../../store';
 import { noticeOnFailure } from '../../common/storeActions.ts';
@@ -22,12 +23,16 @@ import './bulkActions.css';
  * Acts on the ticked events the filter shows: retry the retryable failed ones (after a
  * preview and a confirm), cancel the running ones, export them. Counts are announced.
  */
-export function BulkActions({ shown }: { shown: readonly string[] }) {
+export function BulkActions({ shown }: { shown: IdList }) {
   const store = useEventStoreApi();
   const actions = store.getState();
   const ticked = useSelection((current) => current);
-  // Nothing ticked (the usual case) costs nothing however many events are shown.
-  const selectedIds = useMemo(() => selectedAmong(ticked, shown), [shown, ticked]);
+  // Nothing ticked (the usual case) costs nothing however many events are shown: the shown
+  // ids are copied out of the list only when something is ticked.
+  const selectedIds = useMemo(
+    () => (ticked.ids.size === 0 ? [] : selectedAmong(ticked, shown.toArray())),
+    [shown, ticked],
+  );
   const selectedCount = selectedIds.length;
   const runningCount = useRecordsSelector((records) =>
     countIn(records, selectedIds, isCancellable),
@@ -109,7 +114,7 @@ export function BulkActions({ shown }: { shown: readonly string[] }) {
             }}
             onChange={() => {
               updateSelection((selection) =>
-                allShown ? NO_SELECTION : selectAll(selection, shown),
+                allShown ? NO_SELECTION : selectAll(selection, shown.toArray()),
               );
             }}
           />
