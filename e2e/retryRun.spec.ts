@@ -9,8 +9,9 @@ test('the inspector follows a retry run to its newest attempt and shows the run 
 
   const policy = dashboard.inspector.getByRole('form', { name: 'Retry policy' });
   await policy.getByRole('textbox', { name: 'Max attempts' }).fill('3');
-  // Two steady seconds between attempts, long enough to see each one while the run goes on.
-  await policy.getByRole('textbox', { name: 'Base delay (s)' }).fill('2');
+  // Four steady seconds between attempts, long enough to see each one while the run goes on,
+  // even on a busy machine.
+  await policy.getByRole('textbox', { name: 'Base delay (s)' }).fill('4');
   await policy.getByRole('textbox', { name: 'Factor' }).fill('1');
   await policy.getByRole('textbox', { name: 'Jitter (0–1)' }).fill('0');
   await policy.getByRole('button', { name: 'Run retry policy' }).click();
@@ -34,8 +35,9 @@ test('the inspector follows a retry run to its newest attempt and shows the run 
   const actBox = await dashboard.inspector.getByRole('heading', { name: 'Act' }).boundingBox();
   expect(runBox?.y).toBeLessThan(actBox?.y ?? 0);
 
-  // At the end, the inspector shows the last attempt, not the failed first one.
-  await expect(run).toContainText('stopped: gave up after 3 of 3 attempts');
+  // At the end, the inspector shows the last attempt, not the failed first one. The last
+  // attempt starts four seconds after the one before.
+  await expect(run).toContainText('stopped: gave up after 3 of 3 attempts', { timeout: 15_000 });
   await expect(run).toContainText('Retry run: attempt 4 of at most 4');
   await expect(heading(4)).toBeVisible();
   await expect(chainLink(4)).toHaveAttribute('aria-current', 'true');
