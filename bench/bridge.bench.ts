@@ -52,13 +52,6 @@ interface SenderReport {
 interface BenchState extends LongTaskRecord {
   /** Terminal transition to "shown", ms, one per event, when it was first shown terminal. */
   latencies: number[];
-  /**
-   * The same latency by stage, ms, one per event: terminal transition to the message that
-   * brought it arriving in the page (the sender's batching and post, the receiver's
-   * broadcast, the stream); arrival to the store update that showed it (the page's queue).
-   */
-  toArrival: number[];
-  arrivalToShown: number[];
   /** A store update that showed terminal events to the end of the next frame, ms, per update. */
   shownToFrame: number[];
   /** Remote records the dashboard holds. */
@@ -69,10 +62,6 @@ declare global {
   interface Window {
     __bridgeBench: BenchState;
     __bridgeBenchStore?: EventStore;
-    __bridgeBenchArrived?: (
-      updates: readonly { event: { id: string; execution: { status: string } } }[],
-      arrivedAt: number,
-    ) => void;
   }
 }
 
@@ -80,8 +69,6 @@ declare global {
 function instrument(): void {
   const state: BenchState = Object.assign(window.__recordLongTasks(), {
     latencies: [],
-    toArrival: [],
-    arrivalToShown: [],
     shownToFrame: [],
     shown: 0,
   });
@@ -91,28 +78,13 @@ function instrument(): void {
   const clock = (): number => performance.timeOrigin + performance.now();
   const terminal = new Set(['completed', 'failed', 'cancelled', 'skipped', 'aborted']);
   let stamps: number[] = [];
-  let arrivals: number[] = [];
-  /** When the message with each event's terminal update arrived (`performance.now()`). */
-  const arrivedAt = new Map<string, number>();
-  window.__bridgeBenchArrived = (updates, at) => {
-    const arrival = performance.timeOrigin + at;
-    for (const update of updates) {
-      const { id, execution } = update.event;
-      if (!terminal.has(execution.status) || arrivedAt.has(id)) continue;
-      arrivedAt.set(id, at);
-      const transitions = (update as unknown as { transitions: { at: number }[] }).transitions;
-      state.toArrival.push(arrival - (transitions[transitions.length - 1]?.at ?? Number.NaN));
-    }
-  };
   // A message to ourselves runs after the task that updated the store, React's render included.
   const channel = new MessageChannel();
   channel.port1.onmessage = () => {
     const now = clock();
     const shownAt = performance.now();
     for (const at of stamps) state.latencies.push(now - at);
-    for (const at of arrivals) state.arrivalToShown.push(shownAt - at);
     stamps = [];
-    arrivals = [];
     // The frame after: its rAF callbacks, style, layout and paint, then this timeout.
     requestAnimationFrame(() => {
       setTimeout(() => state.shownToFrame.push(performance.now() - shownAt), 0);
@@ -134,7 +106,6 @@ function instrument(): void {
         if (!terminal.has(record.status) || stamped.has(record.id)) continue;
         stamped.add(record.id);
         stamps.push(record.transitions[record.transitions.length - 1]?.at ?? Number.NaN);
-        arrivals.push(arrivedAt.get(record.id) ?? Number.NaN);
       }
       if (stamps.length > before && before === 0) channel.port2.postMessage(null);
     });
@@ -329,9 +300,7 @@ async function main(): Promise<void> {
     );
     const stage = (values: readonly number[]): string =>
       `p50 ${percentile(values, 0.5).toFixed(0)}, p95 ${percentile(values, 0.95).toFixed(0)} ms`;
-    console.log(
-      `by stage: transition to arrival in the page ${stage(state.toArrival)}; arrival to store update ${stage(state.arrivalToShown)}; store update to the next frame's end ${stage(state.shownToFrame)}`,
-    );
+    console.log(`store update to the next frame's end ${stage(state.shownToFrame)}`);
     if (profile !== undefined) console.log(`\npage CPU profile, self time:\n${profile.join('\n')}`);
     if (trace !== undefined) console.log(`\npage trace:\n${trace.join('\n')}`);
     console.log('\nGoals');
