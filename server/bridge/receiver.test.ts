@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { connectToDashboard, type Bridge } from '../../src/lib/bridge/index.ts';
 import type { BridgeBatch } from '../../src/lib/bridge/protocol.ts';
 import { createEvent } from '../../src/lib/functionEvent.ts';
+import { eventually } from '../../tests/support/eventually.ts';
 import { listenToStream, startTestReceiver, type TestReceiver } from './testServer.ts';
 
 const fixture = (name: string): string =>
@@ -72,7 +73,7 @@ describe('the receiver', () => {
     await event.invoke();
     await bridge.flush();
 
-    await vi.waitFor(() => {
+    await eventually(() => {
       expect(dashboard.updates.at(-1)?.event.execution.status).toBe('completed');
     });
     expect(dashboard.updates.at(-1)).toMatchObject({
@@ -80,7 +81,7 @@ describe('the receiver', () => {
       run: 1,
       kind: 'FunctionEvent',
     });
-    await vi.waitFor(() => {
+    await eventually(() => {
       expect(dashboard.sources.at(-1)?.[0]).toMatchObject({
         name: 'worker',
         connected: true,
@@ -94,7 +95,7 @@ describe('the receiver', () => {
     const { origin, receiver, post } = await start();
     await post('events', batchOf('e-1', 1));
     const dashboard = await listenToStream(`${origin}/api/bridge/stream?token=${receiver.token}`);
-    await vi.waitFor(() => {
+    await eventually(() => {
       expect(dashboard.updates.map((update) => update.event.id)).toEqual(['e-1']);
     });
     dashboard.stop();
@@ -176,16 +177,16 @@ describe('the receiver', () => {
   it('keeps a bridge process of one name on one host one source across restarts, and tells instances apart', async () => {
     const { url, receiver } = await start();
     bridge = connectToDashboard({ url, name: 'worker', watch: 'none' });
-    await vi.waitFor(() => {
+    await eventually(() => {
       expect(receiver.sources()[0]?.connected).toBe(true);
     });
     await bridge.close();
     bridge = connectToDashboard({ url, name: 'worker', watch: 'none' });
-    await vi.waitFor(() => {
+    await eventually(() => {
       expect(receiver.sources()).toEqual([expect.objectContaining({ connected: true, run: 2 })]);
     });
     const other = connectToDashboard({ url, name: 'worker', instance: '2', watch: 'none' });
-    await vi.waitFor(() => {
+    await eventually(() => {
       expect(receiver.sources().map((source) => source.id)).toEqual([
         bridge?.source.key,
         other.source.key,
@@ -205,11 +206,11 @@ describe('the receiver', () => {
       backoff: { initial: 10, jitter: 0 },
       onError: (problem) => problems.push(problem.message),
     });
-    await vi.waitFor(() => {
+    await eventually(() => {
       expect(receiver.sources()[0]?.connected).toBe(true);
     });
     const later = connectToDashboard({ url, name: 'worker', watch: 'none' });
-    await vi.waitFor(() => {
+    await eventually(() => {
       expect(problems.join('\n')).toContain('a later run of source');
     });
     expect(receiver.sources()).toEqual([
@@ -283,11 +284,11 @@ describe('the receiver', () => {
   it('marks a source disconnected when its control channel closes', async () => {
     const { url, receiver } = await start();
     bridge = connectToDashboard({ url, name: 'worker', watch: 'none' });
-    await vi.waitFor(() => {
+    await eventually(() => {
       expect(receiver.sources()[0]?.connected).toBe(true);
     });
     await bridge.close();
-    await vi.waitFor(() => {
+    await eventually(() => {
       expect(receiver.sources()[0]?.connected).toBe(false);
     });
   });
@@ -302,7 +303,7 @@ describe('the receiver', () => {
     });
     bridge.watch(event);
     await event.invoke();
-    await vi.waitFor(() => {
+    await eventually(() => {
       expect(receiver.sources()[0]?.connected).toBe(true);
     });
     const sourceId = bridge.source.key;
@@ -311,7 +312,7 @@ describe('the receiver', () => {
       command: { type: 'retry', eventId: event.id, copyMeta: false },
     });
     expect(response.status).toBe(202);
-    await vi.waitFor(() => {
+    await eventually(() => {
       expect(runs).toBe(2);
     });
   });
@@ -319,7 +320,7 @@ describe('the receiver', () => {
   it('refuses a command for a source that does not accept retries', async () => {
     const { url, post, receiver } = await start();
     bridge = connectToDashboard({ url, name: 'worker', watch: 'none' });
-    await vi.waitFor(() => {
+    await eventually(() => {
       expect(receiver.sources()[0]?.connected).toBe(true);
     });
     const response = await post('commands', {
