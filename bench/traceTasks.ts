@@ -7,6 +7,8 @@
 import type { Browser, Page } from '@playwright/test';
 
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline'];
+/** With these too, the trace holds the JavaScript samples that say what each long task ran. */
+const SAMPLED = [...CATEGORIES, 'disabled-by-default-v8.cpu_profiler'];
 
 /** One event of a Chromium trace, as the benchmarks read them. */
 export interface TraceEvent {
@@ -17,19 +19,110 @@ export interface TraceEvent {
   /** CPU time of the thread, µs. */
   tdur?: number;
   tid: number;
-  args?: { data?: { functionName?: string; url?: string; type?: string } };
+  id?: string;
+  args?: {
+    data?: {
+      functionName?: string;
+      url?: string;
+      type?: string;
+      startTime?: number;
+      cpuProfile?: { nodes?: SampledNode[]; samples?: number[] };
+      timeDeltas?: number[];
+    };
+    /** Layout: how many layout objects it had to lay out, of how many. */
+    beginData?: { dirtyObjects?: number; totalObjects?: number };
+  };
 }
 
-/** Starts tracing the page; the returned function stops and describes the main thread's work. */
+interface SampledNode {
+  id: number;
+  parent?: number;
+  callFrame: { functionName?: string; url?: string; lineNumber?: number };
+}
+
+/**
+ * Starts tracing the page; the returned function stops and describes the main thread's work.
+ * With `samples`, each of the longest tasks also lists the JavaScript functions it spent its
+ * time in (inclusive, from the V8 sampler's ticks inside the task).
+ */
 export async function traceTasks(
   browser: Browser,
   page: Page,
+  options: { samples?: boolean } = {},
 ): Promise<(longest: number) => Promise<string[]>> {
-  await browser.startTracing(page, { categories: CATEGORIES });
+  await browser.startTracing(page, {
+    categories: options.samples === true ? SAMPLED : CATEGORIES,
+  });
   return async (longest) => describe(await browser.stopTracing(), longest);
 }
 
+interface Samples {
+  /** Trace time of each sample, µs, ascending. */
+  times: number[];
+  nodes: number[];
+  byId: Map<number, SampledNode>;
+}
+
+/** The V8 sampler's ticks in the trace (its `ProfileChunk` events), for the main thread. */
+function samplesOf(all: readonly TraceEvent[], mainThread: number | undefined): Samples {
+  const byId = new Map<number, SampledNode>();
+  const times: number[] = [];
+  const nodes: number[] = [];
+  const start = all.find((event) => event.name === 'Profile' && event.tid === mainThread);
+  let time = start?.args?.data?.startTime ?? 0;
+  for (const event of all) {
+    if (event.name !== 'ProfileChunk' || event.id !== start?.id) continue;
+    const data = event.args?.data;
+    for (const node of data?.cpuProfile?.nodes ?? []) byId.set(node.id, node);
+    const deltas = data?.timeDeltas ?? [];
+    (data?.cpuProfile?.samples ?? []).forEach((node, index) => {
+      time += deltas[index] ?? 0;
+      times.push(time);
+      nodes.push(node);
+    });
+  }
+  return { times, nodes, byId };
+}
+
+/** The functions the samples inside `task` were in, inclusive, the `top` most. */
+function functionsIn(samples: Samples, task: TraceEvent, top: number): string {
+  const from = task.ts;
+  const to = task.ts + (task.dur ?? 0);
+  const counts = new Map<string, number>();
+  let total = 0;
+  samples.times.forEach((time, index) => {
+    if (time < from || time > to) return;
+    total += 1;
+    const seen = new Set<string>();
+    for (
+      let node = samples.byId.get(samples.nodes[index] ?? -1);
+      node !== undefined;
+      node = node.parent === undefined ? undefined : samples.byId.get(node.parent)
+    ) {
+      const { functionName, url, lineNumber } = node.callFrame;
+      if (functionName === '(root)' || functionName === '(program)' || functionName === '(idle)')
+        continue;
+      const file = url?.split('/').at(-1) ?? '';
+      const name = `${functionName === undefined || functionName === '' ? '(anonymous)' : functionName} ${file}:${String((lineNumber ?? -1) + 1)}`;
+      if (seen.has(name)) continue;
+      seen.add(name);
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+  });
+  if (total === 0) return '';
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(
+      ([name, count]) => `      ${String(Math.round((count / total) * 100)).padStart(3)}%  ${name}`,
+    )
+    .join('\n');
+}
+
 function label(event: TraceEvent): string {
+  const objects = event.args?.beginData;
+  if (event.name === 'Layout' && objects?.totalObjects !== undefined)
+    return `Layout (${String(objects.dirtyObjects ?? 0)} of ${String(objects.totalObjects)} objects)`;
   const data = event.args?.data;
   const where =
     data?.functionName ?? data?.type ?? data?.url?.split('/').at(-1)?.split('?')[0] ?? '';
@@ -48,6 +141,7 @@ function describe(trace: Buffer, longest: number): string[] {
     .filter((event) => event.tid === mainThread && event.ph === 'X' && event.dur !== undefined)
     .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   const tasks = events.filter((event) => event.name === 'RunTask');
+  const samples = samplesOf(all, mainThread);
   // The events directly inside each task: the first level under it.
   const children = new Map<TraceEvent, TraceEvent[]>();
   let task: TraceEvent | undefined;
@@ -106,6 +200,8 @@ function describe(trace: Buffer, longest: number): string[] {
     lines.push(
       `  ${ms(parent.dur ?? 0)} / ${ms(parent.tdur ?? 0)}: ${parts.join(', ') || '(nothing over 2 ms)'}`,
     );
+    const functions = functionsIn(samples, parent, 12);
+    if (functions !== '') lines.push(functions);
   }
   return lines;
 }

@@ -10,6 +10,8 @@
  *   UI_BENCH_CASES=10000 npm run bench:ui  # one case
  *   UI_BENCH_PORT=4480 npm run bench:ui    # another port for the preview server
  *   UI_BENCH_PROFILE=1 npm run bench:ui    # unminified, with where the longest tasks went
+ *   UI_BENCH_TRACE=1 npm run bench:ui      # also traces the page: its work by kind, long tasks
+ *   UI_BENCH_TRACE=samples npm run bench:ui  # … and the functions each long task ran
  *
  * Commits are counted through the hook React offers developer tools (it is called in
  * production builds too), so the app needs no instrumentation of its own.
@@ -20,10 +22,12 @@ import { profileLongTasks } from './cpuProfile.ts';
 import { defineLongTaskRecorder, type LongTaskRecord } from './longTasks.ts';
 import { startBenchApp } from './previewServer.ts';
 import { formatTable, verdict } from './report.ts';
+import { traceTasks } from './traceTasks.ts';
 
 const PORT = Number(process.env.UI_BENCH_PORT ?? 4473);
 const OUT_DIR = resolve('node_modules/.tmp/ui-bench/dist');
 const PROFILING = process.env.UI_BENCH_PROFILE === '1';
+const TRACING = process.env.UI_BENCH_TRACE;
 
 interface Burst {
   kind: string;
@@ -191,9 +195,14 @@ async function runCase(browser: Browser, benchCase: BenchCase): Promise<void> {
       window.__uiBench.startedAt = performance.now();
     });
     const stopProfile = PROFILING ? await profileLongTasks(page) : undefined;
+    const stopTrace =
+      TRACING === '1' || TRACING === 'samples'
+        ? await traceTasks(browser, page, { samples: TRACING === 'samples' })
+        : undefined;
     await launchBursts(page, bursts);
     await waitUntilAllTerminal(page, total);
     const profile = await stopProfile?.(5, 14);
+    const trace = await stopTrace?.(8);
     const state = await page.evaluate(() => window.__uiBench);
     // Let the live view settle (last batched updates) before looking at rows and heap.
     await page.waitForTimeout(1000);
@@ -236,6 +245,7 @@ async function runCase(browser: Browser, benchCase: BenchCase): Promise<void> {
     );
     if (profile !== undefined)
       console.log(`\nwhere the longest tasks went:\n${profile.join('\n')}`);
+    if (trace !== undefined) console.log(`\npage trace:\n${trace.join('\n')}`);
     console.log('\nGoals');
     console.log(
       formatTable(

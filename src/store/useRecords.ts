@@ -1,7 +1,7 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import type { EventRecord } from './eventRecord';
-import { frameScheduler } from './notifyManager';
 import type { RecordsCache } from './records/recordsCache';
+import { recordsNotifier } from './recordsNotifier';
 import type { StatusCounts } from './records/statusCounts';
 import { useEventStoreApi } from './eventStoreContext';
 import { useEventStore } from './useEventStore';
@@ -28,6 +28,8 @@ export function useRecord(id: string | null): EventRecord | undefined {
  * A value worked out from the store's records, read again at most once per animation
  * frame after they changed: a burst commits records many times a frame, and views of the
  * whole collection (list, counters) need to render once per frame, not once per commit.
+ * With `everyMs`, at most once every `everyMs` while changes keep coming (see
+ * `createRecordsNotifier`); a render for another reason still reads the records as they are.
  * `select` must return a primitive or a stable reference (the cache's own counts, order,
  * kinds and chains are stable; see also `./selectors`).
  *
@@ -35,10 +37,13 @@ export function useRecord(id: string | null): EventRecord | undefined {
  * const total = useRecordsSelector((records) => records.size());
  * ```
  */
-export function useRecordsSelector<T>(select: (records: RecordsCache) => T): T {
+export function useRecordsSelector<T>(
+  select: (records: RecordsCache) => T,
+  options: { everyMs?: number } = {},
+): T {
   const { records } = useEventStoreApi();
   const read = (): T => select(records);
-  return useSyncExternalStore(subscribeOncePerFrame(records), read, read);
+  return useSyncExternalStore(recordsNotifier(records, options.everyMs), read, read);
 }
 
 /** Records per status in the store, plus `total`. */
@@ -49,34 +54,6 @@ export function useStatusCounts(): StatusCounts {
 const countsOf = (records: RecordsCache): StatusCounts => records.counts();
 
 const noop = (): void => undefined;
-
-const perFrame = new WeakMap<RecordsCache, (listener: () => void) => () => void>();
-
-/** `records.subscribe`, with the changes of one frame told once, at the frame. */
-function subscribeOncePerFrame(records: RecordsCache): (listener: () => void) => () => void {
-  let subscribe = perFrame.get(records);
-  if (subscribe === undefined) {
-    const listeners = new Set<() => void>();
-    let scheduled = false;
-    const tell = (): void => {
-      scheduled = false;
-      for (const listener of [...listeners]) listener();
-    };
-    records.subscribe(() => {
-      if (scheduled || listeners.size === 0) return;
-      scheduled = true;
-      frameScheduler(tell);
-    });
-    subscribe = (listener) => {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    };
-    perFrame.set(records, subscribe);
-  }
-  return subscribe;
-}
 
 /** The selected record of the store, or `null`; re-renders when it or the selection changes. */
 export function useSelectedRecord(): EventRecord | null {

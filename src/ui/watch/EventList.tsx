@@ -32,7 +32,7 @@ export default function EventList({ rows, index, onToggleChain }: Props) {
   const selectedId = useEventStore((state) => state.selectedId);
   // Every row is ROW_HEIGHT tall and none is measured, so the rows to draw are arithmetic on
   // the scroll position: a longer list costs nothing more per update.
-  const { start, end, totalHeight, setScrollElement, scrollToIndex } = useFixedWindow({
+  const { start, end, totalHeight, slots, setScrollElement, scrollToIndex } = useFixedWindow({
     count: rows.length,
     rowHeight: ROW_HEIGHT,
     overscan: 8,
@@ -74,7 +74,11 @@ export default function EventList({ rows, index, onToggleChain }: Props) {
           if (entry === undefined) return null;
           return (
             <li
-              key={entry.id}
+              // Keyed by slot, as virtualized lists key by index: when a burst puts new
+              // events on top, every row shown changes, and a slot's elements are updated in
+              // place instead of a screenful of rows being thrown away and built again each
+              // frame. Scrolling by a row moves one slot from the top to the bottom.
+              key={position % slots}
               aria-setsize={rows.length}
               aria-posinset={position + 1}
               style={{

@@ -5,6 +5,7 @@ import EventList from './EventList.tsx';
 import { parseFilterQuery } from './filterQuery.ts';
 import ListShortcuts from './ListShortcuts.tsx';
 import { makeQueryIdsSelector } from './makeQueryIdsSelector.ts';
+import { LIST_EVERY_MS } from './shownIds.ts';
 import { useChainEntries } from './useChainEntries.ts';
 
 // The waterfall is fetched when its tab is first opened.
@@ -34,7 +35,9 @@ interface Props {
 export default function ShownEvents({ query, view, tabs, panelId, tabId }: Props) {
   const parsed = useMemo(() => parseFilterQuery(query), [query]);
   const selectIds = useMemo(() => makeQueryIdsSelector(), []);
-  const ids = useRecordsSelector((records) => selectIds(records, parsed));
+  const ids = useRecordsSelector((records) => selectIds(records, parsed), {
+    everyMs: LIST_EVERY_MS,
+  });
   const { rows, index, toggleChain } = useChainEntries(ids);
   return (
     <>

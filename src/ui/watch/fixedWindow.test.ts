@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { fixedWindow, sameRowsInView, scrollToShow } from './fixedWindow.ts';
+import { fixedWindow, rowSlots, sameRowsInView, scrollToShow } from './fixedWindow.ts';
 
 // A 460 px view of 46 px rows: ten rows in view at a time.
 const ROW = 46;
@@ -27,6 +27,25 @@ describe('fixedWindow', () => {
     expect(fixedWindow(0, VIEW, ROW, 0, 8)).toEqual({ start: 0, end: 0 });
     // A scroll position left over from a longer list.
     expect(fixedWindow(5_000 * ROW, VIEW, ROW, 10, 8)).toEqual({ start: 10, end: 10 });
+  });
+
+  test('the rows drawn never outnumber the slots, so their slot keys are distinct', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 100_000 }),
+        fc.integer({ min: 0, max: 2_000 }),
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.integer({ min: 0, max: 20 }),
+        fc.integer({ min: 1, max: 200 }),
+        (count, viewport, scrollTop, overscan, rowHeight) => {
+          const { start, end } = fixedWindow(scrollTop, viewport, rowHeight, count, overscan);
+          const slots = rowSlots(viewport, rowHeight, overscan);
+          const keys = new Set<number>();
+          for (let position = start; position < end; position += 1) keys.add(position % slots);
+          expect(keys.size).toBe(end - start);
+        },
+      ),
+    );
   });
 
   test('every row in view is drawn, and at most the view plus the overscan', () => {

@@ -26,6 +26,15 @@ export function fixedWindow(
 }
 
 /**
+ * The most rows `fixedWindow` draws for a view this tall: the rows a view can show partly (one
+ * more than fit whole) and the overscan on both sides. Any run of that many consecutive rows
+ * has distinct positions modulo it, so `position % rowSlots(…)` names a row's DOM slot.
+ */
+export function rowSlots(viewport: number, rowHeight: number, overscan: number): number {
+  return Math.ceil(Math.max(0, viewport) / rowHeight) + 1 + 2 * overscan;
+}
+
+/**
  * The scroll position that shows row `index` whole with the least movement (its top at the
  * view's top when it is above, its bottom at the view's bottom when below), or `null` when it
  * is in view already.

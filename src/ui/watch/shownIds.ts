@@ -9,3 +9,11 @@ import type { IdList } from '../../store';
 export interface ShownIds extends IdList {
   readonly basis: object;
 }
+
+/**
+ * The list's ids and chains are read again at most this often while events keep changing:
+ * during a flood its rows would otherwise be rebuilt every frame, faster than anyone reads
+ * them. The first change after a quiet spell shows at the next frame; rows already shown
+ * update on every change of their own record, and the counters every frame.
+ */
+export const LIST_EVERY_MS = 100;

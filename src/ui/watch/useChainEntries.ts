@@ -4,7 +4,7 @@ import { storeActions } from '../common/storeActions.ts';
 import { makeChainGrouper } from './chainGrouper.ts';
 import { makeChainIndexSelector, type ChainIndex } from './chainIndex.ts';
 import { ungroupedRows, type ListRows } from './listRows.ts';
-import type { ShownIds } from './shownIds.ts';
+import { LIST_EVERY_MS, type ShownIds } from './shownIds.ts';
 
 export interface ChainEntries {
   /** The rows as listed: chains grouped, collapsed ones without their earlier attempts. */
@@ -23,7 +23,8 @@ export function useChainEntries(ids: ShownIds): ChainEntries {
   const { records } = useEventStoreApi();
   const grouper = useMemo(() => makeChainGrouper(), []);
   const selectIndex = useMemo(() => makeChainIndexSelector(), []);
-  const index = useRecordsSelector(selectIndex);
+  // Told with the ids (`LIST_EVERY_MS`), so both change in one render.
+  const index = useRecordsSelector(selectIndex, { everyMs: LIST_EVERY_MS });
   const selectedId = useEventStore((state) => state.selectedId);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
 

@@ -1,5 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { fixedWindow, sameRowsInView, scrollToShow, type RowWindow } from './fixedWindow.ts';
+import {
+  fixedWindow,
+  rowSlots,
+  sameRowsInView,
+  scrollToShow,
+  type RowWindow,
+} from './fixedWindow.ts';
 
 export interface FixedWindow extends RowWindow {
   /** Pass as the scrolling element's `ref`. */
@@ -8,6 +14,8 @@ export interface FixedWindow extends RowWindow {
   totalHeight: number;
   /** Scrolls the least that shows row `index` whole; does nothing when it is in view. */
   scrollToIndex: (index: number) => void;
+  /** The most rows drawn at once for this view (`rowSlots`): key row `p` as `p % slots`. */
+  slots: number;
 }
 
 /**
@@ -80,5 +88,11 @@ export function useFixedWindow(options: {
   );
 
   const rows = fixedWindow(renderedTop, viewport, rowHeight, count, overscan);
-  return { ...rows, setScrollElement, totalHeight: count * rowHeight, scrollToIndex };
+  return {
+    ...rows,
+    setScrollElement,
+    totalHeight: count * rowHeight,
+    scrollToIndex,
+    slots: rowSlots(viewport, rowHeight, overscan),
+  };
 }
