@@ -21,8 +21,10 @@ export interface RecordIndexes {
   kinds(): readonly string[];
   /** How many chains have more than one attempt in the history (0 when nothing is grouped). */
   multiAttemptChains(): number;
-  /** Ids of the chain's attempts (unordered), or `undefined` for an unknown chain. */
-  chainIds(chainId: string): ReadonlySet<string> | undefined;
+  /** How many attempts the chain has in the history (0 for an unknown chain). */
+  chainSize(chainId: string): number;
+  /** Ids of the chain's attempts (unordered); none for an unknown chain. */
+  chainMembers(chainId: string): Iterable<string>;
   /** The chain's attempts sorted (attempt, then creation); the same array while it holds. */
   chain(chainId: string, get: (id: string) => EventRecord | undefined): readonly EventRecord[];
 }
@@ -34,7 +36,9 @@ export function createRecordIndexes(): RecordIndexes {
   let sources = new Map<string, StatusTally>();
   const kindCounts = new Map<string, number>();
   let kinds: readonly string[] | undefined;
-  const chains = new Map<string, Set<string>>();
+  // Most chains have one attempt: its id stands for the chain until a second one comes, so a
+  // history of 100,000 events keeps 100,000 strings here, not 100,000 sets.
+  const chains = new Map<string, string | Set<string>>();
   const sortedChains = new Map<string, readonly EventRecord[]>();
   let multiAttemptChains = 0;
 
@@ -51,11 +55,17 @@ export function createRecordIndexes(): RecordIndexes {
       const kindCount = kindCounts.get(record.kind) ?? 0;
       kindCounts.set(record.kind, kindCount + 1);
       if (kindCount === 0) kinds = undefined;
-      let members = chains.get(record.chainId);
-      if (members === undefined) chains.set(record.chainId, (members = new Set()));
-      const before = members.size;
-      members.add(record.id);
-      if (before === 1 && members.size === 2) multiAttemptChains += 1;
+      const members = chains.get(record.chainId);
+      if (members === undefined) {
+        chains.set(record.chainId, record.id);
+      } else if (typeof members === 'string') {
+        if (members !== record.id) {
+          chains.set(record.chainId, new Set([members, record.id]));
+          multiAttemptChains += 1;
+        }
+      } else {
+        members.add(record.id);
+      }
       sortedChains.delete(record.chainId);
     },
     drop(record) {
@@ -75,9 +85,15 @@ export function createRecordIndexes(): RecordIndexes {
         kindCounts.set(record.kind, kindCount);
       }
       const members = chains.get(record.chainId);
-      if (members?.size === 2 && members.has(record.id)) multiAttemptChains -= 1;
-      members?.delete(record.id);
-      if (members?.size === 0) chains.delete(record.chainId);
+      if (members === record.id) {
+        chains.delete(record.chainId);
+      } else if (typeof members === 'object' && members.delete(record.id)) {
+        if (members.size === 1) {
+          const [last = record.id] = members;
+          chains.set(record.chainId, last);
+          multiAttemptChains -= 1;
+        }
+      }
       sortedChains.delete(record.chainId);
     },
     reset() {
@@ -96,14 +112,21 @@ export function createRecordIndexes(): RecordIndexes {
       return kinds;
     },
     multiAttemptChains: () => multiAttemptChains,
-    chainIds: (chainId) => chains.get(chainId),
+    chainSize(chainId) {
+      const members = chains.get(chainId);
+      return members === undefined ? 0 : typeof members === 'string' ? 1 : members.size;
+    },
+    chainMembers(chainId) {
+      const members = chains.get(chainId);
+      return members === undefined ? [] : typeof members === 'string' ? [members] : members;
+    },
     chain(chainId, get) {
       let sorted = sortedChains.get(chainId);
       if (sorted === undefined) {
         const members = chains.get(chainId);
         if (members === undefined) return NO_RECORDS;
         const list: EventRecord[] = [];
-        for (const id of members) {
+        for (const id of typeof members === 'string' ? [members] : members) {
           const record = get(id);
           if (record !== undefined) list.push(record);
         }

@@ -183,7 +183,7 @@ function groupOf(
 ): Group | undefined {
   const { records, chainOf } = state;
   const members: Member[] = [];
-  for (const id of records.indexes().chainIds(chainId) ?? []) {
+  for (const id of records.indexes().chainMembers(chainId)) {
     if (chainOf.get(id) !== chainId) continue;
     const record = records.get(id);
     const rank = records.order.rankOf(id);

@@ -32,7 +32,7 @@ export function makeChainIndexSelector(): (records: RecordsCache) => ChainIndex 
           ? undefined
           : { chainId: record.chainId, attempt: record.attempt };
       },
-      sizeOf: (chainId) => records.indexes().chainIds(chainId)?.size ?? 0,
+      sizeOf: (chainId) => records.indexes().chainSize(chainId),
       multiAttemptChains: records.indexes().multiAttemptChains(),
     };
     return last;
