@@ -8,12 +8,15 @@
  *
  *   npm run bench:reload
  *   RELOAD_BENCH_PROFILE=1 npm run bench:reload   # unminified, with where the longest tasks went
+ *   RELOAD_BENCH_TRACE=1 npm run bench:reload     # traces the page: its work by kind, long tasks
+ *   RELOAD_BENCH_TRACE=samples npm run bench:reload  # … and the functions each long task ran
  */
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { profileLongTasks } from './cpuProfile.ts';
 import { startBenchApp } from './previewServer.ts';
 import { formatTable, verdict } from './report.ts';
+import { traceTasks } from './traceTasks.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4474);
 const RECORDS = 100_000;
@@ -21,6 +24,7 @@ const RECORDS = 100_000;
 const WAIT_MS = Number(process.env.BENCH_WAIT_MS ?? 300_000);
 const DATABASE = 'lifecycle-lab-history';
 const PROFILING = process.env.RELOAD_BENCH_PROFILE === '1';
+const TRACING = process.env.RELOAD_BENCH_TRACE;
 
 const FIRST_ROWS_BUDGET_MS = 1000;
 const LONGEST_TASK_BUDGET_MS = 50;
@@ -160,6 +164,10 @@ async function main(): Promise<void> {
 
     // The profiler goes on across the reload: the page stays in the same renderer.
     const stopProfile = PROFILING ? await profileLongTasks(page) : undefined;
+    const stopTrace =
+      TRACING === '1' || TRACING === 'samples'
+        ? await traceTasks(app.browser, page, { samples: TRACING === 'samples' })
+        : undefined;
     await page.reload();
     const complete = await waitForHistory(page, RECORDS).then(
       () => true,
@@ -168,6 +176,7 @@ async function main(): Promise<void> {
     // Tasks right after the last record is listed (rendering it) count too.
     await page.waitForTimeout(1000);
     const profile = await stopProfile?.(5, 24);
+    const trace = await stopTrace?.(8);
     const state = await page.evaluate(() => window.__reloadBench);
     const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
     console.log(`Reload with ${String(RECORDS)} saved records (times from navigation start)\n`);
@@ -203,6 +212,7 @@ async function main(): Promise<void> {
     );
     if (profile !== undefined)
       console.log(`\nwhere the longest tasks went:\n${profile.join('\n')}`);
+    if (trace !== undefined) console.log(`\npage trace:\n${trace.join('\n')}`);
   } finally {
     await app.close();
   }
