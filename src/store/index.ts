@@ -49,6 +49,7 @@ export {
   liveDuration,
   matchesFilter,
   selectChain,
+  selectNoRecords,
   selectRecordCount,
   selectRecordsVersion,
   type RecordFilter,

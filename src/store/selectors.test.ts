@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { liveDuration, selectChain } from './selectors';
+import { makeRecord } from '../../tests/interop/makeRecord';
+import { createRecordsCache } from './records/recordsCache';
+import { liveDuration, selectChain, selectNoRecords } from './selectors';
 import { allRecords, createTestStore, freshIdOf, type TestStore } from './testHelpers';
 
 beforeEach(() => {
@@ -75,4 +77,13 @@ describe('chains and durations', () => {
     expect(liveDuration(slow, started + 1_500)).toBe(1.5);
     expect(liveDuration(done, started + 99_000)).toBe(done.duration);
   });
+});
+
+test('selectNoRecords is true only while the history is empty, and a primitive either way', () => {
+  const records = createRecordsCache();
+  expect(selectNoRecords(records)).toBe(true);
+  records.upsert([makeRecord({ id: 'a' }), makeRecord({ id: 'b' })], 'newer');
+  expect(selectNoRecords(records)).toBe(false);
+  records.upsert([makeRecord({ id: 'c' })], 'newer');
+  expect(selectNoRecords(records)).toBe(false);
 });

@@ -92,5 +92,11 @@ export function liveDuration(record: EventRecord, now: number): number | null {
 /** How many records there are. */
 export const selectRecordCount = (records: RecordsCache): number => records.size();
 
+/**
+ * Whether the history is empty: a view that only needs this re-renders when it empties or
+ * fills, not on every event a burst adds.
+ */
+export const selectNoRecords = (records: RecordsCache): boolean => records.size() === 0;
+
 /** A number that changes whenever any record or the order changed. */
 export const selectRecordsVersion = (records: RecordsCache): number => records.version();

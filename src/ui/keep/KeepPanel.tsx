@@ -3,7 +3,7 @@ import { lazy, Suspense, useCallback, useId, useRef, useState } from 'react';
 import {
   useEventStoreApi,
   MAX_IMPORT_BYTES,
-  selectRecordCount,
+  selectNoRecords,
   useEventStore,
   useRecordsSelector,
   type ImportResult,
@@ -21,7 +21,7 @@ const RetentionControl = lazy(() => import('./RetentionControl.tsx'));
 export function KeepPanel() {
   const store = useEventStoreApi();
   const actions = store.getState();
-  const total = useRecordsSelector(selectRecordCount);
+  const empty = useRecordsSelector(selectNoRecords);
   const storage = useEventStore((state) => state.storage);
   const inputId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
@@ -139,7 +139,7 @@ export function KeepPanel() {
           onClick={() => {
             exporting.mutate('lifecycle-lab');
           }}
-          disabled={total === 0 || exporting.isPending}
+          disabled={empty || exporting.isPending}
         >
           Export log
         </button>
@@ -148,7 +148,7 @@ export function KeepPanel() {
           onClick={() => {
             exporting.mutate('lionherd');
           }}
-          disabled={total === 0 || exporting.isPending}
+          disabled={empty || exporting.isPending}
         >
           Export as lionherd log
         </button>
@@ -157,7 +157,7 @@ export function KeepPanel() {
           onClick={() => {
             exporting.mutate('otlp');
           }}
-          disabled={total === 0 || exporting.isPending}
+          disabled={empty || exporting.isPending}
         >
           Export OpenTelemetry traces
         </button>
@@ -178,7 +178,7 @@ export function KeepPanel() {
         </span>
         <button
           type="button"
-          disabled={total === 0}
+          disabled={empty}
           onClick={() => {
             if (window.confirm('Forget every event in the history?')) actions.clear();
           }}

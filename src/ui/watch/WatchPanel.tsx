@@ -1,5 +1,5 @@
 import { lazy, Suspense, useDeferredValue, useId, useState, type ReactNode } from 'react';
-import { DEMO_KINDS, useRecordsSelector, type RecordsCache } from '../../store';
+import { DEMO_KINDS, selectNoRecords, useRecordsSelector, type RecordsCache } from '../../store';
 import { readQueryParam, writeQueryParam } from '../layout/urlState.ts';
 import { EmptyEventList } from './EmptyEventList.tsx';
 import type { EventsView } from './ShownEvents.tsx';
@@ -89,7 +89,7 @@ function EventsLoading({
   panelId: string;
   tabId: string;
 }) {
-  const empty = useRecordsSelector(isEmpty);
+  const empty = useRecordsSelector(selectNoRecords);
   return (
     <>
       <div className="list-toolbar">{tabs}</div>
@@ -99,8 +99,6 @@ function EventsLoading({
     </>
   );
 }
-
-const isEmpty = (records: RecordsCache): boolean => records.size() === 0;
 
 /** The kinds in the history that the catalogue does not know (imported); the same array until they change. */
 function importedKinds(records: RecordsCache): readonly string[] {
