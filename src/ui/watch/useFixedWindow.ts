@@ -66,7 +66,9 @@ export function useFixedWindow(options: {
     });
     element.addEventListener('scroll', onScroll, { passive: true });
     resized.observe(element);
-    onScroll();
+    // A new scrolling element starts at the top. Reading its `scrollTop` here would make the
+    // browser lay out the page at once, in the middle of the commit that mounted the list.
+    moved(0);
     return () => {
       element.removeEventListener('scroll', onScroll);
       resized.disconnect();
