@@ -1,5 +1,6 @@
 import {
   useCallback,
+  startTransition,
   useDeferredValue,
   useMemo,
   useRef,
@@ -140,10 +141,14 @@ function Tree({ root }: Props) {
     treeRef.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`)?.focus();
   };
 
+  // A transition: rendering 200 more rows yields to the browser every few milliseconds
+  // instead of holding the main thread for all of them at once.
   const showMore = (node: ErrorTreeNode): void => {
-    setShown((previous) =>
-      new Map(previous).set(node.key, shownOf(node, previous) + CHILDREN_PAGE),
-    );
+    startTransition(() => {
+      setShown((previous) =>
+        new Map(previous).set(node.key, shownOf(node, previous) + CHILDREN_PAGE),
+      );
+    });
   };
 
   const toggle = (key: string, open: boolean): void => {
