@@ -6,6 +6,14 @@ import { fixedWindow, rowSlots, sameRowsInView, scrollToShow } from './fixedWind
 const ROW = 46;
 const VIEW = 460;
 
+/** Row count, view height, scroll position and overscan of any list. */
+const WINDOWS = [
+  fc.integer({ min: 0, max: 100_000 }),
+  fc.integer({ min: 0, max: 2_000 }),
+  fc.integer({ min: 0, max: 10_000_000 }),
+  fc.integer({ min: 0, max: 20 }),
+] as const;
+
 describe('fixedWindow', () => {
   test('at the top: the rows in view and the overscan below', () => {
     expect(fixedWindow(0, VIEW, ROW, 10_000, 8)).toEqual({ start: 0, end: 18 });
@@ -32,10 +40,7 @@ describe('fixedWindow', () => {
   test('the rows drawn never outnumber the slots, so their slot keys are distinct', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 0, max: 100_000 }),
-        fc.integer({ min: 0, max: 2_000 }),
-        fc.integer({ min: 0, max: 10_000_000 }),
-        fc.integer({ min: 0, max: 20 }),
+        ...WINDOWS,
         fc.integer({ min: 1, max: 200 }),
         (count, viewport, scrollTop, overscan, rowHeight) => {
           const { start, end } = fixedWindow(scrollTop, viewport, rowHeight, count, overscan);
@@ -50,21 +55,15 @@ describe('fixedWindow', () => {
 
   test('every row in view is drawn, and at most the view plus the overscan', () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: 0, max: 100_000 }),
-        fc.integer({ min: 0, max: 2_000 }),
-        fc.integer({ min: 0, max: 10_000_000 }),
-        fc.integer({ min: 0, max: 20 }),
-        (count, viewport, scrollTop, overscan) => {
-          const { start, end } = fixedWindow(scrollTop, viewport, ROW, count, overscan);
-          expect(0 <= start && start <= end && end <= count).toBe(true);
-          for (let row = 0; row < count; row += Math.max(1, Math.floor(count / 50))) {
-            const inView = row * ROW < scrollTop + viewport && (row + 1) * ROW > scrollTop;
-            if (inView) expect(start <= row && row < end).toBe(true);
-          }
-          expect(end - start).toBeLessThanOrEqual(Math.ceil(viewport / ROW) + 1 + 2 * overscan);
-        },
-      ),
+      fc.property(...WINDOWS, (count, viewport, scrollTop, overscan) => {
+        const { start, end } = fixedWindow(scrollTop, viewport, ROW, count, overscan);
+        expect(0 <= start && start <= end && end <= count).toBe(true);
+        for (let row = 0; row < count; row += Math.max(1, Math.floor(count / 50))) {
+          const inView = row * ROW < scrollTop + viewport && (row + 1) * ROW > scrollTop;
+          if (inView) expect(start <= row && row < end).toBe(true);
+        }
+        expect(end - start).toBeLessThanOrEqual(Math.ceil(viewport / ROW) + 1 + 2 * overscan);
+      }),
     );
   });
 });
