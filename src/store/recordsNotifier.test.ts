@@ -30,11 +30,17 @@ function flood(cache: ReturnType<typeof createRecordsCache>, forMs: number, ever
   }
 }
 
+/** A records cache with a listener on its notifier for `everyMs`. */
+function listening(everyMs: number) {
+  const cache = createRecordsCache();
+  const told = vi.fn();
+  const unsubscribe = createRecordsNotifier(cache, everyMs, FAKE_CLOCK)(told);
+  return { cache, told, unsubscribe };
+}
+
 describe('createRecordsNotifier', () => {
   test('tells the changes of one frame once, at the frame', () => {
-    const cache = createRecordsCache();
-    const told = vi.fn();
-    createRecordsNotifier(cache, 0, FAKE_CLOCK)(told);
+    const { cache, told } = listening(0);
     cache.upsert([makeRecord({ id: 'a' })], 'newer');
     cache.upsert([makeRecord({ id: 'b' })], 'newer');
     expect(told).not.toHaveBeenCalled();
@@ -43,26 +49,20 @@ describe('createRecordsNotifier', () => {
   });
 
   test('per frame by default: a second of steady changes is told about every frame', () => {
-    const cache = createRecordsCache();
-    const told = vi.fn();
-    createRecordsNotifier(cache, 0, FAKE_CLOCK)(told);
+    const { cache, told } = listening(0);
     flood(cache, 1000);
     expect(told.mock.calls.length).toBeGreaterThan(50);
   });
 
   test('with everyMs, a flood is told at most once every everyMs', () => {
-    const cache = createRecordsCache();
-    const told = vi.fn();
-    createRecordsNotifier(cache, 100, FAKE_CLOCK)(told);
+    const { cache, told } = listening(100);
     flood(cache, 1000);
     expect(told.mock.calls.length).toBeGreaterThanOrEqual(8);
     expect(told.mock.calls.length).toBeLessThanOrEqual(11);
   });
 
   test('with everyMs, the first change after a quiet spell is told at the next frame', () => {
-    const cache = createRecordsCache();
-    const told = vi.fn();
-    createRecordsNotifier(cache, 100, FAKE_CLOCK)(told);
+    const { cache, told } = listening(100);
     cache.upsert([makeRecord({ id: 'a' })], 'newer');
     vi.advanceTimersByTime(16);
     expect(told).toHaveBeenCalledTimes(1);
@@ -88,9 +88,7 @@ describe('createRecordsNotifier', () => {
   });
 
   test('an unsubscribed listener is not told', () => {
-    const cache = createRecordsCache();
-    const told = vi.fn();
-    const unsubscribe = createRecordsNotifier(cache, 0, FAKE_CLOCK)(told);
+    const { cache, told, unsubscribe } = listening(0);
     unsubscribe();
     cache.upsert([makeRecord({ id: 'a' })], 'newer');
     vi.advanceTimersByTime(100);
