@@ -175,6 +175,25 @@ describe('events as BullMQ jobs, on a real Redis', () => {
     expect(done.data.attempts[0]?.transitions.at(-1)?.reason).toBe('stop it');
   });
 
+  it('with cancellable: false, BullMQ makes no signal and the job runs on', async () => {
+    const connection = { host: '127.0.0.1', port: redis.port };
+    const name = 'processor-test-uncancellable';
+    const plainQueue = new Queue<EventJobData>(name, { connection });
+    const plainWorker = new Worker(name, createEventProcessor({ registry, cancellable: false }), {
+      connection,
+    });
+    try {
+      const event = new ScriptedEvent({ plan: ['ok'], workMs: 300 });
+      const job = await enqueueEvent(plainQueue, event, { registry });
+      await expect.poll(() => job.getState(), { timeout: 5_000 }).toBe('active');
+      expect(plainWorker.cancelJob(String(job.id), 'stop it')).toBe(false);
+      await expect.poll(() => job.getState(), { timeout: 5_000 }).toBe('completed');
+    } finally {
+      await plainWorker.close();
+      await plainQueue.close();
+    }
+  });
+
   it('a job naming an unknown class fails at once, saying which classes are known', async () => {
     const job = await queue.add('Nope', {
       kind: 'Nope',

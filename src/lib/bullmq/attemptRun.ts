@@ -28,25 +28,28 @@ export function attemptRun(
 ): AttemptRun {
   const data = job.data;
   const attempt = (previous?.attempt ?? 0) + 1;
-  const first = new EventClass({ ...data.init, metadata: { ...data.event.metadata } });
+  // The constructor copies the metadata it is given.
+  const first = new EventClass({ ...data.init, metadata: data.event.metadata });
   const event = previous === undefined ? first : first.asFreshEvent({ copyMeta: true });
   if (previous !== undefined) {
     event.metadata.original = { id: previous.event.id, created_at: previous.event.created_at };
   }
   event.metadata.attempt = attempt;
   event.metadata.job = jobAttemptKey(job, attempt);
-  const identity =
-    previous === undefined
-      ? { id: data.event.id, created_at: data.event.created_at }
-      : { id: event.id, created_at: event.createdAt.toISOString() };
   return {
     attempt,
     event,
     record: () => {
       const status = event.status;
+      const dict = event.toDict();
+      // The first run is recorded under the enqueued event's identity.
+      if (previous === undefined) {
+        dict.id = data.event.id;
+        dict.created_at = data.event.created_at;
+      }
       return {
         attempt,
-        event: { ...event.toDict(), ...identity },
+        event: dict,
         transitions: event.history,
         verdict:
           status === EventStatus.FAILED || status === EventStatus.CANCELLED

@@ -7,6 +7,7 @@ import { whyNotEventJob, type AttemptRecord, type EventJobData } from './jobData
 import { toJsonSafe } from '../serialize/toJsonSafe';
 import { storedFirstRun } from './firstRun';
 import { eventJobResult, type EventJobResult } from './jobResult';
+import { createStartWatch } from './startWatch';
 
 export interface EventProcessorOptions {
   /** The event classes jobs may name. */
@@ -21,6 +22,12 @@ export interface EventProcessorOptions {
    * as it starts.
    */
   recordStartAfterMs?: number;
+  /**
+   * Whether `worker.cancelJob(id)` reaches the running event (default `true`). BullMQ makes an
+   * `AbortController` for every job of a processor that takes its signal; a queue that never
+   * cancels jobs saves that with `false`.
+   */
+  cancellable?: boolean;
 }
 
 /** A BullMQ processor, `(job, token, signal)`: the signal lets `worker.cancelJob` reach the event. */
@@ -56,7 +63,8 @@ export type EventProcessor = (
 export function createEventProcessor(options: EventProcessorOptions): EventProcessor {
   const now = options.now ?? Date.now;
   const recordStartAfter = options.recordStartAfterMs ?? 100;
-  return async (job, _token, signal) => {
+  const starts = recordStartAfter > 0 ? createStartWatch(recordStartAfter) : undefined;
+  const processor: EventProcessor = async (job, _token, signal) => {
     const why = whyNotEventJob(job.data);
     if (why !== null)
       throw new UnrecoverableError(`job ${String(job.id)} is not an event job: ${why}`);
@@ -87,13 +95,13 @@ export function createEventProcessor(options: EventProcessorOptions): EventProce
       // Awaited once the run ends; this only keeps an early failure from going unhandled.
       startWritten.catch(() => undefined);
     };
-    const startTimer = recordStartAfter > 0 ? setTimeout(writeStart, recordStartAfter) : undefined;
     try {
       const run = event.invoke();
-      if (startTimer === undefined) writeStart();
+      if (starts === undefined) writeStart();
+      else starts.add(writeStart);
       await run;
     } finally {
-      clearTimeout(startTimer);
+      starts?.delete(writeStart);
       signal?.removeEventListener('abort', onAbort);
     }
     await startWritten;
@@ -128,6 +136,8 @@ export function createEventProcessor(options: EventProcessorOptions): EventProce
     failure.name = tree?.error ?? 'Error';
     throw failure;
   };
+  // BullMQ passes a signal, and makes one per job, only to a processor of three parameters.
+  return options.cancellable === false ? (job) => processor(job) : processor;
 }
 
 /** Whether the runs are the very records the job's data holds (none closed or added). */

@@ -68,15 +68,29 @@ export function eventJobResult(
   ended: () => AttemptRecord,
   stored: StoredFirstRun | undefined,
 ): EventJobResult {
-  let run: AttemptRecord | undefined;
-  const result: EventJobResult & { toJSON: () => StoredFirstRun | EventJobResult } = {
-    response,
-    get run() {
-      return (run ??= withoutResponse(ended()));
-    },
-    toJSON: () => stored ?? { response, run: result.run },
-  };
-  return result;
+  return new CompletedRunResult(response, ended, stored);
+}
+
+/** A class, not a literal with a getter: one shape and no closures per job. */
+class CompletedRunResult implements EventJobResult {
+  readonly response: JsonValue;
+  readonly #ended: () => AttemptRecord;
+  readonly #stored: StoredFirstRun | undefined;
+  #run: AttemptRecord | undefined;
+
+  constructor(response: JsonValue, ended: () => AttemptRecord, stored: StoredFirstRun | undefined) {
+    this.response = response;
+    this.#ended = ended;
+    this.#stored = stored;
+  }
+
+  get run(): AttemptRecord {
+    return (this.#run ??= withoutResponse(this.#ended()));
+  }
+
+  toJSON(): StoredFirstRun | EventJobResult {
+    return this.#stored ?? { response: this.response, run: this.run };
+  }
 }
 
 function isEventJobResult(value: unknown): value is EventJobResult {
