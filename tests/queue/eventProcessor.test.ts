@@ -60,8 +60,14 @@ describe('events as BullMQ jobs, on a real Redis', () => {
     expect(JSON.stringify(job.returnvalue).split('done on attempt 1')).toHaveLength(2);
     expect(job.returnvalue).toMatchObject({ firstRun: { attemptsStarted: 1 } });
     expect(first?.event.execution.duration).toBeGreaterThanOrEqual(0);
-    // Nothing but the return value was written for it.
+    // Nothing but the return value was written for it, and the enqueued event is kept as its
+    // identity only: a pending event's blank execution is not stored.
     expect(job.data.attempts).toEqual([]);
+    expect(job.data.event).toEqual({
+      id: event.id,
+      created_at: event.createdAt.toISOString(),
+      metadata: { order: 7 },
+    });
     expect(first?.event.id).toBe(event.id);
     expect(first?.event.execution.status).toBe('completed');
     expect(first?.event.metadata).toMatchObject({

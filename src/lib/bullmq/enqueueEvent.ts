@@ -3,7 +3,7 @@ import type { Event } from '../event';
 import { paramsOf } from '../bridge/updateBuffer';
 import type { JsonValue } from '../serialize/toJsonSafe';
 import type { EventRegistry } from './eventRegistry';
-import type { EventJobData } from './jobData';
+import type { EnqueuedEvent, EventJobData } from './jobData';
 
 export interface EnqueueOptions {
   /** Names the event's class; the workers must register the same name. */
@@ -39,8 +39,14 @@ export function enqueueEvent(
   const data: EventJobData = {
     kind,
     init: options.init ?? paramsOf(event),
-    event: event.toDict(),
+    event: enqueuedEvent(event),
     attempts: [],
   };
   return queue.add(kind, data, options.jobOptions);
+}
+
+/** The event's id, creation time and metadata, as `toDict()` has them. */
+function enqueuedEvent(event: Event): EnqueuedEvent {
+  const { id, created_at, metadata } = event.toDict();
+  return { id, created_at, metadata };
 }

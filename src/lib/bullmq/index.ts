@@ -16,6 +16,7 @@ export {
   STALLED_ERROR,
   whyNotEventJob,
   type AttemptRecord,
+  type EnqueuedEvent,
   type EventJobData,
 } from './jobData';
 export { recordedRuns, type EventJobResult, type RecordedJob } from './jobResult';

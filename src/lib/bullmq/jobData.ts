@@ -14,6 +14,13 @@ export interface AttemptRecord {
 }
 
 /**
+ * The enqueued event as its job keeps it: `toDict()` without the execution, which is a
+ * pending event's blank (jobs enqueued with it still read the same). The first run is
+ * recorded under this id and creation time.
+ */
+export type EnqueuedEvent = Pick<EventDict, 'id' | 'created_at' | 'metadata'>;
+
+/**
  * What an event job carries in `job.data`. The producer writes `kind`, `init` and `event`;
  * a run that fails appends its entry to `attempts`, error tree included, and so does a run
  * that lasts while it runs. A completed run's record is in the job's return value instead
@@ -24,8 +31,8 @@ export interface EventJobData {
   kind: string;
   /** The constructor options the workers rebuild the event with (metadata aside). */
   init: Record<string, JsonValue>;
-  /** `toDict()` of the enqueued event: its id, creation time and metadata. */
-  event: EventDict;
+  /** The enqueued event: its id, creation time and metadata. */
+  event: EnqueuedEvent;
   /** The runs recorded in the job's data, oldest first (not the completed one). */
   attempts: AttemptRecord[];
 }

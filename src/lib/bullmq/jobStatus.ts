@@ -1,6 +1,16 @@
+import type { ExecutionDict } from '../execution';
 import { EventStatus } from '../status';
 import { closeStalledAttempts, type AttemptRecord } from './jobData';
 import { recordedRuns, type RecordedJob } from './jobResult';
+
+/** What a job that never ran shows for its enqueued event. */
+const PENDING_EXECUTION: ExecutionDict = {
+  status: EventStatus.PENDING,
+  duration: null,
+  response: null,
+  error: null,
+  retryable: null,
+};
 
 /** The states `job.getState()` reports. */
 export type BullJobState =
@@ -58,7 +68,7 @@ export function attemptsToShow(
     return [
       {
         attempt: 1,
-        event: data.event,
+        event: { ...data.event, execution: { ...PENDING_EXECUTION } },
         transitions: [
           { status: EventStatus.PENDING, at: Number.isNaN(createdAt) ? now : createdAt },
         ],
