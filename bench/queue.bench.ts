@@ -1,21 +1,16 @@
 /**
  * The BullMQ adapter against bare BullMQ on one real redis-server: the same jobs, the same
- * work, the same worker concurrency, in alternating rounds; medians of each. A report, not a
- * test: it always exits 0.
+ * work, the same worker concurrency, in alternating rounds; medians of each. Each contender
+ * runs in a worker process of its own (`bench/queueContender.ts`), as workers do in
+ * production, and only one runs at a time. A report, not a test: it always exits 0.
  *
  *   npm run bench:queue [-- --jobs 1000 --rounds 9 --concurrency 10 --work-ms 2]
  */
+import { fork, type ChildProcess } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { Queue, Worker, type Processor } from 'bullmq';
-import { Redis } from 'ioredis';
-import { Event, type EventInit } from '../src/lib/index.ts';
-import {
-  createEventProcessor,
-  createEventRegistry,
-  enqueueEvent,
-  type EventJobData,
-} from '../src/lib/bullmq/index.ts';
+import { bundleForNode } from '../scripts/bundleForNode.js';
 import { startRedis } from '../tests/queue/redisServer.js';
+import type { ContenderName, Trial } from './queueTrial.ts';
 import { formatTable, median, verdict } from './report.ts';
 
 const { values } = parseArgs({
@@ -32,153 +27,85 @@ const CONCURRENCY = Number(values.concurrency);
 const WORK_MS = Number(values['work-ms']);
 const GOAL_OVERHEAD = 0.1;
 
-/** The work both contenders run per job: wait `ms` (an I/O call's stand-in), return a value. */
-async function work(ms: number, n: number): Promise<{ n: number; doubled: number }> {
-  await new Promise((resolve) => setTimeout(resolve, ms));
-  return { n, doubled: n * 2 };
+/**
+ * Two pairs doing the same work. BullMQ makes an `AbortController` per job for a processor
+ * that takes its signal, which `worker.cancelJob` needs: the adapter takes it by default and
+ * is compared with a bare processor that listens to it too; with `cancellable: false` it
+ * takes none, and is compared with a bare processor that takes none.
+ */
+const pairs: { name: string; bare: ContenderName; adapter: ContenderName }[] = [
+  { name: 'cancellable', bare: 'bare, listening', adapter: 'adapter' },
+  { name: 'not cancellable', bare: 'bare', adapter: 'adapter, not cancellable' },
+];
+
+interface ContenderProcess {
+  trial: () => Promise<Trial>;
+  stop: () => void;
 }
 
-interface BenchInit extends EventInit {
-  n?: number;
-  ms?: number;
-}
-
-/** {@link work} as an event. */
-class BenchEvent extends Event<{ n: number; doubled: number }> {
-  readonly n: number;
-  readonly ms: number;
-
-  constructor(init: BenchInit = {}) {
-    super(init);
-    this.n = init.n ?? 0;
-    this.ms = init.ms ?? 0;
-  }
-
-  protected _invoke(): Promise<{ n: number; doubled: number }> {
-    return work(this.ms, this.n);
-  }
-}
-
-const registry = createEventRegistry({ BenchEvent });
-
-interface Contender {
-  name: string;
-  enqueue: (queue: Queue, n: number) => Promise<unknown>;
-  processor: Processor;
-}
-
-const adapter: Contender = {
-  name: 'adapter (enqueueEvent + createEventProcessor)',
-  enqueue: (queue, n) =>
-    enqueueEvent(queue as Queue<EventJobData>, new BenchEvent({ n, ms: WORK_MS }), { registry }),
-  processor: createEventProcessor({ registry }) as Processor,
-};
-
-const bare: Contender = {
-  name: 'bare BullMQ (queue.add + processor)',
-  enqueue: (queue, n) => queue.add('BenchEvent', { n, ms: WORK_MS }),
-  processor: (job: { data: { n: number; ms: number } }) => work(job.data.ms, job.data.n),
-};
-
-interface Trial {
-  /** Milliseconds per job to enqueue (one `add` at a time, as a producer does). */
-  enqueueMs: number;
-  /** Milliseconds per job from the worker's start to the last job completed. */
-  runMs: number;
-  /**
-   * CPU milliseconds per job while the worker ran, in this process and in redis-server: what
-   * the jobs cost, whatever else the machine was doing meanwhile.
-   */
-  runNodeCpuMs: number;
-  runRedisCpuMs: number;
-}
-
-/** CPU milliseconds used so far by this process and by the redis-server `stats` talks to. */
-async function cpuMsSoFar(stats: Redis): Promise<{ node: number; redis: number }> {
-  const own = process.cpuUsage();
-  const info = await stats.info('cpu');
-  const seconds = (field: string): number =>
-    Number(new RegExp(`^${field}:([\\d.]+)`, 'm').exec(info)?.[1] ?? Number.NaN);
-  return {
-    node: (own.user + own.system) / 1000,
-    redis: (seconds('used_cpu_user') + seconds('used_cpu_sys')) * 1000,
+/** Starts a contender's worker process and waits until it is connected. */
+function startContender(
+  bundle: string,
+  name: ContenderName,
+  redisPort: number,
+): Promise<ContenderProcess> {
+  const child: ChildProcess = fork(
+    bundle,
+    [name, String(redisPort), String(JOBS), String(CONCURRENCY), String(WORK_MS)],
+    { execArgv: ['--expose-gc', '--enable-source-maps'] },
+  );
+  let exited: ((error: Error) => void) | undefined;
+  child.once('exit', (code) => {
+    exited?.(new Error(`contender '${name}' exited with code ${String(code)}`));
+  });
+  const next = (): Promise<{ ready?: true; result?: Trial; error?: string }> =>
+    new Promise((resolve, reject) => {
+      exited = reject;
+      child.once('message', resolve);
+    });
+  const trial = async (): Promise<Trial> => {
+    const answer = next();
+    child.send({ trial: true });
+    const { result, error } = await answer;
+    if (result === undefined) throw new Error(`contender '${name}': ${error ?? 'no result'}`);
+    return result;
   };
+  return next().then(() => ({ trial, stop: () => child.disconnect() }));
 }
 
-/** `global.gc` when Node runs with `--expose-gc` (as `npm run bench:queue` does). */
-const collectGarbage = (globalThis as { gc?: () => void }).gc;
-
-let trialCount = 0;
-
-async function trial(contender: Contender, connection: { host: string; port: number }) {
-  trialCount += 1;
-  const name = `bench-${String(trialCount)}`;
-  const queue = new Queue(name, { connection });
-  const enqueueStart = performance.now();
-  for (let n = 0; n < JOBS; n++) await contender.enqueue(queue, n);
-  const enqueueMs = (performance.now() - enqueueStart) / JOBS;
-
-  let completed = 0;
-  let resolveAll: () => void = () => undefined;
-  let rejectAll: (error: Error) => void = () => undefined;
-  const allDone = new Promise<void>((resolve, reject) => {
-    resolveAll = resolve;
-    rejectAll = reject;
-  });
-  // The worker connects and loads BullMQ's scripts before the clock starts: a cost both
-  // contenders pay alike, once, which would only dilute the difference per job.
-  const worker = new Worker(name, contender.processor, {
-    connection,
-    concurrency: CONCURRENCY,
-    autorun: false,
-  });
-  worker.on('completed', () => {
-    completed += 1;
-    if (completed === JOBS) resolveAll();
-  });
-  worker.on('failed', (job, error) => {
-    rejectAll(new Error(`job ${String(job?.id)} of ${contender.name} failed: ${error.message}`));
-  });
-  await worker.waitUntilReady();
-  // The garbage of enqueueing (more of it for the adapter) is collected before the clock
-  // starts, so the run is charged for its own garbage only.
-  collectGarbage?.();
-  const cpuStart = await cpuMsSoFar(stats);
-  const runStart = performance.now();
-  const running = worker.run();
-  await allDone;
-  const runMs = (performance.now() - runStart) / JOBS;
-  const cpuEnd = await cpuMsSoFar(stats);
-  const runNodeCpuMs = (cpuEnd.node - cpuStart.node) / JOBS;
-  const runRedisCpuMs = (cpuEnd.redis - cpuStart.redis) / JOBS;
-  await worker.close();
-  await running;
-  await queue.obliterate({ force: true });
-  await queue.close();
-  return { enqueueMs, runMs, runNodeCpuMs, runRedisCpuMs } satisfies Trial;
-}
-
+const bundle = await bundleForNode('bench/queueContender.ts', 'queue-bench');
 const redis = await startRedis();
-const connection = { host: '127.0.0.1', port: redis.port };
-const stats = new Redis(redis.port, '127.0.0.1');
-/** One trial of each contender per round, run back to back. */
-const rounds: { ours: Trial; theirs: Trial }[] = [];
+const processes = new Map<ContenderName, ContenderProcess>();
+/** Each pair's trials, one of each contender per round, run back to back. */
+const rounds: { ours: Trial; theirs: Trial }[][] = pairs.map(() => []);
 try {
-  // A warm-up round for the JIT and Redis' scripts, not counted.
-  await trial(bare, connection);
-  await trial(adapter, connection);
+  for (const pair of pairs) {
+    for (const name of [pair.bare, pair.adapter]) {
+      const contender = await startContender(bundle, name, redis.port);
+      processes.set(name, contender);
+      // A warm-up trial for the JIT and Redis' scripts, not counted.
+      await contender.trial();
+    }
+  }
+  const trialOf = (name: ContenderName): Promise<Trial> => {
+    const contender = processes.get(name);
+    if (contender === undefined) throw new Error(`no process for '${name}'`);
+    return contender.trial();
+  };
   for (let round = 0; round < ROUNDS; round++) {
-    // Alternate who goes first, so neither always runs on a warmer or quieter machine.
-    if (round % 2 === 0) {
-      const ours = await trial(adapter, connection);
-      rounds.push({ ours, theirs: await trial(bare, connection) });
-    } else {
-      const theirs = await trial(bare, connection);
-      rounds.push({ ours: await trial(adapter, connection), theirs });
+    for (const [index, pair] of pairs.entries()) {
+      // Alternate who goes first, so neither always runs on a warmer or quieter machine.
+      if (round % 2 === 0) {
+        const ours = await trialOf(pair.adapter);
+        rounds[index]?.push({ ours, theirs: await trialOf(pair.bare) });
+      } else {
+        const theirs = await trialOf(pair.bare);
+        rounds[index]?.push({ ours: await trialOf(pair.adapter), theirs });
+      }
     }
   }
 } finally {
-  stats.disconnect();
+  for (const contender of processes.values()) contender.stop();
   await redis.stop();
 }
 
@@ -191,60 +118,58 @@ const measures: [string, Measure][] = [
   ['run, CPU in Redis', (t) => t.runRedisCpuMs],
   ['run, CPU in both', (t) => t.runNodeCpuMs + t.runRedisCpuMs],
 ];
-/**
- * The overhead is the median of each round's own ratio: the two trials of a round ran minutes
- * apart at most, so a neighbour's load that comes and goes weighs on both alike.
- */
-const overheadOf = (measure: Measure): number =>
-  median(rounds.map(({ ours, theirs }) => measure(ours) / measure(theirs) - 1));
 const percent = (ratio: number): string => `${(ratio * 100).toFixed(1)} %`;
 const micros = (ms: number): string => `${(ms * 1000).toFixed(0)} µs`;
+const runTime: Measure = (t) => t.runMs;
+const runCpu: Measure = (t) => t.runNodeCpuMs + t.runRedisCpuMs;
 
 console.log(
   `${String(JOBS)} jobs per trial, worker concurrency ${String(CONCURRENCY)}, ` +
     `${String(WORK_MS)} ms of work per job, ${String(ROUNDS)} alternating rounds; ` +
-    `medians per job, overhead = median of the rounds' ratios\n`,
+    `medians per job, overhead = median of the rounds' ratios`,
 );
-console.log(
-  formatTable(
-    ['per job', 'bare BullMQ', 'adapter', 'overhead'],
-    measures.map(([name, measure]) => [
-      name,
-      micros(median(rounds.map(({ theirs }) => measure(theirs)))),
-      micros(median(rounds.map(({ ours }) => measure(ours)))),
-      percent(overheadOf(measure)),
-    ]),
-  ),
-);
-const runThroughput = (pick: (round: { ours: Trial; theirs: Trial }) => Trial): string =>
-  (1000 / median(rounds.map((round) => pick(round).runMs))).toFixed(0);
-console.log(
-  `\nrun throughput: bare BullMQ ${runThroughput((r) => r.theirs)} jobs/s, ` +
-    `adapter ${runThroughput((r) => r.ours)} jobs/s`,
-);
-const runOverhead = overheadOf((t) => t.runMs);
-const cpuOverhead = overheadOf((t) => t.runNodeCpuMs + t.runRedisCpuMs);
-const roundByRound = (measure: Measure): string =>
-  rounds.map(({ ours, theirs }) => percent(measure(ours) / measure(theirs) - 1)).join(', ');
-console.log(`run overhead round by round: ${roundByRound((t) => t.runMs)}`);
-console.log(
-  `CPU overhead round by round: ${roundByRound((t) => t.runNodeCpuMs + t.runRedisCpuMs)}`,
-);
+const goals: string[][] = [];
+for (const [index, pair] of pairs.entries()) {
+  const trials = rounds[index] ?? [];
+  /**
+   * The overhead is the median of each round's own ratio: the two trials of a round ran
+   * seconds apart, so a neighbour's load that comes and goes weighs on both alike.
+   */
+  const overheadOf = (measure: Measure): number =>
+    median(trials.map(({ ours, theirs }) => measure(ours) / measure(theirs) - 1));
+  const roundByRound = (measure: Measure): string =>
+    trials.map(({ ours, theirs }) => percent(measure(ours) / measure(theirs) - 1)).join(', ');
+  const throughput = (pick: (pair: { ours: Trial; theirs: Trial }) => Trial): string =>
+    (1000 / median(trials.map((t) => pick(t).runMs))).toFixed(0);
+  console.log(`\n${pair.name}: ${pair.adapter} against ${pair.bare}\n`);
+  console.log(
+    formatTable(
+      ['per job', 'bare BullMQ', 'adapter', 'overhead'],
+      measures.map(([name, measure]) => [
+        name,
+        micros(median(trials.map(({ theirs }) => measure(theirs)))),
+        micros(median(trials.map(({ ours }) => measure(ours)))),
+        percent(overheadOf(measure)),
+      ]),
+    ),
+  );
+  console.log(
+    `\nrun throughput: bare BullMQ ${throughput((t) => t.theirs)} jobs/s, ` +
+      `adapter ${throughput((t) => t.ours)} jobs/s`,
+  );
+  console.log(`run overhead round by round: ${roundByRound(runTime)}`);
+  console.log(`CPU overhead round by round: ${roundByRound(runCpu)}`);
+  for (const [what, measure] of [
+    ['run time', runTime],
+    ['CPU', runCpu],
+  ] as const) {
+    const overhead = overheadOf(measure);
+    goals.push([
+      `${pair.name}: overhead per job ≤ 10 %, ${what}`,
+      percent(overhead),
+      verdict(overhead <= GOAL_OVERHEAD),
+    ]);
+  }
+}
 console.log('\nGoals');
-console.log(
-  formatTable(
-    ['goal', 'measured', 'verdict'],
-    [
-      [
-        "adapter's overhead per job ≤ 10 %: run time",
-        percent(runOverhead),
-        verdict(runOverhead <= GOAL_OVERHEAD),
-      ],
-      [
-        "adapter's overhead per job ≤ 10 %: CPU",
-        percent(cpuOverhead),
-        verdict(cpuOverhead <= GOAL_OVERHEAD),
-      ],
-    ],
-  ),
-);
+console.log(formatTable(['goal', 'measured', 'verdict'], goals));
