@@ -178,6 +178,10 @@ async function main(): Promise<void> {
     const profile = await stopProfile?.(5, 24);
     const trace = await stopTrace?.(8);
     const state = await page.evaluate(() => window.__reloadBench);
+    // What the reloaded history weighs once read: what every later garbage collection walks.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = await cdp.send('Runtime.getHeapUsage');
     const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
     console.log(`Reload with ${String(RECORDS)} saved records (times from navigation start)\n`);
     console.log(
@@ -204,6 +208,9 @@ async function main(): Promise<void> {
           ],
         ],
       ),
+    );
+    console.log(
+      `\nJS heap after GC, with every record read: ${(heap.usedSize / 2 ** 20).toFixed(1)} MB`,
     );
     console.log(
       `\nlongest tasks (start: duration): ${state.worstTasks
