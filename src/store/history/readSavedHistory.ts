@@ -7,10 +7,11 @@ import type { HistoryDatabase, StoredRow } from './historyDatabase';
 
 /**
  * Rows read per transaction after the first: two batched requests each, then every record is
- * checked and handed over before the next page is read. Sized so one page's work stays well
- * under 50 ms in Chromium (`npm run bench:reload`).
+ * checked and handed over before the next page is read. Chromium hands a page's rows to the
+ * request's success callback in one task (some 24 ms of CPU for 1,000 of them, as traced by
+ * `RELOAD_BENCH_TRACE=samples npm run bench:reload`): 500 halves it, at no cost in total time.
  */
-export const READ_PAGE_SIZE = 1_000;
+export const READ_PAGE_SIZE = 500;
 
 /**
  * Main-thread time spent checking a page's records before the checked ones are handed over
