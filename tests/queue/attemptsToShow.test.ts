@@ -2,6 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { attemptsToShow, type EventJobData } from '../../src/lib/bullmq';
 
 const enqueued = { id: 'e-1', created_at: '2026-12-01T10:00:00.000Z', metadata: { order: 7 } };
+const pending = {
+  status: 'pending',
+  duration: null,
+  response: null,
+  error: null,
+  retryable: null,
+} as const;
 
 describe('attemptsToShow', () => {
   it('shows a job that never ran as its enqueued event, pending, as attempt 1', () => {
@@ -9,16 +16,7 @@ describe('attemptsToShow', () => {
     expect(attemptsToShow({ data }, 'waiting', 5)).toEqual([
       {
         attempt: 1,
-        event: {
-          ...enqueued,
-          execution: {
-            status: 'pending',
-            duration: null,
-            response: null,
-            error: null,
-            retryable: null,
-          },
-        },
+        event: { ...enqueued, execution: pending },
         transitions: [{ status: 'pending', at: Date.parse(enqueued.created_at) }],
         verdict: null,
       },
@@ -26,19 +24,15 @@ describe('attemptsToShow', () => {
   });
 
   it('reads jobs enqueued with the whole toDict() the same way', () => {
-    const execution = {
-      status: 'pending' as const,
-      duration: null,
-      response: null,
-      error: null,
-      retryable: null,
-    };
     const data: EventJobData = {
       kind: 'Demo',
       init: {},
-      event: { ...enqueued, execution } as EventJobData['event'],
+      event: { ...enqueued, execution: pending } as EventJobData['event'],
       attempts: [],
     };
-    expect(attemptsToShow({ data }, 'waiting', 5)[0]?.event).toEqual({ ...enqueued, execution });
+    expect(attemptsToShow({ data }, 'waiting', 5)[0]?.event).toEqual({
+      ...enqueued,
+      execution: pending,
+    });
   });
 });

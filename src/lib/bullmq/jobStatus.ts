@@ -1,16 +1,7 @@
-import type { ExecutionDict } from '../execution';
+import { Execution } from '../execution';
 import { EventStatus } from '../status';
 import { closeStalledAttempts, type AttemptRecord } from './jobData';
 import { recordedRuns, type RecordedJob } from './jobResult';
-
-/** What a job that never ran shows for its enqueued event. */
-const PENDING_EXECUTION: ExecutionDict = {
-  status: EventStatus.PENDING,
-  duration: null,
-  response: null,
-  error: null,
-  retryable: null,
-};
 
 /** The states `job.getState()` reports. */
 export type BullJobState =
@@ -68,7 +59,8 @@ export function attemptsToShow(
     return [
       {
         attempt: 1,
-        event: { ...data.event, execution: { ...PENDING_EXECUTION } },
+        // A pending event's blank execution: what the job's data leaves out.
+        event: { ...data.event, execution: new Execution().toDict() },
         transitions: [
           { status: EventStatus.PENDING, at: Number.isNaN(createdAt) ? now : createdAt },
         ],
