@@ -167,6 +167,20 @@ describe('the receiver', () => {
     expect(sizes()).toEqual([MESSAGE_UPDATES, MESSAGE_UPDATES, 3]);
   });
 
+  it("names the receiver's source and run on every update, whatever the posted update says", async () => {
+    const { origin, receiver, post } = await start();
+    const spoofed = batchOf('e-1', 1);
+    Object.assign(spoofed.updates[0] ?? {}, { sourceId: 'not-this', run: 99 });
+    await post('events', spoofed);
+    const dashboard = await listenToStream(`${origin}/api/bridge/stream?token=${receiver.token}`);
+    await eventually(() => {
+      expect(dashboard.updates).toHaveLength(1);
+    });
+    expect(dashboard.updates[0]).toMatchObject({ sourceId: 'worker@box', run: 1 });
+    expect(receiver.events()[0]).toMatchObject({ sourceId: 'worker@box', run: 1 });
+    dashboard.stop();
+  });
+
   it('ignores a batch it has seen (same event, same sequence number)', async () => {
     const { post, receiver } = await start();
     expect(await (await post('events', batchOf('e-1', 4))).json()).toEqual({
