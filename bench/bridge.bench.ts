@@ -54,6 +54,14 @@ interface BenchState extends LongTaskRecord {
   latencies: number[];
   /** A store update that showed terminal events to the end of the next frame, ms, per update. */
   shownToFrame: number[];
+  /**
+   * Terminal transition to the stream message that brought it arriving in the page, ms (the
+   * senders' batching and posts, the receiver's broadcast, the stream), for the events of
+   * every `ARRIVAL_SAMPLE`th message: the page's queue is what the full latency adds to it.
+   */
+  toArrival: number[];
+  /** Arrival to the store update that showed it, ms, for the same events (the page's queue). */
+  arrivalToShown: number[];
   /** Remote records the dashboard holds. */
   shown: number;
 }
@@ -70,6 +78,8 @@ function instrument(): void {
   const state: BenchState = Object.assign(window.__recordLongTasks(), {
     latencies: [],
     shownToFrame: [],
+    toArrival: [],
+    arrivalToShown: [],
     shown: 0,
   });
   window.__bridgeBench = state;
@@ -77,14 +87,43 @@ function instrument(): void {
   // The core's clock: epoch milliseconds from the time origin, as the senders stamp them.
   const clock = (): number => performance.timeOrigin + performance.now();
   const terminal = new Set(['completed', 'failed', 'cancelled', 'skipped', 'aborted']);
+  // Each message the app's stream receives, seen from outside the app: one in four parsed
+  // again here (a copy of the app's parse would double its cost).
+  const ARRIVAL_SAMPLE = 4;
+  let messages = 0;
+  /** When the sampled messages' terminal updates arrived (the clock above), by event id. */
+  const arrivedAt = new Map<string, number>();
+  const PageEventSource = window.EventSource;
+  window.EventSource = class extends PageEventSource {
+    constructor(url: string | URL, init?: EventSourceInit) {
+      super(url, init);
+      this.addEventListener('updates', (event) => {
+        messages += 1;
+        if (!state.measuring || messages % ARRIVAL_SAMPLE !== 0) return;
+        const arrived = clock();
+        const updates = JSON.parse(String(event.data)) as {
+          event: { id: string; execution: { status: string } };
+          transitions: { at: number }[];
+        }[];
+        for (const update of updates) {
+          if (!terminal.has(update.event.execution.status)) continue;
+          state.toArrival.push(arrived - (update.transitions.at(-1)?.at ?? Number.NaN));
+          if (!arrivedAt.has(update.event.id)) arrivedAt.set(update.event.id, arrived);
+        }
+      });
+    }
+  };
   let stamps: number[] = [];
+  let arrivals: number[] = [];
   // A message to ourselves runs after the task that updated the store, React's render included.
   const channel = new MessageChannel();
   channel.port1.onmessage = () => {
     const now = clock();
     const shownAt = performance.now();
     for (const at of stamps) state.latencies.push(now - at);
+    for (const at of arrivals) state.arrivalToShown.push(now - at);
     stamps = [];
+    arrivals = [];
     // The frame after: its rAF callbacks, style, layout and paint, then this timeout.
     requestAnimationFrame(() => {
       setTimeout(() => state.shownToFrame.push(performance.now() - shownAt), 0);
@@ -106,6 +145,8 @@ function instrument(): void {
         if (!terminal.has(record.status) || stamped.has(record.id)) continue;
         stamped.add(record.id);
         stamps.push(record.transitions[record.transitions.length - 1]?.at ?? Number.NaN);
+        const arrived = arrivedAt.get(record.id);
+        if (arrived !== undefined) arrivals.push(arrived);
       }
       if (stamps.length > before && before === 0) channel.port2.postMessage(null);
     });
@@ -199,8 +240,8 @@ async function main(): Promise<void> {
     port: PORT,
     path: `/?token=${TOKEN}`,
     instrument,
-    // Unminified when profiling, so the profile names the functions.
-    minify: !profiling,
+    // Unminified when profiling or tracing, so the profile and the trace name the functions.
+    minify: !profiling && !tracing,
   });
   try {
     await page.waitForFunction(() => window.__bridgeBenchStore !== undefined);
@@ -300,7 +341,9 @@ async function main(): Promise<void> {
     );
     const stage = (values: readonly number[]): string =>
       `p50 ${percentile(values, 0.5).toFixed(0)}, p95 ${percentile(values, 0.95).toFixed(0)} ms`;
-    console.log(`store update to the next frame's end ${stage(state.shownToFrame)}`);
+    console.log(
+      `by stage (events of one stream message in four): transition to arrival in the page ${stage(state.toArrival)}, arrival to store update ${stage(state.arrivalToShown)}; store update to the next frame's end ${stage(state.shownToFrame)}`,
+    );
     if (profile !== undefined) console.log(`\npage CPU profile, self time:\n${profile.join('\n')}`);
     if (trace !== undefined) console.log(`\npage trace:\n${trace.join('\n')}`);
     console.log('\nGoals');

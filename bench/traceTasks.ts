@@ -24,6 +24,7 @@ export interface TraceEvent {
     data?: {
       functionName?: string;
       url?: string;
+      lineNumber?: number;
       type?: string;
       startTime?: number;
       cpuProfile?: { nodes?: SampledNode[]; samples?: number[] };
@@ -131,6 +132,30 @@ function label(event: TraceEvent): string {
 
 const ms = (us: number): string => (us / 1000).toFixed(0);
 
+/** Kinds of work told apart by the function they call (which timer, which frame callback). */
+const CALLBACKS = new Set(['TimerFire', 'FireAnimationFrame', 'EventDispatch']);
+
+/** The function the first call inside `outer` ran, as `name file:line`. */
+function calledIn(
+  sorted: readonly TraceEvent[],
+  positions: ReadonlyMap<TraceEvent, number>,
+  outer: TraceEvent,
+): string {
+  const end = outer.ts + (outer.dur ?? 0);
+  let index = (positions.get(outer) ?? sorted.length) + 1;
+  for (; index < sorted.length; index += 1) {
+    const event = sorted[index];
+    if (event === undefined || event.ts >= end) break;
+    if (event.name !== 'FunctionCall') continue;
+    const data = event.args?.data;
+    const file = data?.url?.split('/').at(-1)?.split('?')[0] ?? '';
+    const line = data?.lineNumber;
+    const name = data?.functionName ?? '';
+    return `${name === '' ? '(anonymous)' : name} ${file}:${String((line ?? -1) + 1)}`;
+  }
+  return '(no script)';
+}
+
 function describe(trace: Buffer, longest: number): string[] {
   const all = (JSON.parse(trace.toString()) as { traceEvents: TraceEvent[] }).traceEvents;
   const mainThread = all.find(
@@ -141,6 +166,7 @@ function describe(trace: Buffer, longest: number): string[] {
     .filter((event) => event.tid === mainThread && event.ph === 'X' && event.dur !== undefined)
     .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   const tasks = events.filter((event) => event.name === 'RunTask');
+  const positions = new Map(events.map((event, index) => [event, index]));
   const samples = samplesOf(all, mainThread);
   // The events directly inside each task: the first level under it.
   const children = new Map<TraceEvent, TraceEvent[]>();
@@ -167,7 +193,12 @@ function describe(trace: Buffer, longest: number): string[] {
     cpu += parent.tdur ?? 0;
     let covered = 0;
     for (const event of inside) {
-      const key = event.name === 'FunctionCall' ? label(event) : event.name;
+      const key =
+        event.name === 'FunctionCall'
+          ? label(event)
+          : CALLBACKS.has(event.name)
+            ? `${event.name}: ${calledIn(events, positions, event)}`
+            : event.name;
       const sum = byKind.get(key) ?? { wall: 0, cpu: 0 };
       sum.wall += event.dur ?? 0;
       sum.cpu += event.tdur ?? 0;

@@ -4,6 +4,7 @@ import { connectToDashboard, type Bridge } from '../../src/lib/bridge/index.ts';
 import type { BridgeBatch } from '../../src/lib/bridge/protocol.ts';
 import { createEvent } from '../../src/lib/functionEvent.ts';
 import { eventually } from '../../tests/support/eventually.ts';
+import { MESSAGE_UPDATES } from './receiver.ts';
 import { listenToStream, startTestReceiver, type TestReceiver } from './testServer.ts';
 
 const fixture = (name: string): string =>
@@ -133,6 +134,50 @@ describe('the receiver', () => {
       'completed',
     ]);
     expect(dashboard.updates[1]?.notifications).toEqual([toProcessing, toCompleted]);
+    dashboard.stop();
+  });
+
+  it('sends a broadcast of many updates in messages of at most MESSAGE_UPDATES, so each parses quickly', async () => {
+    const { origin, receiver, post } = await start({ broadcastInterval: 1_000 });
+    const response = await fetch(`${origin}/api/bridge/stream?token=${receiver.token}`);
+    const reader = response.body?.pipeThrough(new TextDecoderStream()).getReader();
+    const batch = batchOf('e-0', 1);
+    const [template] = batch.updates;
+    if (template === undefined) throw new Error('batchOf changed');
+    const count = MESSAGE_UPDATES * 2 + 3;
+    batch.updates = Array.from({ length: count }, (_, index) => ({
+      ...template,
+      event: { ...template.event, id: `e-${String(index)}` },
+    }));
+    await post('events', batch);
+    let raw = '';
+    const sizes = (): number[] =>
+      [...raw.matchAll(/^event: updates\ndata: (.*)$/gm)].map(
+        (match) => (JSON.parse(match[1] ?? '[]') as unknown[]).length,
+      );
+    await vi.waitFor(
+      async () => {
+        const chunk = await reader?.read();
+        raw += chunk?.value ?? '';
+        expect(sizes().reduce((sum, size) => sum + size, 0)).toBe(count);
+      },
+      { timeout: 3_000 },
+    );
+    await reader?.cancel();
+    expect(sizes()).toEqual([MESSAGE_UPDATES, MESSAGE_UPDATES, 3]);
+  });
+
+  it("names the receiver's source and run on every update, whatever the posted update says", async () => {
+    const { origin, receiver, post } = await start();
+    const spoofed = batchOf('e-1', 1);
+    Object.assign(spoofed.updates[0] ?? {}, { sourceId: 'not-this', run: 99 });
+    await post('events', spoofed);
+    const dashboard = await listenToStream(`${origin}/api/bridge/stream?token=${receiver.token}`);
+    await eventually(() => {
+      expect(dashboard.updates).toHaveLength(1);
+    });
+    expect(dashboard.updates[0]).toMatchObject({ sourceId: 'worker@box', run: 1 });
+    expect(receiver.events()[0]).toMatchObject({ sourceId: 'worker@box', run: 1 });
     dashboard.stop();
   });
 

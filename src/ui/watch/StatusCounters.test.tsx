@@ -42,3 +42,24 @@ describe('a component rendered with a store of its own', () => {
     expect(renderToStaticMarkup(<WhichStore given={harness.store} />)).toBe('<p>app</p>');
   });
 });
+
+describe('the status counters', () => {
+  it('turn the processing shape only while events process', async () => {
+    const harness = createTestStore();
+    const render = (): string =>
+      renderToStaticMarkup(
+        <EventStoreProvider store={harness.store}>
+          <StatusCounters />
+        </EventStoreProvider>,
+      );
+    expect(render()).toContain('status-processing status-still');
+    const result = await harness.store.getState().launch('slow', {}, 1);
+    if (!result.ok) throw new Error(result.error);
+    await eventually(() => {
+      harness.flush();
+      expect(harness.store.records.counts().processing).toBe(1);
+    });
+    expect(render()).toContain('class="status-badge status-processing"');
+    expect(render()).toContain('status-pending status-still');
+  });
+});

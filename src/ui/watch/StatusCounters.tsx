@@ -6,7 +6,7 @@ import { countsBySource } from './countsBySource.ts';
 /**
  * One counter per status for this page's events, each named; imported records counted apart
  * ("+ 120 imported"), so a pending record in a log never adds to your pending events; then
- * the total of everything listed.
+ * the total of everything listed. The processing shape turns only while events process.
  */
 export function StatusCounters() {
   const { own, imported, total } = useRecordsSelector(countsBySource);
@@ -14,7 +14,7 @@ export function StatusCounters() {
     <ul aria-label="Status counters" className="status-counters">
       {EVENT_STATUSES.map((status) => (
         <li key={status} aria-label={`${status}: ${String(own[status])}`}>
-          <StatusBadge status={status} />
+          <StatusBadge status={status} still={own[status] === 0} />
           <span className="count">{own[status]}</span>
         </li>
       ))}
