@@ -158,18 +158,19 @@ async function trial(contender: Contender, stats: Redis): Promise<Trial> {
   // The garbage of enqueueing (more of it for the adapter) is collected before the clock
   // starts, so the run is charged for its own garbage only.
   collectGarbage?.();
-  const cpuStart = await cpuMsSoFar(stats);
   await profiler?.post('Profiler.start');
+  const cpuStart = await cpuMsSoFar(stats);
   const runStart = performance.now();
   const running = worker.run();
   await allDone;
   const runMs = (performance.now() - runStart) / JOBS;
+  const cpuEnd = await cpuMsSoFar(stats);
+  // Stopped and written after the clock: the profile's own cost is not the jobs'.
   const sampled = await profiler?.post('Profiler.stop');
   if (sampled !== undefined && profileFolder !== undefined) {
     const file = `${contenderName.replace(/\W+/g, '-')}-${String(trialCount)}.cpuprofile`;
     writeFileSync(join(profileFolder, file), JSON.stringify(sampled.profile));
   }
-  const cpuEnd = await cpuMsSoFar(stats);
   const runNodeCpuMs = (cpuEnd.node - cpuStart.node) / JOBS;
   const runRedisCpuMs = (cpuEnd.redis - cpuStart.redis) / JOBS;
   await worker.close();
