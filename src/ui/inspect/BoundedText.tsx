@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
+import type { TextSource } from './chunkedText.ts';
 import { clipText, createRowSplitter } from './textLines.ts';
 import { useSlicedWork } from './useSlicedWork.ts';
 import './boundedText.css';
@@ -11,7 +12,8 @@ const ROW_HEIGHT = 20;
 const ROWS_PER_STEP = 2_000;
 
 interface Props {
-  text: string;
+  /** A string, or a long text kept in pieces (`ChunkedText`). */
+  text: TextSource;
   /** The accessible name of the text. */
   label: string;
   /** `text` is only the start of a longer text still being prepared: "Show all" waits. */
@@ -29,7 +31,7 @@ export function BoundedText({ text, label, preparing = false }: Props) {
   if (text.length <= CLIP_AT && !preparing) {
     return (
       <pre className="bounded-text" aria-label={label} tabIndex={0}>
-        {text}
+        {text.slice(0, text.length)}
       </pre>
     );
   }
@@ -61,19 +63,21 @@ const OVERSCAN = 10;
 function TextRows({ text, label }: Props) {
   const splitter = useMemo(() => createRowSplitter(text), [text]);
   const startSplitting = useCallback(
-    () => ({ step: () => splitter.step(ROWS_PER_STEP), result: () => splitter.rows.length }),
+    () => ({ step: () => splitter.step(ROWS_PER_STEP), result: () => splitter.count }),
     [splitter],
   );
   const { result: rowCount } = useSlicedWork(startSplitting);
-  const rows = splitter.rows;
   // Rows all have one height, so the rows in view follow from the scroll position alone: no
   // measuring, nothing laid out but the few rows drawn, whatever the number of rows.
   const [view, setView] = useState({ top: 0, height: 400 });
   const first = Math.max(0, Math.floor(view.top / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(rows.length, Math.ceil((view.top + view.height) / ROW_HEIGHT) + OVERSCAN);
+  const last = Math.min(
+    splitter.count,
+    Math.ceil((view.top + view.height) / ROW_HEIGHT) + OVERSCAN,
+  );
   const drawn: { index: number; start: number; end: number }[] = [];
   for (let index = first; index < last; index++) {
-    const row = rows[index];
+    const row = splitter.row(index);
     if (row !== undefined) drawn.push({ index, ...row });
   }
   return (
@@ -88,7 +92,7 @@ function TextRows({ text, label }: Props) {
         setView({ top: scrollTop, height: clientHeight });
       }}
     >
-      <div style={{ height: `${String(rows.length * ROW_HEIGHT)}px`, position: 'relative' }}>
+      <div style={{ height: `${String(splitter.count * ROW_HEIGHT)}px`, position: 'relative' }}>
         {drawn.map(({ index, start, end }) => (
           <div
             key={index}

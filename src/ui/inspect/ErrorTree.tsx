@@ -7,7 +7,12 @@ import {
   useState,
   type KeyboardEvent,
 } from 'react';
-import { CHILDREN_PAGE, childrenOf, countByType, type ErrorTreeNode } from './errorTreeModel.ts';
+import {
+  CHILDREN_PAGE,
+  childrenOf,
+  createTypeCounter,
+  type ErrorTreeNode,
+} from './errorTreeModel.ts';
 import { clipText } from './textLines.ts';
 import { treeSearchJob } from './treeSearch.ts';
 import { useSlicedWork } from './useSlicedWork.ts';
@@ -27,9 +32,20 @@ const INDENTED_LEVELS = 12;
 /** How many children of each node are drawn, by node key; absent means the first page. */
 type ShownCounts = ReadonlyMap<string, number>;
 
-function shownOf(node: ErrorTreeNode, shown: ShownCounts): number {
-  return Math.min(node.childCount, shown.get(node.key) ?? CHILDREN_PAGE);
+/**
+ * How many children of `node` are drawn: the count "Show more" set, or else a first page of
+ * `page` (`CHILDREN_PAGE`, or `FIRST_DRAWN` in the tree's very first render).
+ */
+function shownOf(node: ErrorTreeNode, shown: ShownCounts, page: number): number {
+  return Math.min(node.childCount, shown.get(node.key) ?? page);
 }
+
+/**
+ * Children drawn per node in the tree's first render. The rest of the first page follows in a
+ * background render: opening an error group 150,000 wide then costs two short tasks, not one
+ * that lays out and paints 200 rows at once.
+ */
+const FIRST_DRAWN = 40;
 
 interface Props {
   root: ErrorTreeNode;
@@ -75,25 +91,30 @@ export function ErrorTree({ root }: Props) {
   );
 }
 
+/** Errors counted per step of `GroupSummary`: about a millisecond in a cold page. */
+const COUNTED_PER_STEP = 5_000;
+
 /** "150,000 errors — showing the first 200, grouped by type: …" for a wide group. */
 function GroupSummary({ node }: { node: ErrorTreeNode }) {
   const inside = node.source.exceptions;
-  // Counted from the serialized errors: a few milliseconds for 150,000, no node built.
-  const types = useMemo(
-    () => (inside !== undefined && inside.length > CHILDREN_PAGE ? countByType(inside) : []),
-    [inside],
-  );
-  if (inside === undefined || inside.length <= CHILDREN_PAGE) return null;
+  const wide = inside !== undefined && inside.length > CHILDREN_PAGE;
+  // Counted from the serialized errors, no node built, in slices: the event opens at once.
+  const startCounting = useCallback(() => {
+    const counter = createTypeCounter(wide ? inside : []);
+    return { step: () => counter.step(COUNTED_PER_STEP), result: counter.result };
+  }, [inside, wide]);
+  const { result: types } = useSlicedWork(startCounting);
+  if (!wide) return null;
+  const shown = `${inside.length.toLocaleString('en')} errors — showing the first ${String(CHILDREN_PAGE)}`;
+  if (types === undefined) {
+    return <p className="error-group-summary">{`${shown}; counting them by type…`}</p>;
+  }
   const listed = types
     .slice(0, 5)
     .map(({ name, count }) => `${name} × ${count.toLocaleString('en')}`)
     .join(', ');
   const more = types.length > 5 ? `, and ${String(types.length - 5)} more types` : '';
-  return (
-    <p className="error-group-summary">
-      {`${inside.length.toLocaleString('en')} errors — showing the first ${String(CHILDREN_PAGE)}, grouped by type: ${listed}${more}`}
-    </p>
-  );
+  return <p className="error-group-summary">{`${shown}, grouped by type: ${listed}${more}`}</p>;
 }
 
 function SearchResults({ root, query }: { root: ErrorTreeNode; query: string }) {
@@ -132,8 +153,12 @@ function Tree({ root }: Props) {
   const [shown, setShown] = useState<ShownCounts>(() => new Map());
   const [focusedKey, setFocusedKey] = useState(root.key);
   const treeRef = useRef<HTMLUListElement>(null);
+  const page = useDeferredValue(CHILDREN_PAGE, FIRST_DRAWN);
 
-  const visible = useMemo(() => flatten(root, collapsed, shown), [root, collapsed, shown]);
+  const visible = useMemo(
+    () => flatten(root, collapsed, shown, page),
+    [root, collapsed, shown, page],
+  );
   const activeKey = visible.some((entry) => entry.node.key === focusedKey) ? focusedKey : root.key;
 
   const focusNode = (key: string): void => {
@@ -146,7 +171,7 @@ function Tree({ root }: Props) {
   const showMore = (node: ErrorTreeNode): void => {
     startTransition(() => {
       setShown((previous) =>
-        new Map(previous).set(node.key, shownOf(node, previous) + CHILDREN_PAGE),
+        new Map(previous).set(node.key, shownOf(node, previous, CHILDREN_PAGE) + CHILDREN_PAGE),
       );
     });
   };
@@ -209,6 +234,7 @@ function Tree({ root }: Props) {
         level={1}
         collapsed={collapsed}
         shown={shown}
+        page={page}
         activeKey={activeKey}
         onFocusNode={setFocusedKey}
         onToggle={toggle}
@@ -223,6 +249,8 @@ interface ItemProps {
   level: number;
   collapsed: ReadonlySet<string>;
   shown: ShownCounts;
+  /** Children drawn per node that "Show more" has not touched. */
+  page: number;
   activeKey: string;
   onFocusNode: (key: string) => void;
   onToggle: (key: string, open: boolean) => void;
@@ -230,8 +258,9 @@ interface ItemProps {
 }
 
 function TreeItem(props: ItemProps) {
-  const { node, level, collapsed, shown, activeKey, onFocusNode, onToggle, onShowMore } = props;
-  const drawn = shownOf(node, shown);
+  const { node, level, collapsed, shown, page, activeKey, onFocusNode, onToggle, onShowMore } =
+    props;
+  const drawn = shownOf(node, shown, page);
   const notDrawn = node.childCount - drawn;
   const hasChildren = node.childCount > 0;
   const isOpen = hasChildren && !collapsed.has(node.key);
@@ -266,7 +295,8 @@ function TreeItem(props: ItemProps) {
           {childrenOf(node, drawn).map((child) => (
             <TreeItem {...props} key={child.key} node={child} level={level + 1} />
           ))}
-          {notDrawn > 0 ? (
+          {/* Not while the first page is still coming: its count would be wrong for a moment. */}
+          {notDrawn > 0 && drawn >= Math.min(node.childCount, CHILDREN_PAGE) ? (
             <li role="none">
               <button
                 type="button"
@@ -316,13 +346,14 @@ function flatten(
   node: ErrorTreeNode,
   collapsed: ReadonlySet<string>,
   shown: ShownCounts,
+  page: number,
   parentKey?: string,
   out: VisibleNode[] = [],
 ): VisibleNode[] {
   out.push({ node, parentKey });
   if (!collapsed.has(node.key)) {
-    for (const child of childrenOf(node, shownOf(node, shown))) {
-      flatten(child, collapsed, shown, node.key, out);
+    for (const child of childrenOf(node, shownOf(node, shown, page))) {
+      flatten(child, collapsed, shown, page, node.key, out);
     }
   }
   return out;

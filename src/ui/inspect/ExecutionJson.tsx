@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ExecutionDict } from '../../lib';
 import { BoundedText } from './BoundedText.tsx';
+import type { TextSource } from './chunkedText.ts';
 import { usePrettyJson } from './usePrettyJson.ts';
 
 type CopyState = 'idle' | 'copied' | 'failed';
@@ -13,14 +14,18 @@ type CopyState = 'idle' | 'copied' | 'failed';
 export default function ExecutionJson({ execution }: { execution: ExecutionDict }) {
   const pretty = usePrettyJson(execution);
   const json = pretty.complete ? pretty.text : undefined;
-  const [copy, setCopy] = useState<{ state: CopyState; json: string }>({ state: 'idle', json: '' });
+  const [copy, setCopy] = useState<{ state: CopyState; json: TextSource | undefined }>({
+    state: 'idle',
+    json: undefined,
+  });
   // A new execution makes an old "Copied" message wrong: show it only for the text copied.
-  const state = copy.json === json ? copy.state : 'idle';
+  const state = json !== undefined && copy.json === json ? copy.state : 'idle';
 
-  const onCopy = async (text: string): Promise<void> => {
+  const onCopy = async (text: TextSource): Promise<void> => {
     try {
       if (!('clipboard' in navigator)) throw new Error('no clipboard');
-      await navigator.clipboard.writeText(text);
+      // Joined only now: the whole text of a wide group is 10 MB, copied once per click.
+      await navigator.clipboard.writeText(text.toString());
       setCopy({ state: 'copied', json: text });
     } catch {
       setCopy({ state: 'failed', json: text });

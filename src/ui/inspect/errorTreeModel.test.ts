@@ -5,6 +5,7 @@ import {
   buildErrorTree,
   childrenOf,
   countByType,
+  createTypeCounter,
   ruleRetryable,
   type ErrorTreeNode,
 } from './errorTreeModel';
@@ -151,6 +152,23 @@ describe('the error tree model', () => {
           expect(counts[index - 1]?.count ?? 0).toBeGreaterThanOrEqual(counts[index]?.count ?? 0);
         }
       }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('counted a few errors at a time, gives the counts of one go', () => {
+    fc.assert(
+      fc.property(
+        fc.array(errorDict, { maxLength: 30 }),
+        fc.integer({ min: 1, max: 7 }),
+        (errors, step) => {
+          const counter = createTypeCounter(errors);
+          let steps = 1;
+          while (!counter.step(step)) steps += 1;
+          expect(counter.result()).toEqual(countByType(errors));
+          expect(steps).toBeLessThanOrEqual(Math.max(1, Math.ceil(errors.length / step)));
+        },
+      ),
       { numRuns: 300 },
     );
   });

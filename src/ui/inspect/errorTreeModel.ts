@@ -131,16 +131,47 @@ function directVerdict(error: ErrorDict): boolean | undefined {
 /** Children drawn under one node before "Show more". */
 export const CHILDREN_PAGE = 200;
 
+/** How many errors of one type a group holds. */
+export interface TypeCount {
+  name: string;
+  count: number;
+}
+
 /**
  * How many of `errors` there are of each type, most frequent first (ties by name). Reads the
  * serialized errors directly: no node is built.
  */
-export function countByType(errors: readonly ErrorDict[]): { name: string; count: number }[] {
+export function countByType(errors: readonly ErrorDict[]): TypeCount[] {
+  const counter = createTypeCounter(errors);
+  while (!counter.step(Number.POSITIVE_INFINITY));
+  return counter.result();
+}
+
+/**
+ * `countByType` a bounded step at a time: the first count of a group 150,000 wide, in a page
+ * whose code is still cold, took 30 ms.
+ */
+export function createTypeCounter(errors: readonly ErrorDict[]): {
+  /** Counts at most `maxErrors` more; `true` once every error is counted. */
+  step: (maxErrors: number) => boolean;
+  result: () => TypeCount[];
+} {
   const counts = new Map<string, number>();
-  for (const error of errors) counts.set(error.error, (counts.get(error.error) ?? 0) + 1);
-  return [...counts]
-    .map(([name, count]) => ({ name, count }))
-    .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  let next = 0;
+  return {
+    step: (maxErrors) => {
+      const end = Math.min(errors.length, next + maxErrors);
+      for (; next < end; next++) {
+        const name = errors[next]?.error ?? '';
+        counts.set(name, (counts.get(name) ?? 0) + 1);
+      }
+      return next === errors.length;
+    },
+    result: () =>
+      [...counts]
+        .map(([name, count]) => ({ name, count }))
+        .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+  };
 }
 
 /**

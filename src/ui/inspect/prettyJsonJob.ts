@@ -1,3 +1,4 @@
+import { ChunkedText } from './chunkedText.ts';
 import { prettyJsonPieces } from './prettyJson.ts';
 import type { SlicedJob } from './useSlicedWork.ts';
 
@@ -5,12 +6,12 @@ import type { SlicedJob } from './useSlicedWork.ts';
 const PIECES_PER_STEP = 500;
 
 /** `JSON.stringify(value, null, 2)` as a job for `useSlicedWork`. */
-export function prettyJsonJob(value: unknown): SlicedJob<string> {
+export function prettyJsonJob(value: unknown): SlicedJob<ChunkedText> {
   const pieces = prettyJsonPieces(value);
-  // Each step's pieces are joined into one string, and the steps' strings appended: a `join`
-  // of the whole 10 MB at the end would be one long task, and appending every small piece
-  // would keep a million small strings alive for the garbage collector to copy around.
-  let text = '';
+  // Each step's pieces are joined into one chunk of a few kilobytes: a million small pieces
+  // would keep the garbage collector busy, and one string of the whole 10 MB would be copied
+  // in one long task the first time it is read (see `ChunkedText`).
+  const chunks: string[] = [];
   return {
     step: () => {
       const parts: string[] = [];
@@ -20,9 +21,9 @@ export function prettyJsonJob(value: unknown): SlicedJob<string> {
         if (next.done === true) done = true;
         else parts.push(next.value);
       }
-      text += parts.join('');
+      chunks.push(parts.join(''));
       return done;
     },
-    result: () => text,
+    result: () => new ChunkedText(chunks),
   };
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ChunkedText } from './chunkedText';
 import { clipText, createRowSplitter, splitIntoRows } from './textLines';
 
 const anyText = fc.string({ unit: 'binary', maxLength: 600 });
@@ -49,9 +50,25 @@ describe('splitIntoRows', () => {
         const splitter = createRowSplitter(text, 5);
         let steps = 0;
         while (!splitter.step(step)) steps += 1;
-        expect(splitter.rows).toEqual(splitIntoRows(text, 5));
-        expect(steps).toBeLessThanOrEqual(Math.ceil(splitter.rows.length / step));
+        const rows = Array.from({ length: splitter.count }, (_, index) => splitter.row(index));
+        expect(rows).toEqual(splitIntoRows(text, 5));
+        expect(steps).toBeLessThanOrEqual(Math.ceil(splitter.count / step));
       }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('cuts a text kept in chunks into the same rows as the joined string', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(anyText, someNewlines), { maxLength: 8 }),
+        fc.integer({ min: 2, max: 130 }),
+        (chunks, width) => {
+          expect(splitIntoRows(new ChunkedText(chunks), width)).toEqual(
+            splitIntoRows(chunks.join(''), width),
+          );
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -74,6 +91,21 @@ describe('clipText', () => {
         expect(shown.length + hidden).toBe(text.length);
         expect(text.startsWith(shown)).toBe(true);
       }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('clips a text kept in chunks as it clips the joined string', () => {
+    fc.assert(
+      fc.property(
+        fc.array(anyText, { maxLength: 8 }),
+        fc.integer({ min: 1, max: 700 }),
+        (chunks, limit) => {
+          expect(clipText(new ChunkedText(chunks), limit)).toEqual(
+            clipText(chunks.join(''), limit),
+          );
+        },
+      ),
       { numRuns: 300 },
     );
   });

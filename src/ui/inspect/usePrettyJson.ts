@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { CLIP_AT } from './BoundedText.tsx';
+import type { TextSource } from './chunkedText.ts';
 import { prettyJsonPreview } from './prettyJson.ts';
 import { prettyJsonJob } from './prettyJsonJob.ts';
 import { useSlicedWork } from './useSlicedWork.ts';
@@ -9,7 +10,7 @@ import { useSlicedWork } from './useSlicedWork.ts';
  * at once, and the whole text written in slices of a few milliseconds (`complete` once it is).
  * A 10 MB response never holds the page while it is written.
  */
-export function usePrettyJson(value: unknown): { text: string; complete: boolean } {
+export function usePrettyJson(value: unknown): { text: TextSource; complete: boolean } {
   const preview = useMemo(() => prettyJsonPreview(value, CLIP_AT + 1), [value]);
   const startWriting = useCallback(
     () => prettyJsonJob(preview.complete ? undefined : value),
