@@ -185,9 +185,10 @@ function emitPanelTypes() {
 }
 
 /**
- * The sources import each other without extensions (bundler resolution); Node's own resolution
- * (`moduleResolution: node16`/`nodenext`) wants `./event.js`. Rewrites every relative specifier
- * in the declarations to the file or folder index it points at.
+ * The sources import each other by their `.ts` file names (or, written before, without an
+ * extension), which tsc keeps in declarations; Node's own resolution (`moduleResolution:
+ * node16`/`nodenext`) wants `./event.js`. Rewrites every relative specifier in the
+ * declarations to the `.js` file or folder index it points at.
  */
 function addJsExtensions(folder) {
   for (const entry of readdirSync(folder)) {
@@ -202,6 +203,9 @@ function addJsExtensions(folder) {
       /(\bfrom\s+|\bimport\s*\(\s*)(['"])(\.{1,2}\/[^'"]*)\2/g,
       (match, prefix, quote, specifier) => {
         if (/\.(js|mjs|cjs|json)$/.test(specifier)) return match;
+        if (/\.tsx?$/.test(specifier)) {
+          return `${prefix}${quote}${specifier.replace(/\.tsx?$/, '.js')}${quote}`;
+        }
         const target = resolve(dirname(path), specifier);
         const withIndex = existsSync(`${target}.d.ts`)
           ? `${specifier}.js`

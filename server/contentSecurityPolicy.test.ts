@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HOST_HEADERS, headersFile, sendHeaders } from './contentSecurityPolicy';
+import { HOST_HEADERS, headersFile, sendHeaders } from './contentSecurityPolicy.ts';
 
 describe('the headers a host must send', () => {
   it('refuse framing by any other page', () => {

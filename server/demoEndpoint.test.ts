@@ -6,7 +6,7 @@ import {
   parseDemoParams,
   type DemoEndpoint,
   type DemoEndpointStats,
-} from './demoEndpoint';
+} from './demoEndpoint.ts';
 
 let server: Server;
 let endpoint: DemoEndpoint;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { queueSettings } from './queueSettings';
-import { redactRedisUrl, redisOptionsFromUrl } from './redisUrl';
+import { queueSettings } from './queueSettings.ts';
+import { redactRedisUrl, redisOptionsFromUrl } from './redisUrl.ts';
 
 describe('which queues the receiver watches', () => {
   it('takes --redis and --queue, comma lists included', () => {

@@ -1,5 +1,5 @@
-import { systemClock, type Clock } from './clock';
-import { systemScheduler, type Scheduler } from './scheduler';
+import { systemClock, type Clock } from './clock.ts';
+import { systemScheduler, type Scheduler } from './scheduler.ts';
 
 /** Defaults used by every event that does not bring its own. */
 export interface EventDefaults {

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { configureEvents } from './config';
-import { watchEventCreation } from './creation';
-import { SimpleEvent } from './demo';
-import { createEvent } from './functionEvent';
+import { configureEvents } from './config.ts';
+import { watchEventCreation } from './creation.ts';
+import { SimpleEvent } from './demo/index.ts';
+import { createEvent } from './functionEvent.ts';
 
 describe('watchEventCreation', () => {
   it('hears every event created while it watches, of any class', () => {

@@ -1,4 +1,4 @@
-import type { Event } from './event';
+import type { Event } from './event.ts';
 
 /** Hears every event as it is created (see {@link watchEventCreation}). */
 export type CreationListener = (event: Event) => void;

@@ -1,15 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CancellationError } from './errors/cancellationError';
-import { ConfigurationError } from './errors/configurationError';
-import { ConnectionError } from './errors/connectionError';
-import { ExecutionError } from './errors/executionError';
-import { ExistsError } from './errors/existsError';
-import { isLionherdError, LionherdError } from './errors/lionherdError';
-import { NotFoundError } from './errors/notFoundError';
-import { QueueFullError } from './errors/queueFullError';
-import { TimeoutError } from './errors/timeoutError';
-import { ValidationError } from './errors/validationError';
-import { serializeError } from './serialize/serializeError';
+import { CancellationError } from './errors/cancellationError.ts';
+import { ConfigurationError } from './errors/configurationError.ts';
+import { ConnectionError } from './errors/connectionError.ts';
+import { ExecutionError } from './errors/executionError.ts';
+import { ExistsError } from './errors/existsError.ts';
+import { isLionherdError, LionherdError } from './errors/lionherdError.ts';
+import { NotFoundError } from './errors/notFoundError.ts';
+import { QueueFullError } from './errors/queueFullError.ts';
+import { TimeoutError } from './errors/timeoutError.ts';
+import { ValidationError } from './errors/validationError.ts';
+import { serializeError } from './serialize/serializeError.ts';
 
 const SUBCLASSES = [
   { ErrorClass: ValidationError, name: 'ValidationError', retryable: false },
@@ -101,7 +101,7 @@ describe('isLionherdError', () => {
 
   it('recognises an error from a duplicate copy of the package by its brand', async () => {
     vi.resetModules();
-    const copy = await import('./errors/validationError');
+    const copy = await import('./errors/validationError.ts');
     const foreign = new copy.ValidationError('from the other copy');
     expect(copy.ValidationError).not.toBe(ValidationError);
     expect(foreign).not.toBeInstanceOf(LionherdError);
@@ -110,7 +110,7 @@ describe('isLionherdError', () => {
 
   it('lets the serializer treat an error from a duplicate copy as a library error', async () => {
     vi.resetModules();
-    const copy = await import('./errors/notFoundError');
+    const copy = await import('./errors/notFoundError.ts');
     const foreign = new copy.NotFoundError('gone', { details: { id: 7 } });
     expect(serializeError(foreign)).toStrictEqual({
       error: 'NotFoundError',

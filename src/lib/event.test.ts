@@ -1,19 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { configureEvents, eventDefaults } from './config';
-import { ConditionalEvent } from './demo/conditionalEvent';
-import { CountingEvent } from './demo/countingEvent';
-import { FailingEvent } from './demo/failingEvent';
-import { GuardedEvent } from './demo/guardedEvent';
-import { ProgressReportingEvent } from './demo/progressReportingEvent';
-import { ValueError } from './demo/pythonErrors';
-import { SimpleEvent } from './demo/simpleEvent';
-import { SlowEvent } from './demo/slowEvent';
-import { CancellationError } from './errors/cancellationError';
-import { ConnectionError } from './errors/connectionError';
-import { TimeoutError } from './errors/timeoutError';
-import { ValidationError } from './errors/validationError';
-import { Event, type EventInit, type EventNotification, type InvokeContext } from './event';
-import { Unset } from './unset';
+import { configureEvents, eventDefaults } from './config.ts';
+import { ConditionalEvent } from './demo/conditionalEvent.ts';
+import { CountingEvent } from './demo/countingEvent.ts';
+import { FailingEvent } from './demo/failingEvent.ts';
+import { GuardedEvent } from './demo/guardedEvent.ts';
+import { ProgressReportingEvent } from './demo/progressReportingEvent.ts';
+import { ValueError } from './demo/pythonErrors.ts';
+import { SimpleEvent } from './demo/simpleEvent.ts';
+import { SlowEvent } from './demo/slowEvent.ts';
+import { CancellationError } from './errors/cancellationError.ts';
+import { ConnectionError } from './errors/connectionError.ts';
+import { TimeoutError } from './errors/timeoutError.ts';
+import { ValidationError } from './errors/validationError.ts';
+import { Event, type EventInit, type EventNotification, type InvokeContext } from './event.ts';
+import { Unset } from './unset.ts';
 
 /** An event whose work ends when the test says so. */
 class ControlledEvent extends Event {

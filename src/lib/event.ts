@@ -1,18 +1,18 @@
-import type { Clock } from './clock';
-import { eventDefaults } from './config';
-import { announceCreation } from './creation';
-import { CancellationError } from './errors/cancellationError';
-import { TimeoutError } from './errors/timeoutError';
-import { ValidationError } from './errors/validationError';
-import { Execution, type ExecutionDict } from './execution';
-import { systemScheduler, type Scheduler } from './scheduler';
-import { createId } from './id';
-import { isRetryable } from './retryable';
-import { describeValue } from './serialize/describeValue';
-import { errorMessageOf } from './serialize/readError';
-import { toJsonSafe, UNSERIALIZABLE, type JsonValue } from './serialize/toJsonSafe';
-import { EventStatus, isTerminalStatus } from './status';
-import { Unset } from './unset';
+import type { Clock } from './clock.ts';
+import { eventDefaults } from './config.ts';
+import { announceCreation } from './creation.ts';
+import { CancellationError } from './errors/cancellationError.ts';
+import { TimeoutError } from './errors/timeoutError.ts';
+import { ValidationError } from './errors/validationError.ts';
+import { Execution, type ExecutionDict } from './execution.ts';
+import { systemScheduler, type Scheduler } from './scheduler.ts';
+import { createId } from './id.ts';
+import { isRetryable } from './retryable.ts';
+import { describeValue } from './serialize/describeValue.ts';
+import { errorMessageOf } from './serialize/readError.ts';
+import { toJsonSafe, UNSERIALIZABLE, type JsonValue } from './serialize/toJsonSafe.ts';
+import { EventStatus, isTerminalStatus } from './status.ts';
+import { Unset } from './unset.ts';
 
 /** Options every event accepts. Subclasses extend this with their own fields. */
 export interface EventInit {

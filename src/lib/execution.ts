@@ -1,7 +1,7 @@
-import { serializeError, type ErrorDict } from './serialize/serializeError';
-import { toJsonSafe, type JsonValue } from './serialize/toJsonSafe';
-import { EventStatus } from './status';
-import { Unset, type MaybeUnset } from './unset';
+import { serializeError, type ErrorDict } from './serialize/serializeError.ts';
+import { toJsonSafe, type JsonValue } from './serialize/toJsonSafe.ts';
+import { EventStatus } from './status.ts';
+import { Unset, type MaybeUnset } from './unset.ts';
 
 /** The JSON form of an execution: exactly these five keys, every `Unset` as `null`. */
 export interface ExecutionDict {

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ValidationError } from './errors/validationError';
-import { TimeoutError } from './errors/timeoutError';
-import { Event, type InvokeContext } from './event';
-import { createEvent, FunctionEvent, type EventWork } from './functionEvent';
+import { ValidationError } from './errors/validationError.ts';
+import { TimeoutError } from './errors/timeoutError.ts';
+import { Event, type InvokeContext } from './event.ts';
+import { createEvent, FunctionEvent, type EventWork } from './functionEvent.ts';
 
 beforeEach(() => {
   vi.useFakeTimers();

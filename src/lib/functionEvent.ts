@@ -1,6 +1,6 @@
-import { ValidationError } from './errors/validationError';
-import { Event, type EventInit, type InvokeContext } from './event';
-import { describeValue } from './serialize/describeValue';
+import { ValidationError } from './errors/validationError.ts';
+import { Event, type EventInit, type InvokeContext } from './event.ts';
+import { describeValue } from './serialize/describeValue.ts';
 
 /** The work of a {@link FunctionEvent}. */
 export type EventWork<TResponse> = (ctx: InvokeContext) => Promise<TResponse> | TResponse;

@@ -18,8 +18,8 @@ import {
   type ErrorDict,
   type Event,
   type EventDefaults,
-} from './index';
-import { SimpleEvent } from './demo';
+} from './index.ts';
+import { SimpleEvent } from './demo/index.ts';
 import {
   CHEAP_HOSTILE_NAMES,
   deepAggregate,
@@ -29,7 +29,7 @@ import {
   HOSTILE_THROWN_VALUES,
   revokedProxy,
   tenMegabytes,
-} from '../../tests/support/arbitraries';
+} from '../../tests/support/arbitraries.ts';
 
 const hostileThrownValues = Object.entries(HOSTILE_THROWN_VALUES);
 

@@ -2,17 +2,17 @@
  * Lifecycle Lab's event core: async work as events with an observable lifecycle.
  * Framework-agnostic; runs unchanged in browsers and in Node.
  */
-export { systemClock, type Clock } from './clock';
+export { systemClock, type Clock } from './clock.ts';
 export {
   createLessonClock,
   LESSON_SPEED_MAX,
   LESSON_SPEED_MIN,
   type LessonClock,
   type LessonClockOptions,
-} from './lessonClock';
-export { systemScheduler, type Scheduler, type TimerHandle } from './scheduler';
-export { configureEvents, eventDefaults, type EventDefaults } from './config';
-export { watchEventCreation, type CreationListener } from './creation';
+} from './lessonClock.ts';
+export { systemScheduler, type Scheduler, type TimerHandle } from './scheduler.ts';
+export { configureEvents, eventDefaults, type EventDefaults } from './config.ts';
+export { watchEventCreation, type CreationListener } from './creation.ts';
 export {
   Event,
   type EventDict,
@@ -23,15 +23,15 @@ export {
   type InvokeContext,
   type OriginalRef,
   type Transition,
-} from './event';
-export { Execution, type ExecutionDict } from './execution';
+} from './event.ts';
+export { Execution, type ExecutionDict } from './execution.ts';
 export {
   createEvent,
   FunctionEvent,
   type EventWork,
   type FunctionEventInit,
-} from './functionEvent';
-export { explainRetryable, isRetryable, type RetryVerdict } from './retryable';
+} from './functionEvent.ts';
+export { explainRetryable, isRetryable, type RetryVerdict } from './retryable.ts';
 export {
   delayBefore,
   runWithRetry,
@@ -40,7 +40,7 @@ export {
   type RetryOptions,
   type RetryOutcome,
   type RetryResult,
-} from './retry';
+} from './retry.ts';
 export {
   ALLOWED_TRANSITIONS,
   EVENT_STATUSES,
@@ -49,8 +49,8 @@ export {
   isEventStatus,
   isTerminalStatus,
   TERMINAL_STATUSES,
-} from './status';
-export { isUnset, Unset, type MaybeUnset, type UnsetType } from './unset';
+} from './status.ts';
+export { isUnset, Unset, type MaybeUnset, type UnsetType } from './unset.ts';
 export {
   MAX_DETAILS_LENGTH,
   MAX_ERROR_DEPTH,
@@ -59,21 +59,21 @@ export {
   MAX_SERIALIZED_ERROR_LENGTH,
   serializeError,
   type ErrorDict,
-} from './serialize/serializeError';
-export { toJsonSafe, UNSERIALIZABLE, type JsonValue } from './serialize/toJsonSafe';
-export { describeValue } from './serialize/describeValue';
-export { CancellationError } from './errors/cancellationError';
-export { ConfigurationError } from './errors/configurationError';
-export { ConnectionError } from './errors/connectionError';
-export { ExecutionError } from './errors/executionError';
-export { ExistsError } from './errors/existsError';
+} from './serialize/serializeError.ts';
+export { toJsonSafe, UNSERIALIZABLE, type JsonValue } from './serialize/toJsonSafe.ts';
+export { describeValue } from './serialize/describeValue.ts';
+export { CancellationError } from './errors/cancellationError.ts';
+export { ConfigurationError } from './errors/configurationError.ts';
+export { ConnectionError } from './errors/connectionError.ts';
+export { ExecutionError } from './errors/executionError.ts';
+export { ExistsError } from './errors/existsError.ts';
 export {
   isLionherdError,
   LionherdError,
   type LionherdErrorDict,
   type LionherdErrorOptions,
-} from './errors/lionherdError';
-export { NotFoundError } from './errors/notFoundError';
-export { QueueFullError } from './errors/queueFullError';
-export { TimeoutError } from './errors/timeoutError';
-export { ValidationError } from './errors/validationError';
+} from './errors/lionherdError.ts';
+export { NotFoundError } from './errors/notFoundError.ts';
+export { QueueFullError } from './errors/queueFullError.ts';
+export { TimeoutError } from './errors/timeoutError.ts';
+export { ValidationError } from './errors/validationError.ts';

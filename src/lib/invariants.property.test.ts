@@ -18,8 +18,12 @@ import {
   isTerminalStatus,
   TimeoutError,
   Unset,
-} from './index';
-import { describeRunSettings, propertyRunSettings, unbox } from '../../tests/support/arbitraries';
+} from './index.ts';
+import {
+  describeRunSettings,
+  propertyRunSettings,
+  unbox,
+} from '../../tests/support/arbitraries.ts';
 import {
   fakeClock,
   PrecheckedEvent,
@@ -29,7 +33,7 @@ import {
   type ListenerKind,
   type Program,
   type ScriptedInit,
-} from '../../tests/support/programs';
+} from '../../tests/support/programs.ts';
 
 const settings = propertyRunSettings();
 console.info(describeRunSettings('invariants', settings));

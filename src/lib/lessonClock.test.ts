@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Clock } from './clock';
-import { SlowEvent } from './demo/slowEvent';
-import { ValidationError } from './errors/validationError';
-import { createLessonClock, type LessonClock } from './lessonClock';
-import { runWithRetry } from './retry';
-import { FlakyEvent } from './demo/flakyEvent';
+import type { Clock } from './clock.ts';
+import { SlowEvent } from './demo/slowEvent.ts';
+import { ValidationError } from './errors/validationError.ts';
+import { createLessonClock, type LessonClock } from './lessonClock.ts';
+import { runWithRetry } from './retry.ts';
+import { FlakyEvent } from './demo/flakyEvent.ts';
 
 /** Real time as the fake timers tell it. */
 const fakeRealClock: Clock = { now: () => Date.now() };

@@ -1,7 +1,7 @@
-import { systemClock, type Clock } from './clock';
-import { ValidationError } from './errors/validationError';
-import { systemScheduler, type Scheduler } from './scheduler';
-import { describeValue } from './serialize/describeValue';
+import { systemClock, type Clock } from './clock.ts';
+import { ValidationError } from './errors/validationError.ts';
+import { systemScheduler, type Scheduler } from './scheduler.ts';
+import { describeValue } from './serialize/describeValue.ts';
 
 /** The slowest and fastest a lesson clock runs, as multiples of real time. */
 export const LESSON_SPEED_MIN = 0.1;

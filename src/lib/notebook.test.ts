@@ -15,10 +15,10 @@ import {
   SlowEvent,
   StatusTrackingEvent,
   ValueError,
-} from './demo';
-import { TimeoutError } from './errors/timeoutError';
-import type { EventStatus } from './status';
-import { Unset } from './unset';
+} from './demo/index.ts';
+import { TimeoutError } from './errors/timeoutError.ts';
+import type { EventStatus } from './status.ts';
+import { Unset } from './unset.ts';
 
 const anyDuration = expect.any(Number) as number;
 

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FailingEvent } from './demo/failingEvent';
-import { FlakyEvent } from './demo/flakyEvent';
-import { SimpleEvent } from './demo/simpleEvent';
-import { SlowEvent } from './demo/slowEvent';
-import { CancellationError } from './errors/cancellationError';
-import { ValidationError } from './errors/validationError';
-import type { Event } from './event';
+import { FailingEvent } from './demo/failingEvent.ts';
+import { FlakyEvent } from './demo/flakyEvent.ts';
+import { SimpleEvent } from './demo/simpleEvent.ts';
+import { SlowEvent } from './demo/slowEvent.ts';
+import { CancellationError } from './errors/cancellationError.ts';
+import { ValidationError } from './errors/validationError.ts';
+import type { Event } from './event.ts';
 import {
   delayBefore,
   runWithRetry,
@@ -13,7 +13,7 @@ import {
   type FailedAttemptInfo,
   type RetryOptions,
   type RetryResult,
-} from './retry';
+} from './retry.ts';
 
 /** A randomness source that plays `values` in order, then repeats the last. */
 function sequence(...values: number[]): () => number {

@@ -1,9 +1,9 @@
-import type { Event } from './event';
-import { EventStatus } from './status';
-import { ValidationError } from './errors/validationError';
-import { describeValue } from './serialize/describeValue';
-import { eventDefaults } from './config';
-import type { Scheduler } from './scheduler';
+import type { Event } from './event.ts';
+import { EventStatus } from './status.ts';
+import { ValidationError } from './errors/validationError.ts';
+import { describeValue } from './serialize/describeValue.ts';
+import { eventDefaults } from './config.ts';
+import type { Scheduler } from './scheduler.ts';
 
 /** How {@link runWithRetry} spaces and bounds attempts. Times are in seconds. */
 export interface RetryOptions {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { KeyError, ValueError } from './demo/pythonErrors';
-import { ConnectionError } from './errors/connectionError';
-import { ExecutionError } from './errors/executionError';
-import { NotFoundError } from './errors/notFoundError';
-import { TimeoutError } from './errors/timeoutError';
-import { ValidationError } from './errors/validationError';
-import { explainRetryable, isRetryable } from './retryable';
+import { KeyError, ValueError } from './demo/pythonErrors.ts';
+import { ConnectionError } from './errors/connectionError.ts';
+import { ExecutionError } from './errors/executionError.ts';
+import { NotFoundError } from './errors/notFoundError.ts';
+import { TimeoutError } from './errors/timeoutError.ts';
+import { ValidationError } from './errors/validationError.ts';
+import { explainRetryable, isRetryable } from './retryable.ts';
 
 describe('isRetryable', () => {
   it('believes a library error that is not retryable', () => {

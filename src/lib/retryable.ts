@@ -3,7 +3,7 @@ import {
   declaredRetryableOf,
   errorMessageOf,
   errorNameOf,
-} from './serialize/readError';
+} from './serialize/readError.ts';
 
 /** Why a failure is, or is not, worth retrying. */
 export interface RetryVerdict {

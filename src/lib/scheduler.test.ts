@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { configureEvents, type EventDefaults } from './config';
-import { FlakyEvent } from './demo/flakyEvent';
-import { ProgressReportingEvent } from './demo/progressReportingEvent';
-import { SlowEvent } from './demo/slowEvent';
-import { StatusTrackingEvent } from './demo/statusTrackingEvent';
-import { runWithRetry } from './retry';
-import { systemScheduler, type Scheduler } from './scheduler';
+import { configureEvents, type EventDefaults } from './config.ts';
+import { FlakyEvent } from './demo/flakyEvent.ts';
+import { ProgressReportingEvent } from './demo/progressReportingEvent.ts';
+import { SlowEvent } from './demo/slowEvent.ts';
+import { StatusTrackingEvent } from './demo/statusTrackingEvent.ts';
+import { runWithRetry } from './retry.ts';
+import { systemScheduler, type Scheduler } from './scheduler.ts';
 
 /** A scheduler whose timers run only when the test says so, by due time. */
 function manualScheduler(): Scheduler & {

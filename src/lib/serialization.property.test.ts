@@ -14,7 +14,7 @@ import {
   ValidationError,
   ConnectionError,
   type ErrorDict,
-} from './index';
+} from './index.ts';
 import {
   describeRunSettings,
   Hostile,
@@ -23,7 +23,7 @@ import {
   responseArbitrary,
   thrownValueArbitrary,
   unbox,
-} from '../../tests/support/arbitraries';
+} from '../../tests/support/arbitraries.ts';
 
 const settings = propertyRunSettings();
 console.info(describeRunSettings('serialization', settings));

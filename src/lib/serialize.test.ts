@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ConnectionError } from './errors/connectionError';
-import { ExecutionError } from './errors/executionError';
-import { ValidationError } from './errors/validationError';
-import { describeValue } from './serialize/describeValue';
+import { ConnectionError } from './errors/connectionError.ts';
+import { ExecutionError } from './errors/executionError.ts';
+import { ValidationError } from './errors/validationError.ts';
+import { describeValue } from './serialize/describeValue.ts';
 import {
   MAX_DETAILS_LENGTH,
   MAX_ERROR_DEPTH,
@@ -10,9 +10,9 @@ import {
   MAX_MESSAGE_LENGTH,
   serializeError,
   type ErrorDict,
-} from './serialize/serializeError';
-import { toJsonSafe, UNSERIALIZABLE } from './serialize/toJsonSafe';
-import { Unset } from './unset';
+} from './serialize/serializeError.ts';
+import { toJsonSafe, UNSERIALIZABLE } from './serialize/toJsonSafe.ts';
+import { Unset } from './unset.ts';
 
 describe('toJsonSafe', () => {
   it('keeps JSON values as they are', () => {

@@ -7,7 +7,7 @@ import {
   isEventStatus,
   isTerminalStatus,
   TERMINAL_STATUSES,
-} from './status';
+} from './status.ts';
 
 describe('EventStatus', () => {
   it('holds the seven lionherd status strings', () => {

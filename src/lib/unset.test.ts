@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toJsonSafe } from './serialize/toJsonSafe';
-import { isUnset, Unset } from './unset';
+import { toJsonSafe } from './serialize/toJsonSafe.ts';
+import { isUnset, Unset } from './unset.ts';
 
 describe('Unset', () => {
   it('prints as "Unset"', () => {

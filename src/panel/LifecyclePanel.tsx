@@ -7,11 +7,11 @@ import {
   useSyncExternalStore,
 } from 'react';
 import { createPortal } from 'react-dom';
-import type { Event } from '../lib/event';
-import type { PanelEntry } from './describeEvent';
-import { createEventFeed, DEFAULT_MAX_EVENTS } from './eventFeed';
-import { adoptPanelStyles } from './panelStyles';
-import { PanelView, type PanelPosition } from './PanelView';
+import type { Event } from '../lib/event.ts';
+import type { PanelEntry } from './describeEvent.ts';
+import { createEventFeed, DEFAULT_MAX_EVENTS } from './eventFeed.ts';
+import { adoptPanelStyles } from './panelStyles.ts';
+import { PanelView, type PanelPosition } from './PanelView.tsx';
 
 export interface LifecyclePanelProps {
   /** Open the panel on mount (default `false`: only the toggle shows). */

@@ -1,6 +1,6 @@
 import { memo, useId, useMemo, useState } from 'react';
-import type { PanelEntry } from './describeEvent';
-import { formatDuration } from './formatDuration';
+import type { PanelEntry } from './describeEvent.ts';
+import { formatDuration } from './formatDuration.ts';
 
 export interface PanelRowProps {
   entry: PanelEntry;

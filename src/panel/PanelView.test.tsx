@@ -1,11 +1,11 @@
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { ConnectionError } from '../lib/errors/connectionError';
-import { createEvent } from '../lib/functionEvent';
-import { describeEvent } from './describeEvent';
-import type { FeedSnapshot } from './eventFeed';
-import { LifecyclePanel } from './LifecyclePanel';
-import { PanelView } from './PanelView';
+import { ConnectionError } from '../lib/errors/connectionError.ts';
+import { createEvent } from '../lib/functionEvent.ts';
+import { describeEvent } from './describeEvent.ts';
+import type { FeedSnapshot } from './eventFeed.ts';
+import { LifecyclePanel } from './LifecyclePanel.tsx';
+import { PanelView } from './PanelView.tsx';
 
 const noop = (): void => undefined;
 

@@ -1,7 +1,7 @@
 import { useId, type KeyboardEvent, type RefObject } from 'react';
-import type { PanelEntry } from './describeEvent';
-import type { FeedSnapshot } from './eventFeed';
-import { PanelRow } from './PanelRow';
+import type { PanelEntry } from './describeEvent.ts';
+import type { FeedSnapshot } from './eventFeed.ts';
+import { PanelRow } from './PanelRow.tsx';
 
 /** Which corner of the viewport the toggle sits in; the panel opens beside it. */
 export type PanelPosition = 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { SimpleEvent } from '../lib/demo';
-import { ConnectionError } from '../lib/errors/connectionError';
-import { ValidationError } from '../lib/errors/validationError';
-import { createEvent } from '../lib/functionEvent';
-import { describeEvent } from './describeEvent';
+import { SimpleEvent } from '../lib/demo/index.ts';
+import { ConnectionError } from '../lib/errors/connectionError.ts';
+import { ValidationError } from '../lib/errors/validationError.ts';
+import { createEvent } from '../lib/functionEvent.ts';
+import { describeEvent } from './describeEvent.ts';
 
 describe('describeEvent', () => {
   it('names an event by its metadata label, else by its class', () => {

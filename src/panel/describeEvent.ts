@@ -1,6 +1,6 @@
-import type { Event, EventDict } from '../lib/event';
-import { explainRetryable } from '../lib/retryable';
-import { EventStatus } from '../lib/status';
+import type { Event, EventDict } from '../lib/event.ts';
+import { explainRetryable } from '../lib/retryable.ts';
+import { EventStatus } from '../lib/status.ts';
 
 /** What the panel shows of one event, read once per change. */
 export interface PanelEntry {

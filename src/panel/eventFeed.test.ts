@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { watchEventCreation, type CreationListener } from '../lib/creation';
-import { ValidationError } from '../lib/errors/validationError';
-import { createEvent } from '../lib/functionEvent';
-import { createEventFeed, DEFAULT_MAX_EVENTS, type EventFeedOptions } from './eventFeed';
+import { watchEventCreation, type CreationListener } from '../lib/creation.ts';
+import { ValidationError } from '../lib/errors/validationError.ts';
+import { createEvent } from '../lib/functionEvent.ts';
+import { createEventFeed, DEFAULT_MAX_EVENTS, type EventFeedOptions } from './eventFeed.ts';
 
 /** Frames that run only when the test says so. */
 function manualFrames() {

@@ -1,9 +1,9 @@
-import { watchEventCreation, type CreationListener } from '../lib/creation';
-import { ValidationError } from '../lib/errors/validationError';
-import type { Event } from '../lib/event';
-import { describeValue } from '../lib/serialize/describeValue';
-import { describeEvent, type PanelEntry } from './describeEvent';
-import { nextAnimationFrame, type ScheduleFrame } from './frameScheduler';
+import { watchEventCreation, type CreationListener } from '../lib/creation.ts';
+import { ValidationError } from '../lib/errors/validationError.ts';
+import type { Event } from '../lib/event.ts';
+import { describeValue } from '../lib/serialize/describeValue.ts';
+import { describeEvent, type PanelEntry } from './describeEvent.ts';
+import { nextAnimationFrame, type ScheduleFrame } from './frameScheduler.ts';
 
 /** How many events the panel keeps unless told otherwise. */
 export const DEFAULT_MAX_EVENTS = 200;

@@ -3,6 +3,6 @@
  * `import { LifecyclePanel } from 'lifecycle-lab-core/panel'`. Needs `react` and `react-dom`
  * (optional peer dependencies of the package; the other entries never load them).
  */
-export { LifecyclePanel, type LifecyclePanelProps } from './LifecyclePanel';
-export type { PanelPosition } from './PanelView';
-export { DEFAULT_MAX_EVENTS } from './eventFeed';
+export { LifecyclePanel, type LifecyclePanelProps } from './LifecyclePanel.tsx';
+export type { PanelPosition } from './PanelView.tsx';
+export { DEFAULT_MAX_EVENTS } from './eventFeed.ts';

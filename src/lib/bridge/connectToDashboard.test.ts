@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createEvent } from '../functionEvent';
-import { connectToDashboard, type Bridge, type BridgeProblem } from './connectToDashboard';
-import type { BridgeBatch } from './protocol';
+import { createEvent } from '../functionEvent.ts';
+import { connectToDashboard, type Bridge, type BridgeProblem } from './connectToDashboard.ts';
+import type { BridgeBatch } from './protocol.ts';
 
 /** A receiver in memory: answers `fetch` the way the real one does, as the test says. */
 function fakeReceiver() {

@@ -1,19 +1,19 @@
-import { watchEventCreation } from '../creation';
-import type { Event } from '../event';
-import { createId } from '../id';
-import { describeValue } from '../serialize/describeValue';
-import { isTerminalStatus } from '../status';
-import { exponentialBackoff, type Backoff, type ExponentialBackoffOptions } from './backoff';
+import { watchEventCreation } from '../creation.ts';
+import type { Event } from '../event.ts';
+import { createId } from '../id.ts';
+import { describeValue } from '../serialize/describeValue.ts';
+import { isTerminalStatus } from '../status.ts';
+import { exponentialBackoff, type Backoff, type ExponentialBackoffOptions } from './backoff.ts';
 import {
   BRIDGE_BASE_PATH,
   BRIDGE_PROTOCOL_VERSION,
   type BridgeCommand,
   type BridgeSourceInfo,
-} from './protocol';
-import { readJsonLines } from './readJsonLines';
-import { detectRuntime, sourceKey } from './sourceInfo';
-import { takeBatch, type TakenBatch } from './takeBatch';
-import { UpdateBuffer, type TakenUpdate } from './updateBuffer';
+} from './protocol.ts';
+import { readJsonLines } from './readJsonLines.ts';
+import { detectRuntime, sourceKey } from './sourceInfo.ts';
+import { takeBatch, type TakenBatch } from './takeBatch.ts';
+import { UpdateBuffer, type TakenUpdate } from './updateBuffer.ts';
 
 export interface BridgeOptions {
   /**

@@ -9,8 +9,8 @@ export {
   type BridgeProblem,
   type BridgeStats,
   type WatchOptions,
-} from './connectToDashboard';
-export { exponentialBackoff, type Backoff, type ExponentialBackoffOptions } from './backoff';
+} from './connectToDashboard.ts';
+export { exponentialBackoff, type Backoff, type ExponentialBackoffOptions } from './backoff.ts';
 export {
   BRIDGE_BASE_PATH,
   BRIDGE_PROTOCOL_VERSION,
@@ -24,4 +24,4 @@ export {
   type BridgeStreamMessages,
   type RemoteEventUpdate,
   type RemoteSource,
-} from './protocol';
+} from './protocol.ts';

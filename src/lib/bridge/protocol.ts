@@ -1,5 +1,5 @@
-import type { EventDict, EventNotification, Transition } from '../event';
-import type { JsonValue } from '../serialize/toJsonSafe';
+import type { EventDict, EventNotification, Transition } from '../event.ts';
+import type { JsonValue } from '../serialize/toJsonSafe.ts';
 
 /**
  * The wire protocol between a process that runs events (a *source*), the receiver and the

@@ -1,4 +1,4 @@
-import type { BridgeSourceInfo } from './protocol';
+import type { BridgeSourceInfo } from './protocol.ts';
 
 /** What a process can say about where it runs, from the globals it has. */
 export function detectRuntime(): Pick<BridgeSourceInfo, 'host' | 'pid' | 'runtime'> {

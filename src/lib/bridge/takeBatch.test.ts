@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createEvent } from '../functionEvent';
-import type { BridgeBatch } from './protocol';
-import { takeBatch } from './takeBatch';
-import { UpdateBuffer } from './updateBuffer';
+import { createEvent } from '../functionEvent.ts';
+import type { BridgeBatch } from './protocol.ts';
+import { takeBatch } from './takeBatch.ts';
+import { UpdateBuffer } from './updateBuffer.ts';
 
 const envelope: Omit<BridgeBatch, 'updates'> = {
   protocol: 1,

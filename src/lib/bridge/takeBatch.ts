@@ -1,5 +1,5 @@
-import type { BridgeBatch } from './protocol';
-import type { TakenUpdate, UpdateBuffer } from './updateBuffer';
+import type { BridgeBatch } from './protocol.ts';
+import type { TakenUpdate, UpdateBuffer } from './updateBuffer.ts';
 
 /** Most updates taken from the buffer at a time while a batch is filled. */
 const MOST_PER_TAKE = 256;

@@ -1,8 +1,8 @@
-import type { Event, EventDict, EventNotification } from '../event';
-import { explainRetryable } from '../retryable';
-import { toJsonSafe, type JsonValue } from '../serialize/toJsonSafe';
-import { EventStatus } from '../status';
-import type { BridgeEventUpdate } from './protocol';
+import type { Event, EventDict, EventNotification } from '../event.ts';
+import { explainRetryable } from '../retryable.ts';
+import { toJsonSafe, type JsonValue } from '../serialize/toJsonSafe.ts';
+import { EventStatus } from '../status.ts';
+import type { BridgeEventUpdate } from './protocol.ts';
 
 /** An update on its way, with the event it describes. */
 export interface TakenUpdate {

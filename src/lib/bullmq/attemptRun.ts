@@ -1,11 +1,11 @@
 import type { Job } from 'bullmq';
-import type { Event } from '../event';
-import { explainRetryable } from '../retryable';
-import { EventStatus } from '../status';
-import type { EventClass } from './eventRegistry';
-import { closeStalledAttempts, type AttemptRecord, type EventJobData } from './jobData';
-import { jobAttemptKey } from './jobAttemptKey';
-import { recordedRuns } from './jobResult';
+import type { Event } from '../event.ts';
+import { explainRetryable } from '../retryable.ts';
+import { EventStatus } from '../status.ts';
+import type { EventClass } from './eventRegistry.ts';
+import { closeStalledAttempts, type AttemptRecord, type EventJobData } from './jobData.ts';
+import { jobAttemptKey } from './jobAttemptKey.ts';
+import { recordedRuns } from './jobResult.ts';
 
 /** One run of an event job: its event, fresh and linked to the run before, and its record. */
 export interface AttemptRun {

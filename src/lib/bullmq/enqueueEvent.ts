@@ -1,9 +1,9 @@
 import type { Job, JobsOptions, Queue } from 'bullmq';
-import type { Event } from '../event';
-import { paramsOf } from '../bridge/updateBuffer';
-import type { JsonValue } from '../serialize/toJsonSafe';
-import type { EventRegistry } from './eventRegistry';
-import type { EnqueuedEvent, EventJobData } from './jobData';
+import type { Event } from '../event.ts';
+import { paramsOf } from '../bridge/updateBuffer.ts';
+import type { JsonValue } from '../serialize/toJsonSafe.ts';
+import type { EventRegistry } from './eventRegistry.ts';
+import type { EnqueuedEvent, EventJobData } from './jobData.ts';
 
 export interface EnqueueOptions {
   /** Names the event's class; the workers must register the same name. */

@@ -1,13 +1,13 @@
 import { UnrecoverableError, type Job } from 'bullmq';
-import type { Event } from '../event';
-import { EventStatus } from '../status';
-import type { EventRegistry } from './eventRegistry';
-import { attemptRun, earlierRuns } from './attemptRun';
-import { whyNotEventJob, type AttemptRecord, type EventJobData } from './jobData';
-import { toJsonSafe } from '../serialize/toJsonSafe';
-import { storedFirstRun } from './firstRun';
-import { eventJobResult, type EventJobResult } from './jobResult';
-import { createStartWatch } from './startWatch';
+import type { Event } from '../event.ts';
+import { EventStatus } from '../status.ts';
+import type { EventRegistry } from './eventRegistry.ts';
+import { attemptRun, earlierRuns } from './attemptRun.ts';
+import { whyNotEventJob, type AttemptRecord, type EventJobData } from './jobData.ts';
+import { toJsonSafe } from '../serialize/toJsonSafe.ts';
+import { storedFirstRun } from './firstRun.ts';
+import { eventJobResult, type EventJobResult } from './jobResult.ts';
+import { createStartWatch } from './startWatch.ts';
 
 export interface EventProcessorOptions {
   /** The event classes jobs may name. */

@@ -1,5 +1,5 @@
-import { ConfigurationError } from '../errors/configurationError';
-import type { Event, EventInit } from '../event';
+import { ConfigurationError } from '../errors/configurationError.ts';
+import type { Event, EventInit } from '../event.ts';
 
 /** A class of events a worker can rebuild: its constructor takes one options object. */
 export type EventClass = new (init: EventInit & Record<string, unknown>) => Event;

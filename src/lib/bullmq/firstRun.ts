@@ -1,8 +1,8 @@
-import type { Event } from '../event';
-import type { JsonValue } from '../serialize/toJsonSafe';
-import { EventStatus } from '../status';
-import type { AttemptRecord, EventJobData } from './jobData';
-import type { JobAttemptKey } from './jobAttemptKey';
+import type { Event } from '../event.ts';
+import type { JsonValue } from '../serialize/toJsonSafe.ts';
+import { EventStatus } from '../status.ts';
+import type { AttemptRecord, EventJobData } from './jobData.ts';
+import type { JobAttemptKey } from './jobAttemptKey.ts';
 
 /**
  * How the job's return value keeps the most common run of all: the first, completed with

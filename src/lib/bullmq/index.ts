@@ -3,14 +3,14 @@
  * lifecycle, retry verdict and error tree kept in the job. Published as
  * `lifecycle-lab-core/bullmq`; needs `bullmq` (an optional peer dependency) and Node.
  */
-export { enqueueEvent, type EnqueueOptions } from './enqueueEvent';
+export { enqueueEvent, type EnqueueOptions } from './enqueueEvent.ts';
 export {
   createEventProcessor,
   type EventProcessor,
   type EventProcessorOptions,
-} from './eventProcessor';
-export { createEventRegistry, type EventClass, type EventRegistry } from './eventRegistry';
-export { jobAttemptKey, type JobAttemptKey } from './jobAttemptKey';
+} from './eventProcessor.ts';
+export { createEventRegistry, type EventClass, type EventRegistry } from './eventRegistry.ts';
+export { jobAttemptKey, type JobAttemptKey } from './jobAttemptKey.ts';
 export {
   closeStalledAttempts,
   STALLED_ERROR,
@@ -18,7 +18,7 @@ export {
   type AttemptRecord,
   type EnqueuedEvent,
   type EventJobData,
-} from './jobData';
-export { recordedRuns, type EventJobResult, type RecordedJob } from './jobResult';
-export type { StoredFirstRun } from './firstRun';
-export { attemptsToShow, jobStatusOf, type BullJobState } from './jobStatus';
+} from './jobData.ts';
+export { recordedRuns, type EventJobResult, type RecordedJob } from './jobResult.ts';
+export type { StoredFirstRun } from './firstRun.ts';
+export { attemptsToShow, jobStatusOf, type BullJobState } from './jobStatus.ts';

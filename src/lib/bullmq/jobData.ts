@@ -1,6 +1,6 @@
-import type { EventDict, Transition } from '../event';
-import type { JsonValue } from '../serialize/toJsonSafe';
-import { EventStatus, isTerminalStatus } from '../status';
+import type { EventDict, Transition } from '../event.ts';
+import type { JsonValue } from '../serialize/toJsonSafe.ts';
+import { EventStatus, isTerminalStatus } from '../status.ts';
 
 /** One run of a job: the event that ran it, as it ended (or as far as it got). */
 export interface AttemptRecord {

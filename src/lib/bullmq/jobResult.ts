@@ -1,6 +1,6 @@
-import type { JsonValue } from '../serialize/toJsonSafe';
-import { firstRunRecord, isStoredFirstRun, type StoredFirstRun } from './firstRun';
-import type { AttemptRecord, EventJobData } from './jobData';
+import type { JsonValue } from '../serialize/toJsonSafe.ts';
+import { firstRunRecord, isStoredFirstRun, type StoredFirstRun } from './firstRun.ts';
+import type { AttemptRecord, EventJobData } from './jobData.ts';
 
 /**
  * What a job the event processor ran to completion returns, and BullMQ keeps as the job's

@@ -1,7 +1,7 @@
-import { Execution } from '../execution';
-import { EventStatus } from '../status';
-import { closeStalledAttempts, type AttemptRecord } from './jobData';
-import { recordedRuns, type RecordedJob } from './jobResult';
+import { Execution } from '../execution.ts';
+import { EventStatus } from '../status.ts';
+import { closeStalledAttempts, type AttemptRecord } from './jobData.ts';
+import { recordedRuns, type RecordedJob } from './jobResult.ts';
 
 /** The states `job.getState()` reports. */
 export type BullJobState =

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createStartWatch } from './startWatch';
+import { createStartWatch } from './startWatch.ts';
 
 beforeEach(() => {
   vi.useFakeTimers();

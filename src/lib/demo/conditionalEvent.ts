@@ -1,4 +1,4 @@
-import { Event, type EventInit } from '../event';
+import { Event, type EventInit } from '../event.ts';
 
 export interface ConditionalEventInit extends EventInit {
   /** Run only when this holds (default `false`, so the demo ends `skipped`). */

@@ -1,4 +1,4 @@
-import { Event } from '../event';
+import { Event } from '../event.ts';
 
 /**
  * Counts how often its work really runs and returns `result_<count>`: however often it is

@@ -1,5 +1,5 @@
-import { Event, type EventInit } from '../event';
-import { ValueError } from './pythonErrors';
+import { Event, type EventInit } from '../event.ts';
+import { ValueError } from './pythonErrors.ts';
 
 export interface FailingEventInit extends EventInit {
   /** The message of the error it throws (default `"Something broke"`). */

@@ -1,6 +1,6 @@
-import { Event, type EventInit } from '../event';
-import { ConnectionError } from '../errors/connectionError';
-import { ValidationError } from '../errors/validationError';
+import { Event, type EventInit } from '../event.ts';
+import { ConnectionError } from '../errors/connectionError.ts';
+import { ValidationError } from '../errors/validationError.ts';
 
 /** The kinds of error a {@link FlakyEvent} fails with. */
 export type FlakyErrorKind = 'connection' | 'validation' | 'plain';

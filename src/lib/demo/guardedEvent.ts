@@ -1,5 +1,5 @@
-import { Event, type EventInit } from '../event';
-import { ValidationError } from '../errors/validationError';
+import { Event, type EventInit } from '../event.ts';
+import { ValidationError } from '../errors/validationError.ts';
 
 export interface GuardedEventInit extends EventInit {
   /** The amount to work on; the pre-check rejects anything above `limit` (default 150). */

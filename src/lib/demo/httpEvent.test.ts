@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ConnectionError } from '../errors/connectionError';
-import { ExecutionError } from '../errors/executionError';
-import { NotFoundError } from '../errors/notFoundError';
-import { QueueFullError } from '../errors/queueFullError';
-import { TimeoutError } from '../errors/timeoutError';
-import { ValidationError } from '../errors/validationError';
-import { demoEndpointUrl, HttpEvent, type FetchFunction } from './httpEvent';
+import { ConnectionError } from '../errors/connectionError.ts';
+import { ExecutionError } from '../errors/executionError.ts';
+import { NotFoundError } from '../errors/notFoundError.ts';
+import { QueueFullError } from '../errors/queueFullError.ts';
+import { TimeoutError } from '../errors/timeoutError.ts';
+import { ValidationError } from '../errors/validationError.ts';
+import { demoEndpointUrl, HttpEvent, type FetchFunction } from './httpEvent.ts';
 
 const URL_OK = 'http://127.0.0.1:9/api/demo';
 

@@ -1,13 +1,13 @@
-import { ConnectionError } from '../errors/connectionError';
-import { ExecutionError } from '../errors/executionError';
-import type { LionherdError } from '../errors/lionherdError';
-import { NotFoundError } from '../errors/notFoundError';
-import { QueueFullError } from '../errors/queueFullError';
-import { TimeoutError } from '../errors/timeoutError';
-import { ValidationError } from '../errors/validationError';
-import { Event, type EventInit, type InvokeContext } from '../event';
-import { describeValue } from '../serialize/describeValue';
-import type { JsonValue } from '../serialize/toJsonSafe';
+import { ConnectionError } from '../errors/connectionError.ts';
+import { ExecutionError } from '../errors/executionError.ts';
+import type { LionherdError } from '../errors/lionherdError.ts';
+import { NotFoundError } from '../errors/notFoundError.ts';
+import { QueueFullError } from '../errors/queueFullError.ts';
+import { TimeoutError } from '../errors/timeoutError.ts';
+import { ValidationError } from '../errors/validationError.ts';
+import { Event, type EventInit, type InvokeContext } from '../event.ts';
+import { describeValue } from '../serialize/describeValue.ts';
+import type { JsonValue } from '../serialize/toJsonSafe.ts';
 
 /** The `fetch` an {@link HttpEvent} calls; the global one unless a test supplies another. */
 export type FetchFunction = (url: string, init: RequestInit) => Promise<Response>;

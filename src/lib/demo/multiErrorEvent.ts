@@ -1,5 +1,5 @@
-import { Event } from '../event';
-import { KeyError, ValueError } from './pythonErrors';
+import { Event } from '../event.ts';
+import { KeyError, ValueError } from './pythonErrors.ts';
 
 /**
  * Fails with three errors at once, as an `AggregateError` (JavaScript's `ExceptionGroup`):

@@ -1,4 +1,4 @@
-import { Event } from '../event';
+import { Event } from '../event.ts';
 
 /** Completes with a real `null` result, to tell `null` from `Unset`. */
 export class NullEvent extends Event<null> {

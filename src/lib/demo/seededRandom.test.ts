@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FlakyEvent } from './flakyEvent';
-import { burstSeed, seededRandom } from './seededRandom';
+import { FlakyEvent } from './flakyEvent.ts';
+import { burstSeed, seededRandom } from './seededRandom.ts';
 
 const draws = (random: () => number, count: number): number[] =>
   Array.from({ length: count }, () => random());

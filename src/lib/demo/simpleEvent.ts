@@ -1,4 +1,4 @@
-import { Event, type EventInit } from '../event';
+import { Event, type EventInit } from '../event.ts';
 
 export interface SimpleEventInit extends EventInit {
   /** What the event returns (default `null`). */

@@ -1,4 +1,4 @@
-import { systemScheduler, type Scheduler } from '../scheduler';
+import { systemScheduler, type Scheduler } from '../scheduler.ts';
 
 /**
  * Waits `seconds` on `scheduler` (the global timers by default; pass `ctx.scheduler` so the

@@ -1,5 +1,5 @@
-import { Event, type EventInit, type InvokeContext } from '../event';
-import { sleep } from './sleep';
+import { Event, type EventInit, type InvokeContext } from '../event.ts';
+import { sleep } from './sleep.ts';
 
 export interface SlowEventInit extends EventInit {
   /** Seconds of work (default 1). */

@@ -1,4 +1,4 @@
-import { LionherdError } from './lionherdError';
+import { LionherdError } from './lionherdError.ts';
 
 /** The work was cancelled by its caller before it finished. Retryable by default: true. */
 export class CancellationError extends LionherdError {

@@ -1,4 +1,4 @@
-import { LionherdError } from './lionherdError';
+import { LionherdError } from './lionherdError.ts';
 
 /** A setting that is missing or wrong. Retryable by default: false. */
 export class ConfigurationError extends LionherdError {

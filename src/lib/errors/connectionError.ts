@@ -1,4 +1,4 @@
-import { LionherdError } from './lionherdError';
+import { LionherdError } from './lionherdError.ts';
 
 /** A network peer could not be reached or dropped the connection. Retryable by default: true. */
 export class ConnectionError extends LionherdError {

@@ -1,4 +1,4 @@
-import { LionherdError } from './lionherdError';
+import { LionherdError } from './lionherdError.ts';
 
 /** The work itself failed while running. Retryable by default: true. */
 export class ExecutionError extends LionherdError {

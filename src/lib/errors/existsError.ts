@@ -1,4 +1,4 @@
-import { LionherdError } from './lionherdError';
+import { LionherdError } from './lionherdError.ts';
 
 /** The thing to create exists already. Retryable by default: false. */
 export class ExistsError extends LionherdError {

@@ -1,4 +1,4 @@
-import { toJsonSafe } from '../serialize/toJsonSafe';
+import { toJsonSafe } from '../serialize/toJsonSafe.ts';
 
 const LIONHERD_ERROR_BRAND = Symbol.for('lifecycle-lab.LionherdError');
 

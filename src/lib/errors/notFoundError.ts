@@ -1,4 +1,4 @@
-import { LionherdError } from './lionherdError';
+import { LionherdError } from './lionherdError.ts';
 
 /** The thing asked for does not exist. Retryable by default: false. */
 export class NotFoundError extends LionherdError {

@@ -1,4 +1,4 @@
-import { LionherdError } from './lionherdError';
+import { LionherdError } from './lionherdError.ts';
 
 /** No room to accept more work right now. Retryable by default: true. */
 export class QueueFullError extends LionherdError {

@@ -1,4 +1,4 @@
-import { LionherdError } from './lionherdError';
+import { LionherdError } from './lionherdError.ts';
 
 /** The work did not finish within its time limit. Retryable by default: true. */
 export class TimeoutError extends LionherdError {

@@ -1,4 +1,4 @@
-import { LionherdError } from './lionherdError';
+import { LionherdError } from './lionherdError.ts';
 
 /** Input that breaks a rule; trying again with the same input cannot help. Retryable by default: false. */
 export class ValidationError extends LionherdError {

@@ -1,7 +1,7 @@
-import { ExecutionError } from '../errors/executionError';
-import type { Event } from '../event';
-import { isRetryable } from '../retryable';
-import { EventStatus } from '../status';
+import { ExecutionError } from '../errors/executionError.ts';
+import type { Event } from '../event.ts';
+import { isRetryable } from '../retryable.ts';
+import { EventStatus } from '../status.ts';
 
 /**
  * TanStack Query interop: an event as a `queryFn` or `mutationFn`, and a `retry` option that

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { copyPlainJson, NOT_PLAIN } from './copyPlainJson';
+import { copyPlainJson, NOT_PLAIN } from './copyPlainJson.ts';
 
 const roundTrip = (value: unknown): unknown => JSON.parse(JSON.stringify(value)) as unknown;
 

@@ -1,4 +1,4 @@
-import type { JsonValue } from './toJsonSafe';
+import type { JsonValue } from './toJsonSafe.ts';
 
 /** Returned by {@link copyPlainJson} for a value a JSON round trip could change. */
 export const NOT_PLAIN: unique symbol = Symbol('not plain JSON');

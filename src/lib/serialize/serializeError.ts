@@ -1,4 +1,4 @@
-import { isLionherdError } from '../errors/lionherdError';
+import { isLionherdError } from '../errors/lionherdError.ts';
 import {
   aggregatedErrorsOf,
   aggregateSizeOf,
@@ -6,8 +6,8 @@ import {
   errorMessageOf,
   errorNameOf,
   tryRead,
-} from './readError';
-import { toJsonSafe } from './toJsonSafe';
+} from './readError.ts';
+import { toJsonSafe } from './toJsonSafe.ts';
 
 /** Aggregates and causes nested deeper than this are cut (the lionherd-core limit). */
 export const MAX_ERROR_DEPTH = 100;

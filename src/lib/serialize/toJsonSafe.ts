@@ -1,6 +1,6 @@
-import { Unset } from '../unset';
-import { copyPlainJson, NOT_PLAIN } from './copyPlainJson';
-import { describeValue } from './describeValue';
+import { Unset } from '../unset.ts';
+import { copyPlainJson, NOT_PLAIN } from './copyPlainJson.ts';
+import { describeValue } from './describeValue.ts';
 
 /** Any value that `JSON.stringify` writes and `JSON.parse` reads back unchanged. */
 export type JsonValue =
