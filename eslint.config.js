@@ -74,6 +74,27 @@ export default defineConfig(
     extends: [reactHooks.configs.flat.recommended],
   },
 
+  // The core, the server and the panel name the files they import. Vite's config brings the
+  // receiver and the core with it, and Vite is moving to loading configs as native ES modules
+  // (`configLoader: 'native'`), which find a file only by its full name; until then it warns.
+  {
+    files: ['src/lib/**/*.{ts,tsx}', 'src/panel/**/*.{ts,tsx}', 'server/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...[
+          'ImportDeclaration',
+          'ExportNamedDeclaration',
+          'ExportAllDeclaration',
+          'ImportExpression',
+        ].map((node) => ({
+          selector: `${node} > Literal.source[value=/^\\.\\.?\\/(?!.*\\.(ts|tsx|css|json)$)/]`,
+          message: "Name the imported file with its extension: './event.ts', not './event'.",
+        })),
+      ],
+    },
+  },
+
   // Dependency direction is ui → store → lib, never reversed. The in-app panel (src/panel,
   // the package's ./panel entry) stands beside them: it uses src/lib only, and the dashboard
   // does not use it.
