@@ -140,6 +140,23 @@ describe('connectReceiver', () => {
     });
   });
 
+  it('when a source goes, looks only at its events still running, however many ended', () => {
+    stream.emit('sources', [worker(true)]);
+    stream.emit('updates', [
+      update('running', 1, 'processing'),
+      update('ends', 2, 'processing'),
+      ...Array.from({ length: 1_000 }, (_, n) => update(`done${String(n)}`, n + 3, 'completed')),
+      update('ends', 2_000, 'failed'),
+    ]);
+    flush();
+    const looked = vi.spyOn(store.records, 'get');
+    stream.emit('sources', [worker(false)]);
+    flush();
+    expect(looked.mock.calls.map(([id]) => id)).toEqual(['running']);
+    expect(store.records.get('running')?.remote?.disconnected).toBe(true);
+    expect(store.records.get('ends')?.remote?.disconnected).toBe(false);
+  });
+
   it('after a restart, marks the running events the new run has not reported "restarted", and continues those it resumes', () => {
     stream.emit('sources', [worker(true)]);
     stream.emit('updates', [update('resumed', 7, 'processing'), update('left', 8, 'processing')]);
@@ -267,6 +284,35 @@ describe('connectReceiver', () => {
     expect(flushes).toHaveLength(1);
     flush();
     expect(store.records.order.toArray()).toHaveLength(200);
+  });
+
+  it('takes per flush as many updates as the last large flush says fit in its frame budget', async () => {
+    close();
+    // Each record listed costs 0.1 ms of the frame, and a flush has 20 ms.
+    let clock = 0;
+    let listed = 0;
+    const unsubscribe = store.records.subscribe(() => {
+      const now = store.records.order.toArray().length;
+      clock += (now - listed) * 0.1;
+      listed = now;
+    });
+    connect({ frameBudget: 20, flushBudget: 1_000, now: () => clock, maxPerFlush: 500 });
+    stream.emit(
+      'updates',
+      Array.from({ length: 1_000 }, (_, n) => update(`e${String(n)}`, n + 1, 'completed')),
+    );
+    const sizes: number[] = [];
+    while (flushes.length > 0) {
+      const before = listed;
+      flushes.shift()?.();
+      // The cost is read after the renders the store update scheduled, in a microtask.
+      await Promise.resolve();
+      sizes.push(listed - before);
+    }
+    unsubscribe();
+    // Knowing nothing yet, the first flush takes `maxPerFlush`; they cost 50 ms, so the next
+    // ones take what fits in 20 ms.
+    expect(sizes).toEqual([500, 200, 200, 100]);
   });
 
   it('turns a flood into records a bounded number at a time, one store update per frame', () => {

@@ -3,6 +3,7 @@ import {
   type RemoteEventUpdate,
   type RemoteSource,
 } from '../../lib/bridge/protocol';
+import { isTerminalStatus } from '../../lib';
 import type { EventRecord } from '../eventRecord';
 import type { EventStore } from '../types';
 import { mergeRecords, recordOf } from './recordsSink';
@@ -41,7 +42,17 @@ export interface ReceiverLinkOptions {
    * that never block a frame for long, however many updates wait.
    */
   flushBudget?: number;
+  /**
+   * Milliseconds a whole flush should take: turning updates into records, the store update
+   * and the renders it causes (default 20). What the last large flush cost per update sets
+   * how many updates the next one takes, so a backlog of cheap records to build but costly
+   * rows to render is caught up in frames that stay short.
+   */
+  frameBudget?: number;
 }
+
+/** Fewest updates a flush takes, whatever the last ones cost: a backlog always moves. */
+const FEWEST_PER_FLUSH = 64;
 
 /**
  * Streams the receiver's sources and event updates into the dashboard: one store update per
@@ -55,14 +66,21 @@ export function connectReceiver(options: ReceiverLinkOptions): () => void {
   const schedule = options.schedule ?? ((flush) => requestAnimationFrame(flush));
   const maxPerFlush = options.maxPerFlush ?? 20_000;
   const flushBudget = options.flushBudget ?? 8;
+  const frameBudget = options.frameBudget ?? 20;
+  /** What one update cost, all told, in the last flush that took many (ms); 0 until then. */
+  let costPerUpdate = 0;
   const minInterval = options.minInterval ?? 0;
   const now = options.now ?? (() => performance.now());
   let lastFlush = Number.NEGATIVE_INFINITY;
   const open = options.openStream ?? ((url) => new EventSource(url) as unknown as EventSourceLike);
   /** The run and sequence number of the update each event's record shows. */
   const seen = new Map<string, { run: number; seq: number }>();
-  /** Event ids by source, to re-mark a source's running events when it comes and goes. */
-  const bySource = new Map<string, Set<string>>();
+  /**
+   * Each source's events still running, by id: the ones to re-mark when it comes and goes. An
+   * ended event's standing never changes, and a source that ends 25,000 events and goes
+   * away must not be walked through all of them in one frame.
+   */
+  const runningBySource = new Map<string, Set<string>>();
   let queue: RemoteEventUpdate[] = [];
   /** Where the next flush starts reading `queue` (a backlog is never shifted element-wise). */
   let head = 0;
@@ -111,7 +129,12 @@ export function connectReceiver(options: ReceiverLinkOptions): () => void {
     const sources = remoteSourcesStore.getState().sources;
     const records = new Map<string, EventRecord>();
     let duplicates = 0;
-    const end = Math.min(queue.length, head + maxPerFlush);
+    const fit =
+      costPerUpdate > 0
+        ? Math.max(FEWEST_PER_FLUSH, Math.floor(frameBudget / costPerUpdate))
+        : maxPerFlush;
+    const first = head;
+    const end = Math.min(queue.length, head + Math.min(maxPerFlush, fit));
     for (let taken = 0; head < end; head += 1, taken += 1) {
       // Looking at the clock every 64 updates keeps its cost out of the loop.
       if (taken % 64 === 63 && now() - lastFlush > flushBudget) break;
@@ -133,12 +156,13 @@ export function connectReceiver(options: ReceiverLinkOptions): () => void {
       if (typeof record === 'string') continue; // the receiver checked it; nothing to show
       seen.set(id, { run: update.run, seq: update.seq });
       records.set(id, record);
-      let ids = bySource.get(update.sourceId);
-      if (ids === undefined) bySource.set(update.sourceId, (ids = new Set()));
-      ids.add(id);
+      let running = runningBySource.get(update.sourceId);
+      if (running === undefined) runningBySource.set(update.sourceId, (running = new Set()));
+      if (isTerminalStatus(record.status)) running.delete(id);
+      else running.add(id);
     }
     for (const sourceId of changedSources) {
-      for (const id of bySource.get(sourceId) ?? []) {
+      for (const id of runningBySource.get(sourceId) ?? []) {
         const record = records.get(id) ?? recordOf(store, id);
         if (record?.remote === undefined) continue;
         const { disconnected, restarted } = standingOf(
@@ -154,6 +178,15 @@ export function connectReceiver(options: ReceiverLinkOptions): () => void {
       }
     }
     mergeRecords(store, [...records.values()]);
+    const taken = head - first;
+    if (taken >= FEWEST_PER_FLUSH) {
+      const started = lastFlush;
+      // After the renders the store update scheduled, which React runs in a microtask queued
+      // before this one.
+      queueMicrotask(() => {
+        costPerUpdate = (now() - started) / taken;
+      });
+    }
     if (duplicates > 0) {
       remoteSourcesStore.setState((state) => ({ duplicates: state.duplicates + duplicates }));
     }
