@@ -315,6 +315,28 @@ describe('connectReceiver', () => {
     expect(sizes).toEqual([500, 200, 200, 100]);
   });
 
+  it('parses stream messages in the flush, only as many as it takes', () => {
+    close();
+    connect({ maxPerFlush: 150 });
+    const parse = vi.spyOn(JSON, 'parse');
+    for (const batch of [0, 1, 2]) {
+      stream.emit(
+        'updates',
+        Array.from({ length: 100 }, (_, n) =>
+          update(`e${String(batch * 100 + n)}`, batch * 100 + n + 1, 'completed'),
+        ),
+      );
+    }
+    expect(parse).not.toHaveBeenCalled();
+    flushes.shift()?.();
+    expect(parse).toHaveBeenCalledTimes(2);
+    expect(store.records.order.toArray()).toHaveLength(150);
+    flush();
+    expect(parse).toHaveBeenCalledTimes(3);
+    expect(store.records.order.toArray()).toHaveLength(300);
+    parse.mockRestore();
+  });
+
   it('turns a flood into records a bounded number at a time, one store update per frame', () => {
     close();
     connect({ maxPerFlush: 2 });
