@@ -185,10 +185,10 @@ function emitPanelTypes() {
 }
 
 /**
- * The sources import each other by their `.ts` file names (or, written before, without an
- * extension), which tsc keeps in declarations; Node's own resolution (`moduleResolution:
- * node16`/`nodenext`) wants `./event.js`. Rewrites every relative specifier in the
- * declarations to the `.js` file or folder index it points at.
+ * The sources import each other by their `.ts` file names, which tsc keeps in declarations;
+ * Node's own resolution (`moduleResolution: node16`/`nodenext`) wants `./event.js`. Rewrites
+ * every relative specifier in the declarations to its `.js` file, and one without an
+ * extension to the file or folder index it points at.
  */
 function addJsExtensions(folder) {
   for (const entry of readdirSync(folder)) {

@@ -149,9 +149,10 @@ export function connectReceiver(options: ReceiverLinkOptions): () => void {
       costPerUpdate > 0
         ? Math.max(FEWEST_PER_FLUSH, Math.floor(frameBudget / costPerUpdate))
         : maxPerFlush;
+    const wanted = Math.min(maxPerFlush, fit);
     const first = head;
-    parseUntil(Math.min(maxPerFlush, fit));
-    const end = Math.min(queue.length, head + Math.min(maxPerFlush, fit));
+    parseUntil(wanted);
+    const end = Math.min(queue.length, head + wanted);
     for (let taken = 0; head < end; head += 1, taken += 1) {
       // Looking at the clock every 64 updates keeps its cost out of the loop.
       if (taken % 64 === 63 && now() - lastFlush > flushBudget) break;

@@ -7,6 +7,7 @@ import {
   useState,
   type KeyboardEvent,
 } from 'react';
+import type { ErrorDict } from '../../lib';
 import {
   CHILDREN_PAGE,
   childrenOf,
@@ -97,15 +98,18 @@ const COUNTED_PER_STEP = 5_000;
 /** "150,000 errors — showing the first 200, grouped by type: …" for a wide group. */
 function GroupSummary({ node }: { node: ErrorTreeNode }) {
   const inside = node.source.exceptions;
-  const wide = inside !== undefined && inside.length > CHILDREN_PAGE;
+  if (inside === undefined || inside.length <= CHILDREN_PAGE) return null;
+  return <WideGroupSummary errors={inside} />;
+}
+
+function WideGroupSummary({ errors }: { errors: readonly ErrorDict[] }) {
   // Counted from the serialized errors, no node built, in slices: the event opens at once.
   const startCounting = useCallback(() => {
-    const counter = createTypeCounter(wide ? inside : []);
+    const counter = createTypeCounter(errors);
     return { step: () => counter.step(COUNTED_PER_STEP), result: counter.result };
-  }, [inside, wide]);
+  }, [errors]);
   const { result: types } = useSlicedWork(startCounting);
-  if (!wide) return null;
-  const shown = `${inside.length.toLocaleString('en')} errors — showing the first ${String(CHILDREN_PAGE)}`;
+  const shown = `${errors.length.toLocaleString('en')} errors — showing the first ${String(CHILDREN_PAGE)}`;
   if (types === undefined) {
     return <p className="error-group-summary">{`${shown}; counting them by type…`}</p>;
   }
@@ -296,7 +300,7 @@ function TreeItem(props: ItemProps) {
             <TreeItem {...props} key={child.key} node={child} level={level + 1} />
           ))}
           {/* Not while the first page is still coming: its count would be wrong for a moment. */}
-          {notDrawn > 0 && drawn >= Math.min(node.childCount, CHILDREN_PAGE) ? (
+          {notDrawn > 0 && page === CHILDREN_PAGE ? (
             <li role="none">
               <button
                 type="button"

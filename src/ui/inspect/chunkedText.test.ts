@@ -17,14 +17,13 @@ describe('ChunkedText', () => {
           const joined = chunks.join('');
           const text = new ChunkedText(chunks);
           const span = joined.length + 2;
-          const [start, end] = [(a % span) - 1, (b % span) - 1].sort((x, y) => x - y);
+          const [start = 0, end = 0] = [(a % span) - 1, (b % span) - 1].sort((x, y) => x - y);
           expect(text.length).toBe(joined.length);
           expect(text.toString()).toBe(joined);
-          expect(text.slice(start ?? 0, end ?? 0)).toBe(
-            joined.slice(Math.max(0, start ?? 0), Math.max(0, end ?? 0)),
-          );
-          expect(text.charCodeAt(start ?? 0)).toEqual(joined.charCodeAt(start ?? 0));
-          expect(text.indexOf('\n', start ?? 0)).toBe(joined.indexOf('\n', start ?? 0));
+          // Out-of-range starts clamp to 0 (a string's negative start counts from its end).
+          expect(text.slice(start, end)).toBe(joined.slice(Math.max(0, start), Math.max(0, end)));
+          expect(text.charCodeAt(start)).toEqual(joined.charCodeAt(start));
+          expect(text.indexOf('\n', start)).toBe(joined.indexOf('\n', start));
         },
       ),
       { numRuns: 1_000 },
