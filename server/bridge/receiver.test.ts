@@ -102,6 +102,58 @@ describe('the receiver', () => {
     dashboard.stop();
   });
 
+  it('replays, after a broadcast, exactly the updates it broadcast, and the latest of each event', async () => {
+    const { origin, receiver, post } = await start({ broadcastInterval: 5 });
+    const streamUrl = `${origin}/api/bridge/stream?token=${receiver.token}`;
+    const first = await listenToStream(streamUrl);
+    await post('events', batchOf('e-1', 1, 'processing'));
+    await post('events', batchOf('e-2', 1));
+    await eventually(() => {
+      expect(first.updates).toHaveLength(2);
+    });
+    await post('events', batchOf('e-1', 2));
+    await post('events', batchOf('e-1', 1, 'failed')); // a repeat of an older seq: ignored
+    await eventually(() => {
+      expect(first.updates).toHaveLength(3);
+    });
+
+    const later = await listenToStream(streamUrl);
+    await eventually(() => {
+      expect(later.updates).toHaveLength(2);
+    });
+    expect(later.updates).toEqual([first.updates[1], first.updates[2]]);
+    expect(receiver.events()).toEqual(later.updates);
+    first.stop();
+    later.stop();
+  });
+
+  it('keeps taking posts while it replays thousands of events, and sends what they brought after', async () => {
+    const { origin, receiver, post } = await start({ broadcastInterval: 5 });
+    const many = batchOf('e-0', 1, 'processing');
+    const [template] = many.updates;
+    if (template === undefined) throw new Error('batchOf changed');
+    many.updates = Array.from({ length: 3_500 }, (_, index) => ({
+      ...template,
+      event: { ...template.event, id: `e-${String(index)}` },
+    }));
+    await post('events', many);
+
+    const dashboard = await listenToStream(`${origin}/api/bridge/stream?token=${receiver.token}`);
+    const answer = await post('events', batchOf('e-0', 2));
+    expect(await answer.json()).toEqual({ accepted: 1, duplicates: 0 });
+    await eventually(() => {
+      expect(dashboard.updates).toHaveLength(3_501);
+    });
+    const last = dashboard.updates.at(-1);
+    expect([last?.event.id, last?.seq, last?.event.execution.status]).toEqual([
+      'e-0',
+      2,
+      'completed',
+    ]);
+    expect(new Set(dashboard.updates.map((update) => update.event.id)).size).toBe(3_500);
+    dashboard.stop();
+  });
+
   it('sends the dashboards one update per event per broadcast, the latest, with every notification', async () => {
     // Long enough for the three posts to land in one broadcast, even on a busy machine.
     const { origin, receiver, post } = await start({ broadcastInterval: 1_000 });

@@ -76,6 +76,27 @@ interface Touched {
 /** Runs of one source remembered; older run ids are forgotten first. */
 const MAX_RUNS = 100;
 
+/**
+ * What the receiver keeps of an event: who sent its latest update, with its `seq`, and the
+ * update itself: the object accepted until it has been broadcast, the JSON it was broadcast
+ * as from then on. A dashboard that connects is sent the kept events joined, not stringified
+ * again: a replay of 100,000 took half the time.
+ */
+interface KeptEvent {
+  sourceId: string;
+  run: number;
+  seq: number;
+  /** The latest update while it waits to be broadcast; `undefined` once `json` holds it. */
+  update: RemoteEventUpdate | undefined;
+  json: string;
+}
+
+const jsonOf = (kept: KeptEvent): string =>
+  kept.update === undefined ? kept.json : JSON.stringify(kept.update);
+
+const updateOf = (kept: KeptEvent): RemoteEventUpdate =>
+  kept.update ?? (JSON.parse(kept.json) as RemoteEventUpdate);
+
 /** A source's identity across restarts: its key, or the run id when it sends none. */
 const keyOf = (info: BridgeSourceInfo): string => info.key ?? info.id;
 
@@ -114,8 +135,10 @@ export function createReceiver(options: ReceiverOptions = {}): Receiver {
   const now = options.now ?? Date.now;
 
   const sources = new Map<string, SourceState>();
-  const events = new Map<string, RemoteEventUpdate>();
+  const events = new Map<string, KeptEvent>();
   const dashboards = new Set<ServerResponse>();
+  /** Dashboards still being sent what was kept, with the frames broadcast meanwhile. */
+  const joining = new Map<ServerResponse, string[]>();
   /**
    * Updates not yet sent to the dashboards, one per event: a snapshot carries the event's whole
    * timeline, so a later one replaces an earlier one still waiting, notifications joined.
@@ -139,17 +162,63 @@ export function createReceiver(options: ReceiverOptions = {}): Receiver {
       send('sources', listSources());
     }
     if (outgoing.size > 0) {
-      const updates = [...outgoing.values()];
+      const texts: string[] = [];
+      for (const [id, update] of outgoing) {
+        const text = JSON.stringify(update);
+        texts.push(text);
+        const kept = events.get(id);
+        if (kept?.update === undefined) continue;
+        // Kept as text from now on; a merged update (notifications joined) is not the one kept.
+        kept.json = kept.update === update ? text : JSON.stringify(kept.update);
+        kept.update = undefined;
+      }
       outgoing = new Map();
-      for (let start = 0; start < updates.length; start += MESSAGE_UPDATES) {
-        send('updates', updates.slice(start, start + MESSAGE_UPDATES));
+      for (let start = 0; start < texts.length; start += MESSAGE_UPDATES) {
+        sendUpdates(texts.slice(start, start + MESSAGE_UPDATES));
       }
     }
   }
 
-  function send(name: string, data: unknown, to: Iterable<ServerResponse> = dashboards): void {
-    const frame = `event: ${name}\ndata: ${JSON.stringify(data)}\n\n`;
-    for (const res of to) res.write(frame);
+  /** Sends every dashboard a message; those still joining get it after their replay. */
+  function send(name: string, data: unknown): void {
+    deliver(frameOf(name, JSON.stringify(data)));
+  }
+
+  /** Sends updates already in JSON, one each, as one `updates` message. */
+  function sendUpdates(texts: readonly string[]): void {
+    deliver(frameOf('updates', `[${texts.join(',')}]`));
+  }
+
+  function deliver(frame: string): void {
+    for (const res of dashboards) res.write(frame);
+    for (const queued of joining.values()) queued.push(frame);
+  }
+
+  /**
+   * Sends a dashboard that just connected every event kept, one message per turn of the event
+   * loop (or per drain of its socket), so the sources' posts are answered meanwhile. What is
+   * broadcast during the replay follows it; an event it then hears of twice is told apart by
+   * its `seq`.
+   */
+  function replay(res: ServerResponse): void {
+    const known = [...events.values()];
+    const queued: string[] = [];
+    joining.set(res, queued);
+    let start = 0;
+    const next = (): void => {
+      if (!joining.has(res)) return; // closed meanwhile
+      if (start >= known.length) {
+        joining.delete(res);
+        for (const frame of queued) res.write(frame);
+        dashboards.add(res);
+        return;
+      }
+      const chunk = known.slice(start, start + REPLAY_CHUNK).map(jsonOf);
+      start += REPLAY_CHUNK;
+      if (res.write(frameOf('updates', `[${chunk.join(',')}]`))) setImmediate(next);
+      else res.once('drain', next);
+    };
+    next();
   }
 
   const listSources = (): RemoteSource[] =>
@@ -224,7 +293,7 @@ export function createReceiver(options: ReceiverOptions = {}): Receiver {
       ? Object.assign(update, { sourceId, run })
       : { ...update, sourceId, run };
     events.delete(id);
-    events.set(id, remote);
+    events.set(id, { sourceId, run, seq: update.seq, update: remote, json: '' });
     if (events.size > maxEvents) {
       const oldest = events.keys().next();
       if (oldest.done !== true) events.delete(oldest.value);
@@ -320,7 +389,8 @@ export function createReceiver(options: ReceiverOptions = {}): Receiver {
     );
     let accepted = 0;
     for (const record of parsed.value) {
-      const previous = events.get(record.id);
+      const kept = events.get(record.id);
+      const previous = kept === undefined ? undefined : updateOf(kept);
       const seq = (lionherdSeq.get(id) ?? 0) + 1;
       const update = lionherdUpdate(record, previous, seq, now());
       if (previous !== undefined && sameSnapshot(previous, update)) continue;
@@ -392,13 +462,12 @@ export function createReceiver(options: ReceiverOptions = {}): Receiver {
       clearTimeout(broadcastTimer);
       broadcast();
     }
-    send('sources', listSources(), [res]);
-    const known = [...events.values()];
-    for (let start = 0; start < known.length; start += REPLAY_CHUNK) {
-      send('updates', known.slice(start, start + REPLAY_CHUNK), [res]);
-    }
-    dashboards.add(res);
-    res.on('close', () => dashboards.delete(res));
+    res.write(frameOf('sources', JSON.stringify(listSources())));
+    res.on('close', () => {
+      joining.delete(res);
+      dashboards.delete(res);
+    });
+    replay(res);
   }
 
   const middleware: Middleware = (req, res, next) => {
@@ -475,7 +544,7 @@ export function createReceiver(options: ReceiverOptions = {}): Receiver {
     middleware,
     token,
     sources: listSources,
-    events: () => [...events.values()],
+    events: () => [...events.values()].map(updateOf),
     publish(info, connected, updates) {
       const { state, run } = touchSource(info, 'queue', 0);
       if (state.info.connected !== connected) {
@@ -490,11 +559,17 @@ export function createReceiver(options: ReceiverOptions = {}): Receiver {
     },
     close() {
       if (broadcastTimer !== undefined) clearTimeout(broadcastTimer);
-      for (const res of dashboards) res.end();
+      for (const res of [...dashboards, ...joining.keys()]) res.end();
       dashboards.clear();
+      joining.clear();
       for (const state of sources.values()) state.control?.end();
     },
   };
+}
+
+/** A Server-Sent Event: its name and its data, one line of JSON. */
+function frameOf(name: string, json: string): string {
+  return `event: ${name}\ndata: ${json}\n\n`;
 }
 
 class BodyTooLarge extends Error {}
