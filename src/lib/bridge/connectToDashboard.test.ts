@@ -7,19 +7,19 @@ import type { BridgeBatch } from './protocol.ts';
 function fakeReceiver() {
   const batches: BridgeBatch[] = [];
   const controls: ReadableStreamDefaultController<Uint8Array>[] = [];
-  const state = { eventsStatus: 200, reachable: true, authorization: '' };
+  const state = { eventsStatus: 200, reachable: true, authorization: '', eventsDelayMs: 0 };
   const fetch = vi.fn((input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const url = urlOf(input);
     state.authorization = new Headers(init?.headers).get('authorization') ?? '';
     if (!state.reachable) return Promise.reject(new TypeError('fetch failed'));
     if (url.endsWith('/api/bridge/events')) {
       if (state.eventsStatus === 200) batches.push(JSON.parse(init?.body as string) as BridgeBatch);
-      return Promise.resolve(
-        Response.json(
-          state.eventsStatus === 200 ? { accepted: 1, duplicates: 0 } : { error: 'bad batch' },
-          { status: state.eventsStatus },
-        ),
+      const response = Response.json(
+        state.eventsStatus === 200 ? { accepted: 1, duplicates: 0 } : { error: 'bad batch' },
+        { status: state.eventsStatus },
       );
+      if (state.eventsDelayMs === 0) return Promise.resolve(response);
+      return new Promise((resolve) => setTimeout(() => resolve(response), state.eventsDelayMs));
     }
     if (url.endsWith('/api/bridge/control')) {
       const body = new ReadableStream<Uint8Array>({
@@ -163,6 +163,33 @@ describe('connectToDashboard', () => {
     );
     const calls = snapshots.reduce((sum, spy) => sum + spy.mock.calls.length, 0);
     expect(calls).toBeLessThanOrEqual(events.length + receiver.batches.length);
+  });
+
+  it('starts a request at most every flushInterval, and at once after one that took longer', async () => {
+    receiver.state.eventsDelayMs = 80;
+    connect();
+    await createEvent(() => 1).invoke();
+    await vi.advanceTimersByTimeAsync(50); // the first request starts, and takes 80 ms
+    expect(receiver.batches).toHaveLength(1);
+    await createEvent(() => 2).invoke();
+    await vi.advanceTimersByTimeAsync(80); // it ends: what waited goes now, not 50 ms later
+    expect(receiver.batches).toHaveLength(2);
+
+    receiver.state.eventsDelayMs = 10;
+    await vi.advanceTimersByTimeAsync(80); // the second ends, with nothing waiting
+    await createEvent(() => 3).invoke();
+    await vi.advanceTimersByTimeAsync(50); // gathered 50 ms, sent: a request of 10 ms
+    expect(receiver.batches).toHaveLength(3);
+    await vi.advanceTimersByTimeAsync(2);
+    await createEvent(() => 4).invoke(); // comes in during that request
+    await vi.advanceTimersByTimeAsync(8 + 39); // it ends; 40 ms after it, not 50, the next
+    expect(receiver.batches).toHaveLength(3);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(receiver.batches).toHaveLength(4);
+    expect(receiver.updates().map((update) => update.event.execution.response)).toEqual([
+      1, 2, 3, 4,
+    ]);
+    await vi.advanceTimersByTimeAsync(10); // the last request ends before the bridge closes
   });
 
   it('buffers while the receiver is away and resends after a backoff', async () => {

@@ -39,7 +39,10 @@ export interface BridgeOptions {
    * bridge then runs `event.asFreshEvent().invoke()` when a person clicks **Retry fresh**.
    */
   acceptRetries?: boolean;
-  /** Milliseconds changes are gathered before they are sent (default 50). */
+  /**
+   * Milliseconds changes are gathered before they are sent (default 50): requests start at
+   * most this often, one at a time; after a request that took longer, the next starts at once.
+   */
   flushInterval?: number;
   /**
    * Most updates in one request (default 5,000, the receiver's limit). A busy process sends
@@ -211,10 +214,14 @@ export function connectToDashboard(options: BridgeOptions): Bridge {
       maxBatchChars,
     );
     if (batch === null) return Promise.resolve();
+    const startedAt = Date.now();
     sending = post(batch).finally(() => {
       sending = undefined;
       if (sendBackoff !== undefined) schedule(sendBackoff.duration);
-      else schedule(buffer.size >= maxBatch ? 0 : flushInterval);
+      else if (buffer.size >= maxBatch) schedule(0);
+      // What came in during the post has been gathered as long as the post took: once that is
+      // the flush interval, it goes at once, so a slow receiver adds no idle wait to latency.
+      else schedule(Math.max(0, flushInterval - (Date.now() - startedAt)));
     });
     return sending;
   }
