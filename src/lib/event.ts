@@ -200,16 +200,16 @@ export abstract class Event<TResponse = unknown> {
 
   /** Every status the event has had, with when it got it, oldest first. */
   get history(): Transition[] {
-    const history: Transition[] = [{ status: EventStatus.PENDING, at: this.#createdAtMs }];
-    if (!Number.isNaN(this.#startedAtMs)) {
-      history.push({ status: EventStatus.PROCESSING, at: this.#startedAtMs });
-    }
-    if (this.isTerminal) {
-      const end: Transition = { status: this.#execution.status, at: this.#endedAtMs };
-      if (this.#endReason !== undefined) end.reason = this.#endReason;
-      history.push(end);
-    }
-    return history;
+    // Built at its final length: an array grown by `push` keeps room for 17, and records of
+    // finished events hold on to their history.
+    const pending: Transition = { status: EventStatus.PENDING, at: this.#createdAtMs };
+    const processing: Transition | undefined = Number.isNaN(this.#startedAtMs)
+      ? undefined
+      : { status: EventStatus.PROCESSING, at: this.#startedAtMs };
+    if (!this.isTerminal) return processing === undefined ? [pending] : [pending, processing];
+    const end: Transition = { status: this.#execution.status, at: this.#endedAtMs };
+    if (this.#endReason !== undefined) end.reason = this.#endReason;
+    return processing === undefined ? [pending, end] : [pending, processing, end];
   }
 
   /**
