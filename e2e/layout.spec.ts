@@ -60,6 +60,31 @@ test.describe('on a 390 × 844 phone', () => {
   });
 });
 
+test.describe('on phones 393 to 430 wide', () => {
+  test.use({ viewport: { width: 393, height: 851 }, isMobile: true, hasTouch: true });
+
+  test('every demo kind is named inside the Demo event box', async ({ dashboard, page }) => {
+    const picker = dashboard.launchPanel.getByRole('group', { name: 'Demo event' });
+    // Names wider than their column, counted by their text, not by the label's box.
+    const spilling = (): Promise<string[]> =>
+      picker.evaluate((group) => {
+        const right = group.getBoundingClientRect().right;
+        return [...group.querySelectorAll('label')]
+          .filter((label) => {
+            const text = document.createRange();
+            text.selectNodeContents(label);
+            return text.getBoundingClientRect().right > right + 0.5;
+          })
+          .map((label) => label.textContent);
+      });
+    for (const width of [393, 412, 430]) {
+      await page.setViewportSize({ width, height: 851 });
+      await expect.poll(spilling).toEqual([]);
+      expect(await sidewaysOverflow(page)).toBe(0);
+    }
+  });
+});
+
 test('the inspector can be made wider or narrower with the keyboard', async ({
   dashboard,
   page,
