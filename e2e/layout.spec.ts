@@ -58,6 +58,27 @@ test.describe('on a 390 × 844 phone', () => {
     await expect(tour.getByRole('table', { name: 'Output' })).toBeVisible();
     expect(await sidewaysOverflow(page)).toBe(0);
   });
+
+  test('each verdict in the error tree is read in full, not cut at the edge', async ({
+    dashboard,
+  }) => {
+    await dashboard.launch('Multi-error event');
+    await expect(dashboard.errorTree).toContainText('KeyError');
+    // Text of the tree that lies past the tree's right edge, where it is clipped.
+    const cut = (): Promise<string[]> =>
+      dashboard.errorTree.evaluate((tree) => {
+        const right = tree.getBoundingClientRect().right;
+        return [...tree.querySelectorAll('[role="treeitem"] span')]
+          .filter((span) => {
+            const text = document.createRange();
+            text.selectNodeContents(span);
+            return text.getBoundingClientRect().right > right + 0.5;
+          })
+          .map((span) => span.textContent);
+      });
+    await expect.poll(cut).toEqual([]);
+    await expect(dashboard.errorTree.getByText(/counts as retryable/).first()).toBeVisible();
+  });
 });
 
 test.describe('on phones 393 to 430 wide', () => {
