@@ -38,6 +38,30 @@ test.describe('on a 390 × 844 phone', () => {
     await expect(dashboard.eventStatus).toBeInViewport();
   });
 
+  test('with the keyboard, focus moves onto the sheet and back to where it was', async ({
+    dashboard,
+    page,
+  }) => {
+    const launch = dashboard.launchPanel.getByRole('button', { name: 'Launch', exact: true });
+    const back = page.getByRole('button', { name: 'Back to the list' });
+    await launch.focus();
+    await page.keyboard.press('Enter');
+    await expect(dashboard.eventStatus).toHaveText('completed');
+    await expect(back).toBeFocused();
+
+    await page.keyboard.press('Escape');
+    await expect(dashboard.inspector).toBeHidden();
+    await expect(launch).toBeFocused();
+
+    const row = dashboard.rows().first();
+    await row.focus();
+    await page.keyboard.press('Enter');
+    await expect(back).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(dashboard.inspector).toBeHidden();
+    await expect(row).toBeFocused();
+  });
+
   test('a learner can retry and take the tour without sideways scrolling', async ({
     dashboard,
     page,
