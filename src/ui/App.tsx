@@ -69,7 +69,8 @@ export function App() {
   const mainClass = [
     'app-main',
     hasSelection ? 'has-selection' : '',
-    tourOpen || editorOpen ? 'tour-open' : '',
+    // Both widen the drawer; only the tour covers the page on a narrow screen.
+    tourOpen ? 'tour-open' : editorOpen ? 'editor-open' : '',
   ]
     .filter(Boolean)
     .join(' ');
