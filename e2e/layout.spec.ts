@@ -105,6 +105,37 @@ test.describe('on a 390 × 844 phone', () => {
   });
 });
 
+test.describe('on a 360 × 640 phone', () => {
+  test.use({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
+
+  test('the event list stays inside the Events panel, above Keep', async ({ dashboard, page }) => {
+    const keep = dashboard.keepPanel;
+    await keep.getByLabel('Import log').setInputFiles(NOTEBOOK_SAMPLE);
+    await expect(keep.getByRole('status')).toContainText('Imported 12 events');
+
+    // The bottom of the list's own scroll box, of the Events panel, and the top of Keep.
+    const edges = await dashboard.eventList.evaluate((list) => {
+      let box: Element | null = list;
+      while (box !== null && getComputedStyle(box).overflowY === 'visible') {
+        box = box.parentElement;
+      }
+      const panel = list.closest('section');
+      const keepPanel = document.querySelector('.keep-region');
+      return {
+        list: (box ?? list).getBoundingClientRect().bottom,
+        events: panel?.getBoundingClientRect().bottom ?? Infinity,
+        keep: keepPanel?.getBoundingClientRect().top ?? -Infinity,
+      };
+    });
+    expect(edges.list).toBeLessThanOrEqual(edges.events);
+    expect(edges.events).toBeLessThanOrEqual(edges.keep);
+    // Nothing of the list lies over Keep's buttons: a tap reaches them.
+    const download = page.waitForEvent('download');
+    await keep.getByRole('button', { name: 'Export log' }).tap();
+    expect((await download).suggestedFilename()).toMatch(/\.json$/);
+  });
+});
+
 test.describe('on phones 393 to 430 wide', () => {
   test.use({ viewport: { width: 393, height: 851 }, isMobile: true, hasTouch: true });
 
