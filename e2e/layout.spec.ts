@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/dashboard.ts';
 
 const NOTEBOOK_SAMPLE = 'public/samples/lionherd-notebook-run.json';
@@ -9,6 +9,23 @@ async function sidewaysOverflow(page: Page): Promise<number> {
   return page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
+}
+
+/**
+ * The text of the elements matching `selector` inside `box` that runs past its right edge,
+ * measured by the text itself, not by the element's box (text can spill out of its box).
+ */
+async function textPastRightEdge(box: Locator, selector: string): Promise<(string | null)[]> {
+  return box.evaluate((outer, sel) => {
+    const right = outer.getBoundingClientRect().right;
+    return [...outer.querySelectorAll(sel)]
+      .filter((element) => {
+        const text = document.createRange();
+        text.selectNodeContents(element);
+        return text.getBoundingClientRect().right > right + 0.5;
+      })
+      .map((element) => element.textContent);
+  }, selector);
 }
 
 test.describe('on a 390 × 844 phone', () => {
@@ -88,18 +105,8 @@ test.describe('on a 390 × 844 phone', () => {
   }) => {
     await dashboard.launch('Multi-error event');
     await expect(dashboard.errorTree).toContainText('KeyError');
-    // Text of the tree that lies past the tree's right edge, where it is clipped.
-    const cut = (): Promise<string[]> =>
-      dashboard.errorTree.evaluate((tree) => {
-        const right = tree.getBoundingClientRect().right;
-        return [...tree.querySelectorAll('[role="treeitem"] span')]
-          .filter((span) => {
-            const text = document.createRange();
-            text.selectNodeContents(span);
-            return text.getBoundingClientRect().right > right + 0.5;
-          })
-          .map((span) => span.textContent);
-      });
+    // Text past the tree's right edge is clipped.
+    const cut = () => textPastRightEdge(dashboard.errorTree, '[role="treeitem"] span');
     await expect.poll(cut).toEqual([]);
     await expect(dashboard.errorTree.getByText(/counts as retryable/).first()).toBeVisible();
   });
@@ -141,18 +148,7 @@ test.describe('on phones 393 to 430 wide', () => {
 
   test('every demo kind is named inside the Demo event box', async ({ dashboard, page }) => {
     const picker = dashboard.launchPanel.getByRole('group', { name: 'Demo event' });
-    // Names wider than their column, counted by their text, not by the label's box.
-    const spilling = (): Promise<string[]> =>
-      picker.evaluate((group) => {
-        const right = group.getBoundingClientRect().right;
-        return [...group.querySelectorAll('label')]
-          .filter((label) => {
-            const text = document.createRange();
-            text.selectNodeContents(label);
-            return text.getBoundingClientRect().right > right + 0.5;
-          })
-          .map((label) => label.textContent);
-      });
+    const spilling = () => textPastRightEdge(picker, 'label');
     for (const width of [393, 412, 430]) {
       await page.setViewportSize({ width, height: 851 });
       await expect.poll(spilling).toEqual([]);
