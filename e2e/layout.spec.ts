@@ -65,6 +65,10 @@ test.describe('on a 390 × 844 phone', () => {
     await page.keyboard.press('Enter');
     await expect(dashboard.eventStatus).toHaveText('completed');
     await expect(back).toBeFocused();
+    // Shift+Tab does not go back under the sheet, to the list it covers.
+    await page.keyboard.press('Shift+Tab');
+    await expect(dashboard.eventsPanel.locator(':focus')).toHaveCount(0);
+    await back.focus();
 
     await page.keyboard.press('Escape');
     await expect(dashboard.inspector).toBeHidden();
