@@ -50,6 +50,28 @@ test('a failed event can be retried fresh and the attempts are linked', async ({
   await expect(dashboard.counter('failed', 2)).toBeVisible();
 });
 
+test('with the keyboard, focus stays on the event after Cancel and after Retry fresh', async ({
+  dashboard,
+  page,
+}) => {
+  const details = page.locator('#inspector-record');
+  await dashboard.launch('Slow event', { 'Delay (s)': '30' });
+  await expect(dashboard.eventStatus).toHaveText('processing');
+
+  await dashboard.inspector.getByRole('button', { name: 'Cancel' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(dashboard.eventStatus).toHaveText('cancelled');
+  await expect(details).toBeFocused();
+
+  await dashboard.inspector.getByRole('button', { name: 'Retry fresh' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(
+    dashboard.inspector.getByRole('heading', { name: 'Slow event · attempt 2' }),
+  ).toBeVisible();
+  await expect(details).toBeFocused();
+  await expect(details).toContainText('attempt 2');
+});
+
 test('a fresh attempt shows its full id and its metadata, with metadata.original', async ({
   dashboard,
 }) => {

@@ -47,6 +47,24 @@ test('a template runs in the sandbox and its AggregateError keeps every child', 
   await expect(region.getByText(/^Line 6: AggregateError: multiple errors/)).toBeVisible();
 });
 
+test.describe('on a 390 × 844 phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test('the editor opens in the page, not under another panel, and runs', async ({
+    dashboard,
+    page,
+  }) => {
+    const region = await openEditor(dashboard);
+    const run = region.getByRole('button', { name: 'Run' });
+    // Nothing is drawn over the button: a tap reaches it.
+    await run.tap();
+    await expect(dashboard.eventStatus).toHaveText(/completed|failed|cancelled/, SLOW);
+    await expect(dashboard.inspector.getByRole('heading', { name: /Your event/ })).toBeVisible();
+    await page.getByRole('button', { name: 'Back to the list' }).tap();
+    await expect(page.getByRole('button', { name: 'Start the tour' })).toBeVisible();
+  });
+});
+
 test('TypeScript is stripped of its types and runs; a syntax error is shown at its line', async ({
   dashboard,
   page,

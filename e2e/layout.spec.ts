@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/dashboard.ts';
 
 const NOTEBOOK_SAMPLE = 'public/samples/lionherd-notebook-run.json';
@@ -9,6 +9,23 @@ async function sidewaysOverflow(page: Page): Promise<number> {
   return page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
+}
+
+/**
+ * The text of the elements matching `selector` inside `box` that runs past its right edge,
+ * measured by the text itself, not by the element's box (text can spill out of its box).
+ */
+async function textPastRightEdge(box: Locator, selector: string): Promise<(string | null)[]> {
+  return box.evaluate((outer, sel) => {
+    const right = outer.getBoundingClientRect().right;
+    return [...outer.querySelectorAll(sel)]
+      .filter((element) => {
+        const text = document.createRange();
+        text.selectNodeContents(element);
+        return text.getBoundingClientRect().right > right + 0.5;
+      })
+      .map((element) => element.textContent);
+  }, selector);
 }
 
 test.describe('on a 390 × 844 phone', () => {
@@ -38,6 +55,34 @@ test.describe('on a 390 × 844 phone', () => {
     await expect(dashboard.eventStatus).toBeInViewport();
   });
 
+  test('with the keyboard, focus moves onto the sheet and back to where it was', async ({
+    dashboard,
+    page,
+  }) => {
+    const launch = dashboard.launchPanel.getByRole('button', { name: 'Launch', exact: true });
+    const back = page.getByRole('button', { name: 'Back to the list' });
+    await launch.focus();
+    await page.keyboard.press('Enter');
+    await expect(dashboard.eventStatus).toHaveText('completed');
+    await expect(back).toBeFocused();
+    // Shift+Tab does not go back under the sheet, to the list it covers.
+    await page.keyboard.press('Shift+Tab');
+    await expect(dashboard.eventsPanel.locator(':focus')).toHaveCount(0);
+    await back.focus();
+
+    await page.keyboard.press('Escape');
+    await expect(dashboard.inspector).toBeHidden();
+    await expect(launch).toBeFocused();
+
+    const row = dashboard.rows().first();
+    await row.focus();
+    await page.keyboard.press('Enter');
+    await expect(back).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(dashboard.inspector).toBeHidden();
+    await expect(row).toBeFocused();
+  });
+
   test('a learner can retry and take the tour without sideways scrolling', async ({
     dashboard,
     page,
@@ -57,6 +102,62 @@ test.describe('on a 390 × 844 phone', () => {
     await tour.getByRole('button', { name: 'Show the answer' }).click();
     await expect(tour.getByRole('table', { name: 'Output' })).toBeVisible();
     expect(await sidewaysOverflow(page)).toBe(0);
+  });
+
+  test('each verdict in the error tree is read in full, not cut at the edge', async ({
+    dashboard,
+  }) => {
+    await dashboard.launch('Multi-error event');
+    await expect(dashboard.errorTree).toContainText('KeyError');
+    // Text past the tree's right edge is clipped.
+    const cut = () => textPastRightEdge(dashboard.errorTree, '[role="treeitem"] span');
+    await expect.poll(cut).toEqual([]);
+    await expect(dashboard.errorTree.getByText(/counts as retryable/).first()).toBeVisible();
+  });
+});
+
+test.describe('on a 360 × 640 phone', () => {
+  test.use({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
+
+  test('the event list stays inside the Events panel, above Keep', async ({ dashboard, page }) => {
+    const keep = dashboard.keepPanel;
+    await keep.getByLabel('Import log').setInputFiles(NOTEBOOK_SAMPLE);
+    await expect(keep.getByRole('status')).toContainText('Imported 12 events');
+
+    // The bottom of the list's own scroll box, of the Events panel, and the top of Keep.
+    const edges = await dashboard.eventList.evaluate((list) => {
+      let box: Element | null = list;
+      while (box !== null && getComputedStyle(box).overflowY === 'visible') {
+        box = box.parentElement;
+      }
+      const panel = list.closest('section');
+      const keepPanel = document.querySelector('.keep-region');
+      return {
+        list: (box ?? list).getBoundingClientRect().bottom,
+        events: panel?.getBoundingClientRect().bottom ?? Infinity,
+        keep: keepPanel?.getBoundingClientRect().top ?? -Infinity,
+      };
+    });
+    expect(edges.list).toBeLessThanOrEqual(edges.events);
+    expect(edges.events).toBeLessThanOrEqual(edges.keep);
+    // Nothing of the list lies over Keep's buttons: a tap reaches them.
+    const download = page.waitForEvent('download');
+    await keep.getByRole('button', { name: 'Export log' }).tap();
+    expect((await download).suggestedFilename()).toMatch(/\.json$/);
+  });
+});
+
+test.describe('on phones 393 to 430 wide', () => {
+  test.use({ viewport: { width: 393, height: 851 }, isMobile: true, hasTouch: true });
+
+  test('every demo kind is named inside the Demo event box', async ({ dashboard, page }) => {
+    const picker = dashboard.launchPanel.getByRole('group', { name: 'Demo event' });
+    const spilling = () => textPastRightEdge(picker, 'label');
+    for (const width of [393, 412, 430]) {
+      await page.setViewportSize({ width, height: 851 });
+      await expect.poll(spilling).toEqual([]);
+      expect(await sidewaysOverflow(page)).toBe(0);
+    }
   });
 });
 

@@ -42,6 +42,32 @@ test('the lifecycle diagram lights the current state and tells the path taken', 
   );
 });
 
+test("the current state's label fits inside its box in the diagram", async ({ dashboard }) => {
+  const diagram = dashboard.page
+    .getByRole('region', { name: 'Lifecycle' })
+    .getByRole('img', { name: /Lifecycle diagram/ });
+  // Labels wider than their box, whose ends are drawn over its border or past it.
+  const overflowing = (): Promise<string[]> =>
+    diagram.evaluate((svg) =>
+      [...svg.querySelectorAll('g')].flatMap((node) => {
+        const box = node.querySelector('rect');
+        const label = node.querySelector('text');
+        if (box === null || label === null) return [];
+        return label.getBBox().width > box.getBBox().width - 6 ? [label.textContent] : [];
+      }),
+    );
+
+  await dashboard.launch('Slow event', { 'Delay (s)': '30' });
+  await expect(diagram).toHaveAccessibleName(/Current state: processing\./);
+  expect(await overflowing()).toEqual([]);
+  await dashboard.inspector.getByRole('button', { name: 'Cancel' }).click();
+  await expect(diagram).toHaveAccessibleName(/Current state: cancelled\./);
+  expect(await overflowing()).toEqual([]);
+  await dashboard.launch('Simple event');
+  await expect(diagram).toHaveAccessibleName(/Current state: completed\./);
+  expect(await overflowing()).toEqual([]);
+});
+
 test('the timeline lists every transition with its time from the start', async ({ dashboard }) => {
   await dashboard.launch('Status-tracking event');
   await expect(dashboard.eventStatus).toHaveText('completed');

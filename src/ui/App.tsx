@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState, type CSSProperties } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type CSSProperties } from 'react';
 import { useEventStore } from '../store';
 import { Panel } from './common/Panel.tsx';
 import { storeActions } from './common/storeActions.ts';
@@ -7,6 +7,7 @@ import { LaunchPanel } from './launch/LaunchPanel.tsx';
 import { Splitter } from './layout/Splitter.tsx';
 import { useCloseSheetOnEscape } from './layout/useCloseSheetOnEscape.ts';
 import { useEventDeepLink } from './layout/useEventDeepLink.ts';
+import { useSheetFocus } from './layout/useSheetFocus.ts';
 import { useStoredNumber } from './layout/useStoredNumber.ts';
 import { LearnPanel } from './learn/LearnPanel.tsx';
 import { WritePanel } from './editor/WritePanel.tsx';
@@ -57,6 +58,8 @@ export function App() {
     [],
   );
   useCloseSheetOnEscape();
+  const sheetClose = useRef<HTMLButtonElement>(null);
+  useSheetFocus(hasSelection, sheetClose);
   const [inspectorWidth, setInspectorWidth] = useStoredNumber(
     INSPECTOR_WIDTH.key,
     INSPECTOR_WIDTH.initial,
@@ -66,7 +69,8 @@ export function App() {
   const mainClass = [
     'app-main',
     hasSelection ? 'has-selection' : '',
-    tourOpen || editorOpen ? 'tour-open' : '',
+    // Both widen the drawer; only the tour covers the page on a narrow screen.
+    tourOpen ? 'tour-open' : editorOpen ? 'editor-open' : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -136,6 +140,7 @@ export function App() {
         />
         <div className="stage-detail area-inspect">
           <button
+            ref={sheetClose}
             type="button"
             className="sheet-close"
             onClick={() => {

@@ -2,16 +2,17 @@ import type { EventStatus } from '../../lib';
 
 /** Where each state sits in the diagram's 620 × 250 drawing. */
 export const NODE_POSITION: Readonly<Record<EventStatus, { x: number; y: number }>> = {
-  pending: { x: 75, y: 125 },
+  pending: { x: 86, y: 125 },
   processing: { x: 305, y: 45 },
   skipped: { x: 305, y: 175 },
   aborted: { x: 305, y: 225 },
-  completed: { x: 540, y: 20 },
-  failed: { x: 540, y: 70 },
-  cancelled: { x: 540, y: 125 },
+  completed: { x: 534, y: 20 },
+  failed: { x: 534, y: 70 },
+  cancelled: { x: 534, y: 125 },
 };
 
-export const NODE_WIDTH = 140;
+/** Wide enough for the longest bold label, "◔ processing · now", in a wide system font. */
+export const NODE_WIDTH = 166;
 export const NODE_HEIGHT = 34;
 export const VIEW_BOX = '0 0 620 250';
 

@@ -2,7 +2,9 @@ import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { receiverToken, requestRemoteRetry, whyNoRemoteRetry, type EventRecord } from '../../store';
 import { noticeOnFailure, okOrThrow, useStoreActions } from '../common/storeActions.ts';
+import { FOCUS_TARGET } from '../layout/focusTargets.ts';
 import { actionsFor } from './actionsForStatus.ts';
+import { focusWhenShown } from './focusRequest.ts';
 
 /**
  * Invoke again, invoke three times at once, cancel, retry fresh — only those that make sense
@@ -28,7 +30,9 @@ export function EventActions({ record }: { record: EventRecord }) {
       return okOrThrow(actions.retryFresh(id, { copyMeta: copy })).id;
     },
     onSuccess: (freshId) => {
-      if (freshId !== null) actions.select(freshId);
+      if (freshId === null) return;
+      focusWhenShown(freshId);
+      actions.select(freshId);
     },
   });
 
@@ -64,6 +68,8 @@ export function EventActions({ record }: { record: EventRecord }) {
             disabled={!offered.cancel}
             onClick={() => {
               noticeOnFailure(actions, actions.cancel(record.id, 'cancelled from the inspector'));
+              // The button goes with the running status; focus stays on the event.
+              document.getElementById(FOCUS_TARGET.inspector)?.focus();
             }}
           >
             Cancel

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useDeferredValue } from 'react';
+import { lazy, Suspense, useDeferredValue, useEffect, useRef } from 'react';
 import {
   getOwn,
   isRunningInAnotherTab,
@@ -23,6 +23,7 @@ import { HistorySlider } from './HistorySlider.tsx';
 import { executionAt, transitionsAt, useScrubIndex } from './scrubState.ts';
 import { useFollowRetryRun } from './useFollowRetryRun.ts';
 import { FOCUS_TARGET } from '../layout/focusTargets.ts';
+import { takeFocusRequest } from './focusRequest.ts';
 import './inspector.css';
 
 const ExecutionJson = lazy(() => import('./ExecutionJson.tsx'));
@@ -54,8 +55,12 @@ function RecordDetails({ record }: { record: EventRecord }) {
   const run = useEventStore((state) => getOwn(state.retryRuns, record.chainId));
   const scrubIndex = useScrubIndex(record.id);
   const hasHistory = record.importedFrom?.format !== 'lionherd';
+  const details = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (takeFocusRequest(record.id)) details.current?.focus();
+  }, [record.id]);
   return (
-    <div className="record-details" id={FOCUS_TARGET.inspector} tabIndex={-1}>
+    <div className="record-details" id={FOCUS_TARGET.inspector} tabIndex={-1} ref={details}>
       <div className="record-heading">
         <h3>
           {record.label} <span className="muted">· attempt {record.attempt}</span>

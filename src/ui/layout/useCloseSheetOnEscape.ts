@@ -3,7 +3,7 @@ import { getAppStore } from '../../store';
 import { storeActions } from '../common/storeActions.ts';
 
 /** Where the inspector is a sheet over the list (narrow screens), Escape closes it. */
-const SHEET_MEDIA = '(max-width: 960px)';
+export const SHEET_MEDIA = '(max-width: 960px)';
 
 /** Escape on a phone-sized screen closes the inspector sheet and shows the list again. */
 export function useCloseSheetOnEscape(): void {
