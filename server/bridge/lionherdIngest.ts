@@ -2,7 +2,7 @@ import type { BridgeEventUpdate } from '../../src/lib/bridge/protocol.ts';
 import type { EventDict, Transition } from '../../src/lib/event.ts';
 import type { JsonValue } from '../../src/lib/serialize/toJsonSafe.ts';
 import { isEventStatus } from '../../src/lib/status.ts';
-import type { Checked } from './validateBatch.ts';
+import { tooDeepProblem, type Checked } from './validateBatch.ts';
 
 /** A lionherd-core `Event.to_dict(mode="json")` record, checked enough to be merged. */
 export type LionherdRecord = EventDict & Record<string, JsonValue>;
@@ -46,6 +46,8 @@ export function parseLionherdBody(text: string): Checked<LionherdRecord[]> {
 
 function recordProblem(value: unknown): string | null {
   if (!isObject(value)) return ': expected a lionherd-core Event.to_dict record (an object)';
+  const tooDeep = tooDeepProblem(value);
+  if (tooDeep !== null) return tooDeep;
   if (typeof value.id !== 'string' || value.id === '') return '.id: expected the event id as text';
   if (typeof value.created_at !== 'string' || Number.isNaN(Date.parse(value.created_at))) {
     return '.created_at: expected an ISO 8601 timestamp, e.g. 2026-11-20T09:30:00.157000+00:00';

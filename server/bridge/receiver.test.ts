@@ -310,6 +310,36 @@ describe('the receiver', () => {
     expect(receiver.sources()).toEqual([]);
   });
 
+  it('refuses data nested deeper than the dashboard reads, and keeps serving', async () => {
+    const { origin, post, receiver } = await start();
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+    const batch = JSON.stringify(batchOf('e-deep', 1)).replace(
+      '"params":{}',
+      `"params":{"a":${deep}}`,
+    );
+    const response = await post('events', batch);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      error:
+        'malformed batch, nothing was changed: updates[0].params.a[0][0][0][0][0][0]…: nested deeper than 500 levels, more than the dashboard reads',
+    });
+    const [first] = JSON.parse(fixture('scenarios.json')) as unknown[];
+    const record = JSON.stringify(first).replace(/"response":[^,]*,/, `"response":${deep},`);
+    const lionherd = await post('lionherd?source=deep', record);
+    expect(lionherd.status).toBe(400);
+    expect(await lionherd.text()).toContain(
+      '[0].execution.response[0][0][0][0][0][0]…: nested deeper than 500 levels',
+    );
+    expect(receiver.events()).toEqual([]);
+    // The receiver still answers: nothing it kept had to be serialized and overflowed.
+    const dashboard = await listenToStream(`${origin}/api/bridge/stream?token=${receiver.token}`);
+    expect((await post('events', batchOf('e-1', 1))).status).toBe(200);
+    await eventually(() => {
+      expect(dashboard.updates.map((update) => update.event.id)).toEqual(['e-1']);
+    });
+    dashboard.stop();
+  });
+
   it('refuses a body over the size limit', async () => {
     const { post, receiver } = await start({ maxBodyBytes: 1_000 });
     const response = await post('events', { padding: 'x'.repeat(2_000) });
