@@ -10,7 +10,7 @@ import { parseReturnValue } from '../parseReturnValue';
 import { describeIssue, formatPath } from '../recordSchema';
 import { z } from '../zod';
 import { findTooDeep, MAX_NESTING_DEPTH } from './nestingDepth';
-import { isEpochMs } from './timeRange';
+import { isDurationSeconds, isEpochMs } from './timeRange';
 import { withoutStackTraces } from './withoutStackTraces';
 import { mergeSnapshots, type MergedEvent, type Snapshot } from './lionherdSnapshots';
 import {
@@ -114,7 +114,14 @@ const pythonRecordSchema = z.catchall(
       execution: z.object(
         {
           status: z.enum(EVENT_STATUSES as [EventStatus, ...EventStatus[]]),
-          duration: z.nullable(z.number().check(z.nonnegative())),
+          duration: z.nullable(
+            z.number().check(
+              z.nonnegative(),
+              z.refine(isDurationSeconds, {
+                error: 'expected seconds that end before the end of year 9999',
+              }),
+            ),
+          ),
           response: jsonSchema,
           error: z.nullable(pythonErrorSchema),
           retryable: z.nullable(z.boolean()),
