@@ -444,6 +444,51 @@ describe('the receiver, for lionherd-core records', () => {
     expect(group?.event.execution.error?.exceptions).toHaveLength(3);
   });
 
+  it.each([
+    [
+      'created_at',
+      '2026-11-20T09:30:00.157000',
+      'expected an ISO 8601 timestamp with a UTC offset',
+    ],
+    [
+      'created_at',
+      '0001-01-01T00:00:00+00:00',
+      'expected a time between 1970 and the end of year 9999',
+    ],
+    ['execution.duration', 1e300, 'that ends before the end of year 9999'],
+    ['execution.duration', '1e309', 'that ends before the end of year 9999'],
+    ['execution.error.details', 'none', 'expected an object'],
+  ])(
+    'refuses a record the dashboard cannot read (%s %s), saying why',
+    async (field, value, why) => {
+      const { post, receiver } = await start();
+      const [first] = JSON.parse(fixture('scenarios.json')) as Record<string, unknown>[];
+      const record = {
+        ...first,
+        created_at: field === 'created_at' ? value : first?.created_at,
+        execution: {
+          status: 'failed',
+          duration: field === 'execution.duration' ? '<duration>' : 1,
+          response: null,
+          error: {
+            error: 'ValueError',
+            message: 'bad',
+            details: field === 'execution.error.details' ? value : {},
+          },
+          retryable: false,
+        },
+      };
+      // 1e309 is valid JSON that parses to Infinity: it must be sent as written.
+      const body = JSON.stringify(record).replace('"<duration>"', String(value));
+      const response = await post('lionherd?source=strict', body);
+      expect(response.status).toBe(400);
+      const text = await response.text();
+      expect(text).toContain(`[0].${field}: `);
+      expect(text).toContain(why);
+      expect(receiver.events()).toEqual([]);
+    },
+  );
+
   it('refuses a malformed record, naming it, and keeps none of the batch', async () => {
     const { post, receiver } = await start();
     const records = JSON.parse(fixture('scenarios.json')) as { execution: { status: string } }[];
