@@ -489,6 +489,15 @@ describe('the receiver, for lionherd-core records', () => {
     },
   );
 
+  it('reads a body that starts with a byte order mark, as the dashboard reads such a file', async () => {
+    const { post, receiver } = await start();
+    const response = await post('lionherd?source=windows', `\uFEFF${fixture('scenarios.json')}`);
+    expect(await response.json()).toEqual({ accepted: 20, duplicates: 0 });
+    const batch = await post('events', `\uFEFF${JSON.stringify(batchOf('e-bom', 1))}`);
+    expect(batch.status).toBe(200);
+    expect(receiver.events()).toHaveLength(21);
+  });
+
   it('refuses a malformed record, naming it, and keeps none of the batch', async () => {
     const { post, receiver } = await start();
     const records = JSON.parse(fixture('scenarios.json')) as { execution: { status: string } }[];

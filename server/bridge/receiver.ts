@@ -516,7 +516,13 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
       chunks.push(chunk);
     });
     req.on('end', () => {
-      if (!failed) resolve(Buffer.concat(chunks).toString('utf8'));
+      // A file saved as UTF-8 with a byte order mark (Windows, Python's utf-8-sig) is still JSON.
+      if (!failed)
+        resolve(
+          Buffer.concat(chunks)
+            .toString('utf8')
+            .replace(/^\uFEFF/, ''),
+        );
     });
     req.on('error', (error) => {
       failed = true;
