@@ -498,6 +498,27 @@ describe('the receiver, for lionherd-core records', () => {
     expect(receiver.events()).toHaveLength(21);
   });
 
+  it('refuses a record of a known id with another created_at: another event, not a snapshot', async () => {
+    const { post, receiver } = await start();
+    const [first] = JSON.parse(fixture('scenarios.json')) as { id: string; created_at: string }[];
+    if (first === undefined) throw new Error('the fixture changed');
+    expect((await post('lionherd?source=a', first)).status).toBe(200);
+    const other = { ...first, created_at: '2030-01-01T00:00:00+00:00' };
+    const response = await post('lionherd?source=b', other);
+    expect(response.status).toBe(409);
+    expect(((await response.json()) as { error: string }).error).toContain(
+      `[0].created_at: 2030-01-01T00:00:00+00:00 differs from ${first.created_at} of the event with id "${first.id}" already received`,
+    );
+    const inOneBody = await post('lionherd?source=c', [
+      { ...first, id: 'twice' },
+      { ...other, id: 'twice' },
+    ]);
+    expect(inOneBody.status).toBe(409);
+    expect(await inOneBody.text()).toContain('[1].created_at: 2030-01-01T00:00:00+00:00 differs');
+    expect(receiver.events()).toHaveLength(1);
+    expect(receiver.events()[0]?.event.created_at).toBe(first.created_at);
+  });
+
   it('refuses a malformed record, naming it, and keeps none of the batch', async () => {
     const { post, receiver } = await start();
     const records = JSON.parse(fixture('scenarios.json')) as { execution: { status: string } }[];
