@@ -94,3 +94,41 @@ test('an imported log full of markup and script is shown as text and nothing run
     0,
   );
 });
+
+test('a right-to-left override in an id does not reverse the words after it', async ({
+  dashboard,
+}) => {
+  const record = {
+    id: 'abc\u202Edef',
+    created_at: '2026-11-20T09:30:00.157000+00:00',
+    metadata: { lion_class: '__main__.SimpleEvent' },
+    execution: { status: 'completed', duration: 1, response: null, error: null, retryable: null },
+  };
+  await dashboard.keepPanel.getByLabel('Import log').setInputFiles({
+    name: 'rtl.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify([record])),
+  });
+  await expect(dashboard.keepPanel.getByRole('status')).toContainText('Imported 1 event');
+  await dashboard.rows().first().click();
+  const meta = dashboard.inspector.getByText(/ran for/);
+  await expect(meta).toBeVisible();
+  // Where "r" of "ran" and "f" of "for" are drawn: left to right unless the override leaks.
+  const fAfterR = await meta.evaluate((element) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      const text = node.textContent ?? '';
+      const at = text.indexOf('ran for');
+      if (at < 0) continue;
+      const left = (offset: number): number => {
+        const range = document.createRange();
+        range.setStart(node, offset);
+        range.setEnd(node, offset + 1);
+        return range.getBoundingClientRect().left;
+      };
+      return left(at + 4) - left(at);
+    }
+    return null;
+  });
+  expect(fAfterR).toBeGreaterThan(0);
+});

@@ -2,7 +2,9 @@ import type { BridgeEventUpdate } from '../../src/lib/bridge/protocol.ts';
 import type { EventDict, Transition } from '../../src/lib/event.ts';
 import type { JsonValue } from '../../src/lib/serialize/toJsonSafe.ts';
 import { isEventStatus } from '../../src/lib/status.ts';
-import type { Checked } from './validateBatch.ts';
+import { parsePythonTimestamp } from '../../src/store/formats/pythonTimestamp.ts';
+import { isDurationSeconds, isEpochMs } from '../../src/store/formats/timeRange.ts';
+import { tooDeepProblem, type Checked } from './validateBatch.ts';
 
 /** A lionherd-core `Event.to_dict(mode="json")` record, checked enough to be merged. */
 export type LionherdRecord = EventDict & Record<string, JsonValue>;
@@ -46,10 +48,18 @@ export function parseLionherdBody(text: string): Checked<LionherdRecord[]> {
 
 function recordProblem(value: unknown): string | null {
   if (!isObject(value)) return ': expected a lionherd-core Event.to_dict record (an object)';
+  const tooDeep = tooDeepProblem(value);
+  if (tooDeep !== null) return tooDeep;
   if (typeof value.id !== 'string' || value.id === '') return '.id: expected the event id as text';
-  if (typeof value.created_at !== 'string' || Number.isNaN(Date.parse(value.created_at))) {
-    return '.created_at: expected an ISO 8601 timestamp, e.g. 2026-11-20T09:30:00.157000+00:00';
+  // The dashboard's own rules (src/store/formats/lionherd.ts): a record the receiver kept but
+  // the dashboard could not read would be lost without a word.
+  const created =
+    typeof value.created_at === 'string' ? parsePythonTimestamp(value.created_at) : undefined;
+  if (created === undefined) {
+    return '.created_at: expected an ISO 8601 timestamp with a UTC offset, e.g. 2026-11-20T09:30:00.157000+00:00';
   }
+  if (!isEpochMs(created))
+    return '.created_at: expected a time between 1970 and the end of year 9999';
   if (value.metadata !== undefined && !isObject(value.metadata))
     return '.metadata: expected an object';
   const execution = value.execution;
@@ -59,8 +69,8 @@ function recordProblem(value: unknown): string | null {
     return `.execution.status: expected one of pending|processing|completed|failed|cancelled|skipped|aborted, got ${execution.status === undefined ? 'nothing' : JSON.stringify(execution.status)}`;
   }
   const { duration, retryable, error } = execution;
-  if (duration !== null && !(typeof duration === 'number' && duration >= 0)) {
-    return '.execution.duration: expected seconds (a number ≥ 0) or null';
+  if (duration !== null && !(typeof duration === 'number' && isDurationSeconds(duration))) {
+    return '.execution.duration: expected seconds (a number ≥ 0 that ends before the end of year 9999) or null';
   }
   if (retryable !== null && typeof retryable !== 'boolean')
     return '.execution.retryable: expected true, false or null';
@@ -76,6 +86,10 @@ function errorProblem(value: unknown, depth: number): string | null {
   if (!isObject(value)) return ': expected { error, message } or null';
   if (typeof value.error !== 'string') return '.error: expected the error class name as text';
   if (typeof value.message !== 'string') return '.message: expected the error message as text';
+  if (value.retryable !== undefined && typeof value.retryable !== 'boolean')
+    return '.retryable: expected true or false';
+  if (value.details !== undefined && !isObject(value.details))
+    return '.details: expected an object';
   if (value.exceptions === undefined) return null;
   if (!Array.isArray(value.exceptions)) return '.exceptions: expected an array';
   for (const [index, inner] of value.exceptions.entries()) {

@@ -362,6 +362,36 @@ describe('the receiver', () => {
     expect(receiver.sources()).toEqual([]);
   });
 
+  it('refuses data nested deeper than the dashboard reads, and keeps serving', async () => {
+    const { origin, post, receiver } = await start();
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+    const batch = JSON.stringify(batchOf('e-deep', 1)).replace(
+      '"params":{}',
+      `"params":{"a":${deep}}`,
+    );
+    const response = await post('events', batch);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      error:
+        'malformed batch, nothing was changed: updates[0].params.a[0][0][0][0][0][0]…: nested deeper than 500 levels, more than the dashboard reads',
+    });
+    const [first] = JSON.parse(fixture('scenarios.json')) as unknown[];
+    const record = JSON.stringify(first).replace(/"response":[^,]*,/, `"response":${deep},`);
+    const lionherd = await post('lionherd?source=deep', record);
+    expect(lionherd.status).toBe(400);
+    expect(await lionherd.text()).toContain(
+      '[0].execution.response[0][0][0][0][0][0]…: nested deeper than 500 levels',
+    );
+    expect(receiver.events()).toEqual([]);
+    // The receiver still answers: nothing it kept had to be serialized and overflowed.
+    const dashboard = await listenToStream(`${origin}/api/bridge/stream?token=${receiver.token}`);
+    expect((await post('events', batchOf('e-1', 1))).status).toBe(200);
+    await eventually(() => {
+      expect(dashboard.updates.map((update) => update.event.id)).toEqual(['e-1']);
+    });
+    dashboard.stop();
+  });
+
   it('refuses a body over the size limit', async () => {
     const { post, receiver } = await start({ maxBodyBytes: 1_000 });
     const response = await post('events', { padding: 'x'.repeat(2_000) });
@@ -464,6 +494,81 @@ describe('the receiver, for lionherd-core records', () => {
       .events()
       .find((update) => update.event.execution.error?.error === 'ExceptionGroup');
     expect(group?.event.execution.error?.exceptions).toHaveLength(3);
+  });
+
+  it.each([
+    [
+      'created_at',
+      '2026-11-20T09:30:00.157000',
+      'expected an ISO 8601 timestamp with a UTC offset',
+    ],
+    [
+      'created_at',
+      '0001-01-01T00:00:00+00:00',
+      'expected a time between 1970 and the end of year 9999',
+    ],
+    ['execution.duration', 1e300, 'that ends before the end of year 9999'],
+    ['execution.duration', '1e309', 'that ends before the end of year 9999'],
+    ['execution.error.details', 'none', 'expected an object'],
+  ])(
+    'refuses a record the dashboard cannot read (%s %s), saying why',
+    async (field, value, why) => {
+      const { post, receiver } = await start();
+      const [first] = JSON.parse(fixture('scenarios.json')) as Record<string, unknown>[];
+      const record = {
+        ...first,
+        created_at: field === 'created_at' ? value : first?.created_at,
+        execution: {
+          status: 'failed',
+          duration: field === 'execution.duration' ? '<duration>' : 1,
+          response: null,
+          error: {
+            error: 'ValueError',
+            message: 'bad',
+            details: field === 'execution.error.details' ? value : {},
+          },
+          retryable: false,
+        },
+      };
+      // 1e309 is valid JSON that parses to Infinity: it must be sent as written.
+      const body = JSON.stringify(record).replace('"<duration>"', String(value));
+      const response = await post('lionherd?source=strict', body);
+      expect(response.status).toBe(400);
+      const text = await response.text();
+      expect(text).toContain(`[0].${field}: `);
+      expect(text).toContain(why);
+      expect(receiver.events()).toEqual([]);
+    },
+  );
+
+  it('reads a body that starts with a byte order mark, as the dashboard reads such a file', async () => {
+    const { post, receiver } = await start();
+    const response = await post('lionherd?source=windows', `\uFEFF${fixture('scenarios.json')}`);
+    expect(await response.json()).toEqual({ accepted: 20, duplicates: 0 });
+    const batch = await post('events', `\uFEFF${JSON.stringify(batchOf('e-bom', 1))}`);
+    expect(batch.status).toBe(200);
+    expect(receiver.events()).toHaveLength(21);
+  });
+
+  it('refuses a record of a known id with another created_at: another event, not a snapshot', async () => {
+    const { post, receiver } = await start();
+    const [first] = JSON.parse(fixture('scenarios.json')) as { id: string; created_at: string }[];
+    if (first === undefined) throw new Error('the fixture changed');
+    expect((await post('lionherd?source=a', first)).status).toBe(200);
+    const other = { ...first, created_at: '2030-01-01T00:00:00+00:00' };
+    const response = await post('lionherd?source=b', other);
+    expect(response.status).toBe(409);
+    expect(((await response.json()) as { error: string }).error).toContain(
+      `[0].created_at: 2030-01-01T00:00:00+00:00 differs from ${first.created_at} of the event with id "${first.id}" already received`,
+    );
+    const inOneBody = await post('lionherd?source=c', [
+      { ...first, id: 'twice' },
+      { ...other, id: 'twice' },
+    ]);
+    expect(inOneBody.status).toBe(409);
+    expect(await inOneBody.text()).toContain('[1].created_at: 2030-01-01T00:00:00+00:00 differs');
+    expect(receiver.events()).toHaveLength(1);
+    expect(receiver.events()[0]?.event.created_at).toBe(first.created_at);
   });
 
   it('refuses a malformed record, naming it, and keeps none of the batch', async () => {

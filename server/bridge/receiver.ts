@@ -10,7 +10,12 @@ import {
   type RemoteSource,
 } from '../../src/lib/bridge/protocol.ts';
 import type { Middleware } from '../middleware.ts';
-import { lionherdUpdate, parseLionherdBody, sameSnapshot } from './lionherdIngest.ts';
+import {
+  lionherdUpdate,
+  parseLionherdBody,
+  sameSnapshot,
+  type LionherdRecord,
+} from './lionherdIngest.ts';
 import { createRateLimiter } from './rateLimiter.ts';
 import { checkRequest, type GuardOptions } from './requestGuard.ts';
 import { validateBatch, validateSourceInfo } from './validateBatch.ts';
@@ -382,6 +387,13 @@ export function createReceiver(options: ReceiverOptions = {}): Receiver {
       });
       return;
     }
+    const otherEvent = sameIdOtherEvent(parsed.value);
+    if (otherEvent !== null) {
+      reply(res, 409, {
+        error: `another event with a known id, nothing was changed: ${otherEvent}`,
+      });
+      return;
+    }
     const { run } = touchSource(
       { id, name, host: null, pid: null, runtime: 'python', capabilities: [] },
       'lionherd',
@@ -399,6 +411,22 @@ export function createReceiver(options: ReceiverOptions = {}): Receiver {
     }
     scheduleBroadcast();
     reply(res, 200, { accepted, duplicates: parsed.value.length - accepted });
+  }
+
+  /**
+   * A record whose id was seen with another `created_at` is not a snapshot of that event but
+   * another event, which merging would drop (the import refuses it the same way).
+   */
+  function sameIdOtherEvent(records: readonly LionherdRecord[]): string | null {
+    const createdAt = new Map<string, string>();
+    for (const [index, record] of records.entries()) {
+      const known = createdAt.get(record.id) ?? events.get(record.id)?.event.created_at;
+      if (known !== undefined && known !== record.created_at) {
+        return `[${String(index)}].created_at: ${record.created_at} differs from ${known} of the event with id ${JSON.stringify(record.id)} already received; give the new event its own id`;
+      }
+      createdAt.set(record.id, record.created_at);
+    }
+    return null;
   }
 
   function handleCommand(res: ServerResponse, body: unknown): void {
@@ -591,7 +619,13 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
       chunks.push(chunk);
     });
     req.on('end', () => {
-      if (!failed) resolve(Buffer.concat(chunks).toString('utf8'));
+      // A file saved as UTF-8 with a byte order mark (Windows, Python's utf-8-sig) is still JSON.
+      if (!failed)
+        resolve(
+          Buffer.concat(chunks)
+            .toString('utf8')
+            .replace(/^\uFEFF/, ''),
+        );
     });
     req.on('error', (error) => {
       failed = true;

@@ -4,6 +4,7 @@ import {
   type BridgeSourceInfo,
 } from '../../src/lib/bridge/protocol.ts';
 import { isEventStatus } from '../../src/lib/status.ts';
+import { findTooDeep, MAX_NESTING_DEPTH } from '../../src/store/formats/nestingDepth.ts';
 
 /** Most updates one batch may carry. */
 export const MAX_UPDATES_PER_BATCH = 5_000;
@@ -83,6 +84,8 @@ function sourceInfo(value: unknown, path: string): void {
 
 function eventUpdate(value: unknown, path: string): void {
   const update = object(value, path);
+  const tooDeep = tooDeepProblem(update);
+  if (tooDeep !== null) throw new Problem(`${path}${tooDeep}`);
   count(update.seq, join(path, 'seq'));
   text(update.kind, join(path, 'kind'), 200);
   array(update.notifications, join(path, 'notifications'));
@@ -120,6 +123,22 @@ function eventUpdate(value: unknown, path: string): void {
       `expected true, false or null, got ${show(execution.retryable)}`,
     );
   }
+}
+
+/**
+ * Where `value` nests deeper than the dashboard reads, as a path after the value's own
+ * (`.params.a[0][0]…: nested deeper than 500 levels, …`), or `null`. Checked before anything
+ * is kept: serializing such data for the dashboards would overflow the stack and end the
+ * receiver.
+ */
+export function tooDeepProblem(value: unknown): string | null {
+  const path = findTooDeep(value, MAX_NESTING_DEPTH - 1);
+  if (path === null) return null;
+  const shown = path
+    .slice(0, 8)
+    .map((key) => (typeof key === 'number' ? `[${String(key)}]` : `.${key}`));
+  const more = path.length > shown.length ? '…' : '';
+  return `${shown.join('')}${more}: nested deeper than ${String(MAX_NESTING_DEPTH)} levels, more than the dashboard reads`;
 }
 
 function object(value: unknown, path: string): Record<string, unknown> {

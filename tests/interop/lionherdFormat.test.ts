@@ -192,6 +192,15 @@ describe('parseLionherdLog on bad input', () => {
     expect(parseError(data)).toMatch(/^\[0\]\.execution\.duration: /);
   });
 
+  it('rejects a duration no date can hold, so no timeline runs past the calendar', () => {
+    const data = fixtureWith((records) => {
+      (records[0]?.execution as Record<string, unknown>).duration = 1e300;
+    });
+    expect(parseError(data)).toBe(
+      '[0].execution.duration: expected seconds that end before the end of year 9999',
+    );
+  });
+
   it('rejects a second record of an id whose created_at differs, naming both', () => {
     const data = fixtureWith((records) => {
       if (records[4] !== undefined) records[4].id = records[1]?.id;

@@ -10,7 +10,8 @@ import { parseReturnValue } from '../parseReturnValue';
 import { describeIssue, formatPath } from '../recordSchema';
 import { z } from '../zod';
 import { findTooDeep, MAX_NESTING_DEPTH } from './nestingDepth';
-import { isEpochMs } from './timeRange';
+import { parsePythonTimestamp } from './pythonTimestamp';
+import { isDurationSeconds, isEpochMs } from './timeRange';
 import { withoutStackTraces } from './withoutStackTraces';
 import { mergeSnapshots, type MergedEvent, type Snapshot } from './lionherdSnapshots';
 import {
@@ -19,6 +20,8 @@ import {
   toPythonError,
   type PythonErrorDict,
 } from './pythonErrors';
+
+export { parsePythonTimestamp } from './pythonTimestamp';
 
 /**
  * lionherd-core (Python) interop: logs made of `Event.to_dict(mode="json")` records, as a
@@ -114,7 +117,14 @@ const pythonRecordSchema = z.catchall(
       execution: z.object(
         {
           status: z.enum(EVENT_STATUSES as [EventStatus, ...EventStatus[]]),
-          duration: z.nullable(z.number().check(z.nonnegative())),
+          duration: z.nullable(
+            z.number().check(
+              z.nonnegative(),
+              z.refine(isDurationSeconds, {
+                error: 'expected seconds that end before the end of year 9999',
+              }),
+            ),
+          ),
           response: jsonSchema,
           error: z.nullable(pythonErrorSchema),
           retryable: z.nullable(z.boolean()),
@@ -404,25 +414,6 @@ function toPythonRecord(record: EventRecord): Record<string, JsonValue> {
     },
     ...Object.fromEntries(fields),
   };
-}
-
-// ---- timestamps --------------------------------------------------------------------------
-
-const ISO_WITH_OFFSET =
-  /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})$/;
-
-/**
- * Epoch milliseconds, with microseconds as the fraction, of an ISO 8601 timestamp that has
- * a UTC offset (`…T09:30:00.157000+00:00`, `…+02:00`, `…Z`); `undefined` for anything else.
- */
-export function parsePythonTimestamp(text: string): number | undefined {
-  const match = ISO_WITH_OFFSET.exec(text);
-  if (match === null) return undefined;
-  const [, seconds = '', fraction = '', offset = ''] = match;
-  const wholeSeconds = Date.parse(`${seconds}${offset}`);
-  if (Number.isNaN(wholeSeconds)) return undefined;
-  const micros = Number(fraction.padEnd(6, '0').slice(0, 6));
-  return wholeSeconds + micros / 1000;
 }
 
 // ---- metadata and names --------------------------------------------------------------------

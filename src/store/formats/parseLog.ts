@@ -105,6 +105,8 @@ export function* readLogSteps(
       error: `${where} is ${formatMegabytes(bytes)}; the largest log this dashboard imports is ${formatMegabytes(maxBytes)}.`,
     };
   }
+  // JSON.parse would say "Unexpected end of JSON input", which names no cause.
+  if (/^\s*$/.test(text)) return { ok: false, error: `${where} is empty: it holds no records.` };
   let data: unknown;
   try {
     data = JSON.parse(text);

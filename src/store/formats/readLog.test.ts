@@ -47,6 +47,10 @@ describe('refusals say what and where', () => {
     expect(error).not.toMatch(/call stack/i);
   }, 30_000);
 
+  test.each(['', ' \r\n\t\n'])('a file of nothing but whitespace (%j) is called empty', (text) => {
+    expect(errorOf(text, 'blank.json')).toBe('"blank.json" is empty: it holds no records.');
+  });
+
   test('a record nested 10,000 levels deep is refused with its path, not a stack overflow', () => {
     // JSON.stringify recurses, so the deep part is written by hand (JSON.parse does not).
     const deep = recordWithId('deep', {
