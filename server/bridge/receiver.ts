@@ -91,6 +91,8 @@ interface KeptEvent {
   sourceId: string;
   run: number;
   seq: number;
+  /** The event's `created_at`, which tells another event of the same id from this one. */
+  createdAt: string;
   /** The latest update while it waits to be broadcast; `undefined` once `json` holds it. */
   update: RemoteEventUpdate | undefined;
   json: string;
@@ -298,7 +300,14 @@ export function createReceiver(options: ReceiverOptions = {}): Receiver {
       ? Object.assign(update, { sourceId, run })
       : { ...update, sourceId, run };
     events.delete(id);
-    events.set(id, { sourceId, run, seq: update.seq, update: remote, json: '' });
+    events.set(id, {
+      sourceId,
+      run,
+      seq: update.seq,
+      createdAt: update.event.created_at,
+      update: remote,
+      json: '',
+    });
     if (events.size > maxEvents) {
       const oldest = events.keys().next();
       if (oldest.done !== true) events.delete(oldest.value);
@@ -420,7 +429,7 @@ export function createReceiver(options: ReceiverOptions = {}): Receiver {
   function sameIdOtherEvent(records: readonly LionherdRecord[]): string | null {
     const createdAt = new Map<string, string>();
     for (const [index, record] of records.entries()) {
-      const known = createdAt.get(record.id) ?? events.get(record.id)?.event.created_at;
+      const known = createdAt.get(record.id) ?? events.get(record.id)?.createdAt;
       if (known !== undefined && known !== record.created_at) {
         return `[${String(index)}].created_at: ${record.created_at} differs from ${known} of the event with id ${JSON.stringify(record.id)} already received; give the new event its own id`;
       }
