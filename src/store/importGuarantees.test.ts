@@ -6,6 +6,7 @@ import { toLionherdRecords } from './formats/lionherd';
 import { formatLog } from './formats/log';
 import { toOtlpJson } from './formats/otlp';
 import { getOwn } from './ownKey';
+import { IMPORT_SLICE } from './slices/logSlice';
 import { FakeBrowser } from './history/testPages';
 import { createHydratedTestStore, createTestStore } from './testHelpers';
 
@@ -135,6 +136,51 @@ describe('cancelling', () => {
       error: 'The import was cancelled: nothing was added.',
     });
     expect(harness.store.records.order.toArray()).toEqual([]);
+  });
+});
+
+describe('a large import', () => {
+  const count = 2 * IMPORT_SLICE + 500;
+  const many = (): EventRecord[] =>
+    Array.from({ length: count }, (_, index) => recordWithId(`r${String(index).padStart(5, '0')}`));
+
+  test('is listed a slice per task, oldest first, ending in the order of the file', async () => {
+    const harness = await createHydratedTestStore();
+    const sizes: number[] = [];
+    harness.store.records.subscribeChanges(({ upserted }) => sizes.push(upserted.length));
+    const listed: number[] = [];
+    const records = many();
+    const result = await harness.store.getState().importLog(logOf(records), 'big.json', {
+      inPage: true,
+      onProgress: (progress) => {
+        if (progress.phase === 'adding') listed.push(progress.added);
+      },
+    });
+    expect(result).toMatchObject({ ok: true, added: count, skipped: 0 });
+    expect(sizes).toEqual([IMPORT_SLICE, IMPORT_SLICE, 500]);
+    expect(listed).toEqual([IMPORT_SLICE, 2 * IMPORT_SLICE]);
+    expect(harness.store.records.order.toArray()).toEqual(records.map((record) => record.id));
+  });
+
+  test('cancelled while it is being listed, takes back what it listed and keeps the rest', async () => {
+    const harness = await createHydratedTestStore();
+    await harness.store.getState().importLog(logOf([recordWithId('mine')]), 'mine.json', {
+      inPage: true,
+    });
+    const controller = new AbortController();
+    const result = await harness.store.getState().importLog(logOf(many()), 'big.json', {
+      inPage: true,
+      signal: controller.signal,
+      onProgress: (progress) => {
+        if (progress.phase === 'adding') controller.abort();
+      },
+    });
+    expect(result).toEqual({
+      ok: false,
+      cancelled: true,
+      error: 'The import was cancelled: nothing was added.',
+    });
+    expect(harness.store.records.order.toArray()).toEqual(['mine']);
   });
 });
 

@@ -145,7 +145,7 @@ export type ImportResult =
   | {
       ok: false;
       error: string;
-      /** The import was cancelled before anything was added. */
+      /** The import was cancelled: nothing of it was kept. */
       cancelled?: true;
       /**
        * Some records of a log do not fit and nothing was imported; these are the
@@ -160,7 +160,10 @@ export interface ImportOptions {
   importValid?: boolean;
   /** Cancels the import; nothing is added once it was cancelled. */
   signal?: AbortSignal;
-  /** Hears how the read goes: reading, records checked of the total, records copied in. */
+  /**
+   * Hears how the import goes: reading, records checked of the total, records copied in,
+   * records listed.
+   */
   onProgress?: (progress: ImportProgress) => void;
   /** Read on the page's thread, in slices, rather than in a worker (tests). */
   inPage?: boolean;

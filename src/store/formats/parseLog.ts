@@ -1,4 +1,5 @@
 import type { EventRecord } from '../eventRecord';
+import { compareByCreated } from '../createdMs';
 import { describeIssues, eventRecordSchema } from '../recordSchema';
 import type { LogFormat } from '../types';
 import { z } from '../zod';
@@ -223,7 +224,10 @@ function checkLionherd(where: string, read: () => LionherdReadResult): ParsedLog
   return {
     ok: true,
     format: 'lionherd',
-    records: parsed.records,
+    // lionherd logs run oldest first; the dashboard lists newest first. Timestamps may carry
+    // any UTC offset: compare the times, not the text; records of one millisecond by id, as
+    // the history lists them. Sorted here, where the reading runs: off the page's thread.
+    records: [...parsed.records].sort((a, b) => compareByCreated(b, a)),
     merged: parsed.merged,
     leftOut: parsed.leftOut,
   };

@@ -4,11 +4,13 @@ import type { LionherdReadOptions } from './lionherd';
 import type { LogWorkerMessage, LogWorkerRequest } from './logWorkerProtocol';
 import { readLogSteps, type ParsedLog } from './parseLog';
 
-/** Where an import is: reading the file, checking its records, or copying them in. */
+/** Where an import is: reading the file, checking its records, copying them in, or listing them. */
 export type ImportProgress =
   | { phase: 'reading' }
   | { phase: 'checking'; checked: number; total: number }
-  | { phase: 'receiving'; received: number };
+  | { phase: 'receiving'; received: number }
+  /** The store listing the new records, a slice per task (after the reader is done). */
+  | { phase: 'adding'; added: number; total: number };
 
 export interface ReadLogOptions extends LionherdReadOptions {
   /** Cancels the read: the promise rejects with the signal's reason. */

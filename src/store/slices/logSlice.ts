@@ -1,4 +1,3 @@
-import { compareByCreated } from '../createdMs';
 import type { EventRecord } from '../eventRecord';
 import { launchChecks } from '../lazySchemas';
 import { formatLog } from '../formats/log';
@@ -6,7 +5,9 @@ import { messageOf } from '../messageOf';
 import type { ParsedLog } from '../formats/parseLog';
 import type { readLogInBackground } from '../formats/readLogInBackground';
 import type { Slice, StoreInternals } from '../storeInternals';
-import type { EventStoreActions } from '../types';
+import type { RecordsCache } from '../records/recordsCache';
+import type { EventStoreActions, ImportOptions, LogFormat } from '../types';
+import { yieldToBrowser } from '../yieldToBrowser';
 
 /** The store's `exportLog` and `importLog`: history out as a log, and logs read back in. */
 export const createLogSlice =
@@ -57,28 +58,22 @@ export const createLogSlice =
             ? { ok: false, error: parsed.error }
             : { ok: false, error: parsed.error, partial: parsed.partial };
         }
-        const added: EventRecord[] = [];
-        const seen = new Set<string>();
-        let skipped = 0;
-        for (const record of parsed.records) {
-          if (records.has(record.id) || seen.has(record.id)) {
-            skipped += 1;
-            continue;
-          }
-          seen.add(record.id);
-          added.push(asImported(record, parsed.format, fileName));
+        const fresh = await newRecordsIn(records, parsed.records, options.signal);
+        const added =
+          fresh === 'cancelled'
+            ? fresh
+            : await addInSlices(records, fresh, parsed.format, fileName, options);
+        if (added === 'cancelled' || fresh === 'cancelled') {
+          return {
+            ok: false,
+            cancelled: true,
+            error: 'The import was cancelled: nothing was added.',
+          };
         }
-        if (parsed.format === 'lionherd') {
-          // lionherd logs run oldest first; the dashboard lists newest first.
-          // Timestamps may carry any UTC offset: compare the times, not the text.
-          // Records of the same millisecond by id, as the history lists them.
-          added.sort((a, b) => compareByCreated(b, a));
-        }
-        // Listed above the history, in the file's order (newest first).
-        records.upsert([...added].reverse(), 'newer');
+        const skipped = parsed.records.length - fresh.length;
         return {
           ok: true,
-          added: added.length,
+          added,
           skipped,
           format: parsed.format,
           merged: parsed.merged ?? { events: 0, snapshots: 0 },
@@ -87,6 +82,70 @@ export const createLogSlice =
       },
     };
   };
+
+/** Records an import lists per task. */
+export const IMPORT_SLICE = 1_000;
+
+/**
+ * The records of `read` not in the history yet, in their order (newest first), the first of
+ * any id: records already here stay as they are. A slice per task, like the listing.
+ */
+async function newRecordsIn(
+  records: RecordsCache,
+  read: readonly EventRecord[],
+  signal: AbortSignal | undefined,
+): Promise<EventRecord[] | 'cancelled'> {
+  const fresh: EventRecord[] = [];
+  const seen = new Set<string>();
+  for (let start = 0; start < read.length; start += IMPORT_SLICE) {
+    if (start > 0) {
+      await yieldToBrowser();
+      if (signal?.aborted === true) return 'cancelled';
+    }
+    for (const record of read.slice(start, start + IMPORT_SLICE)) {
+      if (records.has(record.id) || seen.has(record.id)) continue;
+      seen.add(record.id);
+      fresh.push(record);
+    }
+  }
+  return fresh;
+}
+
+/**
+ * Lists `fresh` (newest first) above the history, oldest first so that the newest ends on
+ * top, a slice per task: each slice is listed, counted and queued for disk in one short task,
+ * so a log of 100,000 records never holds the page. Cancelled between slices, it takes back
+ * what it listed (the records nothing replaced since): nothing is left of the import.
+ */
+async function addInSlices(
+  records: RecordsCache,
+  fresh: readonly EventRecord[],
+  format: LogFormat,
+  fileName: string | undefined,
+  options: ImportOptions,
+): Promise<number | 'cancelled'> {
+  const listed: EventRecord[] = [];
+  for (let end = fresh.length; end > 0; end -= IMPORT_SLICE) {
+    if (end < fresh.length) {
+      options.onProgress?.({ phase: 'adding', added: listed.length, total: fresh.length });
+      await yieldToBrowser();
+      if (options.signal?.aborted === true) {
+        records.remove(
+          listed.filter((record) => records.get(record.id) === record).map(({ id }) => id),
+        );
+        return 'cancelled';
+      }
+    }
+    const slice: EventRecord[] = [];
+    for (let index = end - 1; index >= Math.max(0, end - IMPORT_SLICE); index--) {
+      const record = fresh[index];
+      if (record !== undefined) slice.push(asImported(record, format, fileName));
+    }
+    records.upsert(slice, 'newer');
+    listed.push(...slice);
+  }
+  return listed.length;
+}
 
 /** The log parsers. This module imports them as types only: `loadLogReaders` fetches them. */
 interface LogReaders {
@@ -105,7 +164,7 @@ async function loadLogReaders(): Promise<LogReaders> {
 /** An imported record: read-only, marked with where it came from. */
 function asImported(
   record: EventRecord,
-  format: 'lifecycle-lab' | 'lionherd',
+  format: LogFormat,
   fileName: string | undefined,
 ): EventRecord {
   const importedFrom: NonNullable<EventRecord['importedFrom']> = record.importedFrom ?? { format };

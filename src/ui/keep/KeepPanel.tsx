@@ -70,6 +70,12 @@ export function KeepPanel() {
                 done: progress.received,
                 total,
               });
+            } else if (progress.phase === 'adding') {
+              setImportProgress({
+                label: `Listing ${formatCount(progress.added)} of ${formatCount(progress.total)} in the history`,
+                done: progress.added,
+                total: progress.total,
+              });
             }
           },
         });
