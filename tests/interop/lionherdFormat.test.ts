@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EventRecord } from '../../src/store/eventRecord';
-import {
-  parseLionherdLog,
-  parsePythonTimestamp,
-  toLionherdRecords,
-} from '../../src/store/formats/lionherd';
+import { parseLionherdLog, toLionherdRecords } from '../../src/store/formats/lionherd';
+import { parsePythonTimestamp } from '../../src/store/formats/pythonTimestamp';
 import { eventRecordSchema } from '../../src/store/recordSchema';
 import fixtureText from '../fixtures/lionherd-python/notebook-run.json?raw';
 import { makeFailedRecord, makeRecord } from './makeRecord';

@@ -21,8 +21,6 @@ import {
   type PythonErrorDict,
 } from './pythonErrors';
 
-export { parsePythonTimestamp } from './pythonTimestamp';
-
 /**
  * lionherd-core (Python) interop: logs made of `Event.to_dict(mode="json")` records, as a
  * JSON array or as JSON Lines (one record per line, as a logger appends them).

@@ -6,7 +6,7 @@ import type { ParsedLog } from '../formats/parseLog';
 import type { readLogInBackground } from '../formats/readLogInBackground';
 import type { Slice, StoreInternals } from '../storeInternals';
 import type { RecordsCache } from '../records/recordsCache';
-import type { EventStoreActions, ImportOptions, LogFormat } from '../types';
+import type { EventStoreActions, ImportOptions, ImportResult, LogFormat } from '../types';
 import { yieldToBrowser } from '../yieldToBrowser';
 
 /** The store's `exportLog` and `importLog`: history out as a log, and logs read back in. */
@@ -47,11 +47,7 @@ export const createLogSlice =
           if (options.signal?.aborted !== true) {
             return { ok: false, error: `The file could not be read (${messageOf(error)}).` };
           }
-          return {
-            ok: false,
-            cancelled: true,
-            error: 'The import was cancelled: nothing was added.',
-          };
+          return cancelledImport();
         }
         if (!parsed.ok) {
           return parsed.partial === undefined
@@ -59,17 +55,9 @@ export const createLogSlice =
             : { ok: false, error: parsed.error, partial: parsed.partial };
         }
         const fresh = await newRecordsIn(records, parsed.records, options.signal);
-        const added =
-          fresh === 'cancelled'
-            ? fresh
-            : await addInSlices(records, fresh, parsed.format, fileName, options);
-        if (added === 'cancelled' || fresh === 'cancelled') {
-          return {
-            ok: false,
-            cancelled: true,
-            error: 'The import was cancelled: nothing was added.',
-          };
-        }
+        if (fresh === 'cancelled') return cancelledImport();
+        const added = await addInSlices(records, fresh, parsed.format, fileName, options);
+        if (added === 'cancelled') return cancelledImport();
         const skipped = parsed.records.length - fresh.length;
         return {
           ok: true,
@@ -82,6 +70,11 @@ export const createLogSlice =
       },
     };
   };
+
+/** What `importLog` answers when it was cancelled: nothing of the import is kept. */
+function cancelledImport(): ImportResult {
+  return { ok: false, cancelled: true, error: 'The import was cancelled: nothing was added.' };
+}
 
 /** Records an import lists per task. */
 export const IMPORT_SLICE = 1_000;
