@@ -62,6 +62,27 @@ test('a malformed log is refused with a message and nothing changes', async ({ d
   await expect(dashboard.counter('total', 1)).toBeVisible();
 });
 
+test('a log saved in another encoding than UTF-8 is refused, saying where', async ({
+  dashboard,
+}) => {
+  // Windows-1252: the "é" of "café" is the single byte 0xE9, not UTF-8's two.
+  const log = Buffer.concat([
+    Buffer.from('[\n{"id": "caf'),
+    Buffer.from([0xe9]),
+    Buffer.from('", "created_at": "2026-11-20T09:30:00+00:00"}\n]'),
+  ]);
+  await dashboard.keepPanel.getByLabel('Import log').setInputFiles({
+    name: 'cp1252.json',
+    mimeType: 'application/json',
+    buffer: log,
+  });
+
+  await expect(dashboard.keepPanel.getByRole('alert')).toContainText(
+    '"cp1252.json" is not UTF-8 text: the byte at offset 13 (line 2) is not part of any UTF-8 character.',
+  );
+  await expect(dashboard.counter('total', 0)).toBeVisible();
+});
+
 test('a crashed view shows a recoverable message and comes back with Try again', async ({
   dashboard,
   page,

@@ -550,6 +550,23 @@ describe('the receiver, for lionherd-core records', () => {
     expect(receiver.events()).toHaveLength(21);
   });
 
+  it('refuses a body whose bytes are not UTF-8, saying where, rather than keep U+FFFD', async () => {
+    const { post, receiver } = await start();
+    const text = fixture('scenarios.json');
+    const utf8 = new TextEncoder().encode(text);
+    // A Latin-1 "é" (one byte, 0xE9), as a file saved in the wrong encoding has it.
+    const at = utf8.indexOf(0x0a) + 2;
+    const latin1 = Uint8Array.from([...utf8.subarray(0, at), 0xe9, ...utf8.subarray(at)]);
+    for (const endpoint of ['lionherd?source=latin1', 'events']) {
+      const response = await post(endpoint, latin1);
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { error: string }).error).toBe(
+        `the body is not UTF-8 text: the byte at offset ${at.toLocaleString('en-US')} (line 2) is not part of any UTF-8 character; JSON travels as UTF-8, nothing was changed`,
+      );
+    }
+    expect(receiver.events()).toEqual([]);
+  });
+
   it('refuses a record of a known id with another created_at: another event, not a snapshot', async () => {
     const { post, receiver } = await start();
     const [first] = JSON.parse(fixture('scenarios.json')) as { id: string; created_at: string }[];

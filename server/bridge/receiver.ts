@@ -9,6 +9,7 @@ import {
   type RemoteEventUpdate,
   type RemoteSource,
 } from '../../src/lib/bridge/protocol.ts';
+import { decodeUtf8, describeNotUtf8, type NotUtf8 } from '../../src/store/formats/decodeUtf8.ts';
 import type { Middleware } from '../middleware.ts';
 import {
   lionherdUpdate,
@@ -527,7 +528,9 @@ export function createReceiver(options: ReceiverOptions = {}): Receiver {
       reply(res, tooLarge ? 413 : 400, {
         error: tooLarge
           ? `body larger than ${String(maxBodyBytes)} bytes, nothing was changed`
-          : 'the request body could not be read',
+          : error instanceof BodyNotUtf8
+            ? `the body ${describeNotUtf8(error.where)}; JSON travels as UTF-8, nothing was changed`
+            : 'the request body could not be read',
       });
     });
   };
@@ -566,6 +569,13 @@ function frameOf(name: string, json: string): string {
 
 class BodyTooLarge extends Error {}
 
+/** A body whose bytes are not UTF-8: read anyway, its strings would hold U+FFFD. */
+class BodyNotUtf8 extends Error {
+  constructor(readonly where: NotUtf8) {
+    super('the body is not UTF-8');
+  }
+}
+
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -583,13 +593,12 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
       chunks.push(chunk);
     });
     req.on('end', () => {
-      // A file saved as UTF-8 with a byte order mark (Windows, Python's utf-8-sig) is still JSON.
-      if (!failed)
-        resolve(
-          Buffer.concat(chunks)
-            .toString('utf8')
-            .replace(/^\uFEFF/, ''),
-        );
+      if (failed) return;
+      // A file saved as UTF-8 with a byte order mark (Windows, Python's utf-8-sig) is still
+      // JSON: the decoder drops the mark.
+      const text = decodeUtf8(Buffer.concat(chunks));
+      if (typeof text === 'string') resolve(text);
+      else reject(new BodyNotUtf8(text));
     });
     req.on('error', (error) => {
       failed = true;

@@ -36,7 +36,13 @@ export async function startTestReceiver(options: ReceiverOptions = {}): Promise<
       fetch(`${origin}/api/bridge/${path}`, {
         method: 'POST',
         headers: { authorization: `Bearer ${receiver.token}`, ...headers },
-        body: typeof body === 'string' ? body : JSON.stringify(body),
+        // Text and bytes are sent as they are; anything else as its JSON.
+        body:
+          typeof body === 'string'
+            ? body
+            : body instanceof Uint8Array
+              ? new Uint8Array(body)
+              : JSON.stringify(body),
       }),
     close: async () => {
       receiver.close();

@@ -5,6 +5,7 @@ import {
   type LogWorkerRequest,
 } from './logWorkerProtocol';
 import { readLogSteps } from './parseLog';
+import { readSourceText } from './readSourceText';
 
 /**
  * Reads and checks an imported log off the page's thread (see ./readLogInBackground): a
@@ -29,15 +30,12 @@ async function read({ source, fileName, options }: LogWorkerRequest): Promise<vo
   const post = (answer: LogWorkerMessage): void => {
     scope.postMessage(answer);
   };
-  let text: string;
-  try {
-    text = typeof source === 'string' ? source : await source.text();
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    post({ type: 'done', result: { ok: false, error: `The file could not be read (${detail}).` } });
+  const sourceText = await readSourceText(source, fileName);
+  if (!sourceText.ok) {
+    post({ type: 'done', result: sourceText });
     return;
   }
-  const steps = readLogSteps(text, lionherd, fileName, options);
+  const steps = readLogSteps(sourceText.text, lionherd, fileName, options);
   let lastPosted = 0;
   for (;;) {
     const step = steps.next();

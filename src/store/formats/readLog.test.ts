@@ -226,4 +226,16 @@ describe('reading in slices on the page', () => {
     const result = await readLogInBackground(new Blob([text]), 'log.json');
     expect(result).toEqual(parseLog(text, lionherd, 'log.json'));
   });
+
+  test('a file whose bytes are not UTF-8 is refused with where, not read with U+FFFD', async () => {
+    const utf8 = new TextEncoder().encode(text);
+    // A Latin-1 "é" in the second line's id.
+    const at = utf8.indexOf(0x0a) + 10;
+    const bytes = Uint8Array.from([...utf8.subarray(0, at), 0xe9, ...utf8.subarray(at)]);
+    const result = await readLogInBackground(new Blob([bytes]), 'latin1.json');
+    expect(result).toEqual({
+      ok: false,
+      error: `"latin1.json" is not UTF-8 text: the byte at offset ${at.toLocaleString('en-US')} (line 2) is not part of any UTF-8 character. Save it as UTF-8 and import it again; nothing was imported.`,
+    });
+  });
 });

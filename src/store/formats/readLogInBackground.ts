@@ -3,6 +3,7 @@ import { yieldToBrowser } from '../yieldToBrowser';
 import type { LionherdReadOptions } from './lionherd';
 import type { LogWorkerMessage, LogWorkerRequest } from './logWorkerProtocol';
 import { readLogSteps, type ParsedLog } from './parseLog';
+import { readSourceText } from './readSourceText';
 
 /** Where an import is: reading the file, checking its records, copying them in, or listing them. */
 export type ImportProgress =
@@ -98,9 +99,10 @@ async function readInPage(
   fileName: string | undefined,
   { signal, onProgress, inPage: _inPage, ...readOptions }: ReadLogOptions,
 ): Promise<ParsedLog> {
-  const text = typeof source === 'string' ? source : await source.text();
+  const sourceText = await readSourceText(source, fileName);
+  if (!sourceText.ok) return sourceText;
   const lionherd = await import('./lionherd');
-  const steps = readLogSteps(text, lionherd, fileName, readOptions);
+  const steps = readLogSteps(sourceText.text, lionherd, fileName, readOptions);
   let sliceStarted = performance.now();
   for (;;) {
     signal?.throwIfAborted();

@@ -1,0 +1,29 @@
+import { decodeUtf8, describeNotUtf8 } from './decodeUtf8';
+
+/** An imported log's text, or why it has none, in words naming the file. */
+export type SourceText = { ok: true; text: string } | { ok: false; error: string };
+
+/**
+ * The text of an imported file (or of text given as such), read strictly as UTF-8: a file
+ * whose bytes are not is refused, naming where, rather than read with U+FFFD in their place.
+ */
+export async function readSourceText(
+  source: string | Blob,
+  fileName: string | undefined,
+): Promise<SourceText> {
+  if (typeof source === 'string') return { ok: true, text: source };
+  const where = fileName === undefined || fileName === '' ? 'The file' : `"${fileName}"`;
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await source.arrayBuffer());
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: `${where} could not be read (${detail}).` };
+  }
+  const text = decodeUtf8(bytes);
+  if (typeof text === 'string') return { ok: true, text };
+  return {
+    ok: false,
+    error: `${where} ${describeNotUtf8(text)}. Save it as UTF-8 and import it again; nothing was imported.`,
+  };
+}
