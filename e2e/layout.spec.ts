@@ -28,6 +28,23 @@ async function textPastRightEdge(box: Locator, selector: string): Promise<(strin
   }, selector);
 }
 
+/** WCAG 2.5.8: a target a thumb can hit without catching the one beside it. */
+const MIN_TARGET_PX = 24;
+
+/** The named targets among `targets` smaller than {@link MIN_TARGET_PX} either way, with their size. */
+async function smallTargets(targets: Locator): Promise<string[]> {
+  const small: string[] = [];
+  for (const target of await targets.all()) {
+    const box = await target.boundingBox();
+    if (box === null || (box.width >= MIN_TARGET_PX && box.height >= MIN_TARGET_PX)) continue;
+    const name = (await target.getAttribute('aria-label')) ?? (await target.textContent());
+    small.push(
+      `${String(name).trim()}: ${String(Math.round(box.width))} × ${String(Math.round(box.height))}`,
+    );
+  }
+  return small;
+}
+
 test.describe('on a 390 × 844 phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
@@ -102,6 +119,32 @@ test.describe('on a 390 × 844 phone', () => {
     await tour.getByRole('button', { name: 'Show the answer' }).click();
     await expect(tour.getByRole('table', { name: 'Output' })).toBeVisible();
     expect(await sidewaysOverflow(page)).toBe(0);
+  });
+
+  test('buttons, disclosures and row checkboxes are targets of at least 24 × 24 pixels', async ({
+    dashboard,
+    page,
+  }) => {
+    await dashboard.launch('Failing event');
+    await expect(dashboard.eventStatus).toHaveText('failed');
+    await dashboard.retryFresh();
+    await expect(dashboard.attemptChain).toContainText('Attempt 2');
+    // The inspector's: the attempt chain's Copy buttons and metadata, the glossary, the JSON.
+    await expect(dashboard.attemptChain.getByRole('button', { name: /^Copy/ })).toHaveCount(2);
+    expect(await smallTargets(dashboard.inspector.getByRole('button'))).toEqual([]);
+    expect(await smallTargets(dashboard.inspector.locator('summary'))).toEqual([]);
+
+    await page.getByRole('button', { name: 'Back to the list' }).click();
+    // The list's: each row's checkbox, and the toggle of a retry chain.
+    await expect(
+      dashboard.eventsPanel.getByRole('button', { name: /earlier attempt/ }),
+    ).toBeVisible();
+    expect(await smallTargets(dashboard.eventsPanel.getByRole('button'))).toEqual([]);
+    expect(
+      // "Select all N shown" is a whole label's width; the rows' checkboxes stand alone.
+      await smallTargets(dashboard.eventsPanel.getByRole('checkbox', { name: /, attempt \d/ })),
+    ).toEqual([]);
+    expect(await smallTargets(dashboard.eventsPanel.locator('summary'))).toEqual([]);
   });
 
   test('each verdict in the error tree is read in full, not cut at the edge', async ({
