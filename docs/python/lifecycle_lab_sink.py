@@ -36,6 +36,10 @@ class LifecycleLabError(Exception):
     """The receiver refused a post, or could not be reached."""
 
 
+class RecordsFileError(Exception):
+    """A replay file that cannot be read as records; the message says where."""
+
+
 class LifecycleLabSink:
     """Posts lionherd-core records to the receiver printed by ``npm start`` or ``npx lifecycle-lab``."""
 
@@ -97,14 +101,35 @@ class LifecycleLabSink:
 
 
 def read_records(path: str) -> list[dict[str, Any]]:
-    """A JSON array of records, or JSON Lines."""
-    with open(path, encoding="utf-8") as file:
-        text = file.read()
+    """A JSON array of records, or JSON Lines; raises ``RecordsFileError`` saying where not."""
+    try:
+        with open(path, encoding="utf-8") as file:
+            text = file.read()
+    except UnicodeDecodeError as error:
+        raise RecordsFileError(f"{path} is not UTF-8 text: the byte at offset {error.start} is not part of any UTF-8 character") from error
+    except OSError as error:
+        raise RecordsFileError(f"{path} cannot be read: {error.strerror}") from error
     try:
         data = json.loads(text)
-        return data if isinstance(data, list) else [data]
+        records = data if isinstance(data, list) else [data]
     except json.JSONDecodeError:
-        return [json.loads(line) for line in text.splitlines() if line.strip()]
+        records = [parse_line(path, number, line) for number, line in enumerate(text.splitlines(), 1) if line.strip()]
+    except RecursionError as error:
+        raise RecordsFileError(f"{path} is nested too deeply for Python's JSON reader") from error
+    for index, record in enumerate(records):
+        if not isinstance(record, dict):
+            raise RecordsFileError(f"{path}: record {index} is {type(record).__name__}, not a lionherd record (an object)")
+    return records
+
+
+def parse_line(path: str, number: int, line: str) -> Any:
+    """One line of a JSON Lines file."""
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as error:
+        raise RecordsFileError(f"{path} line {number} is not JSON: {error.msg} at column {error.colno}") from error
+    except RecursionError as error:
+        raise RecordsFileError(f"{path} line {number} is nested too deeply for Python's JSON reader") from error
 
 
 def main(argv: list[str]) -> int:
@@ -114,9 +139,14 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--replay", required=True, help="a JSON array or JSON Lines file of records")
     args = parser.parse_args(argv)
     sink = LifecycleLabSink(args.url, source=args.source)
+    try:
+        records = read_records(args.replay)
+    except RecordsFileError as error:
+        print(f"cannot replay: {error}", file=sys.stderr)
+        return 2
     accepted = 0
     try:
-        for record in read_records(args.replay):
+        for record in records:
             # One post per record, in order: each is one transition of its event.
             accepted += sink.post_records([record])["accepted"]
     except LifecycleLabError as error:

@@ -1,4 +1,7 @@
 import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -96,5 +99,34 @@ print(asyncio.run(LifecycleLabSink(sys.argv[1], source="service").watch(SlowEven
     ]).catch((error: unknown) => error as { stderr: string; code: number });
     expect(failure).toMatchObject({ code: 1 });
     expect((failure as { stderr: string }).stderr).toContain('401');
+  });
+
+  it.each([
+    [
+      'nested 100,000 levels deep',
+      `${'['.repeat(100_000)}${']'.repeat(100_000)}`,
+      " is nested too deeply for Python's JSON reader",
+    ],
+    [
+      'with a broken line',
+      '{"id": "a"}\n{"id": oops}\n',
+      ' line 2 is not JSON: Expecting value at column 8',
+    ],
+    ['of numbers, not records', '[1, 2]', ': record 0 is int, not a lionherd record (an object)'],
+  ])('says where a replay file %s cannot be read, and posts nothing', async (_name, text, why) => {
+    running = await startTestReceiver();
+    const folder = await mkdtemp(join(tmpdir(), 'lifecycle-lab-replay-'));
+    try {
+      const file = join(folder, 'records.json');
+      await writeFile(file, text);
+      const failure = await run('python3', [SINK, running.url, '--replay', file]).catch(
+        (error: unknown) => error as { stderr: string; code: number },
+      );
+      expect(failure).toMatchObject({ code: 2 });
+      expect((failure as { stderr: string }).stderr.trim()).toBe(`cannot replay: ${file}${why}`);
+      expect(running.receiver.events()).toEqual([]);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });
