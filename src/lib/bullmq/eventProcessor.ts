@@ -80,12 +80,18 @@ export function createEventProcessor(options: EventProcessorOptions): EventProce
     options.onAttempt?.(event, job);
 
     let cancelledBy: unknown;
-    const onAbort = (): void => {
-      cancelledBy = signal?.reason;
-      event.cancel(typeof cancelledBy === 'string' ? cancelledBy : 'cancelled through BullMQ');
-    };
+    // Made only for a signal: without one (`cancellable: false`) there is nothing to listen to.
+    const onAbort =
+      signal === undefined
+        ? undefined
+        : (): void => {
+            cancelledBy = signal.reason;
+            event.cancel(
+              typeof cancelledBy === 'string' ? cancelledBy : 'cancelled through BullMQ',
+            );
+          };
     // Not `once`: a signal aborts once, and the listener is removed when the run ends anyway.
-    signal?.addEventListener('abort', onAbort);
+    if (onAbort !== undefined) signal?.addEventListener('abort', onAbort);
     // A run that lasts is recorded while it runs (the dashboard shows it processing, and a
     // worker that dies leaves its record); a short one only when it ends, saving every job a
     // Redis command. A run that died before any write is still counted, by `earlierRuns`.
@@ -102,9 +108,10 @@ export function createEventProcessor(options: EventProcessorOptions): EventProce
       await run;
     } finally {
       starts?.delete(writeStart);
-      signal?.removeEventListener('abort', onAbort);
+      if (onAbort !== undefined) signal?.removeEventListener('abort', onAbort);
     }
-    await startWritten;
+    // Most runs end before they are recorded as running: nothing to wait for.
+    if (startWritten !== undefined) await startWritten;
     // The record of a completed run travels in the return value, which BullMQ writes in the
     // same script that completes the job: no Redis command of its own, and the job is never
     // seen completed without it.
@@ -142,5 +149,10 @@ export function createEventProcessor(options: EventProcessorOptions): EventProce
 
 /** Whether the runs are the very records the job's data holds (none closed or added). */
 function sameRuns(runs: readonly AttemptRecord[], stored: readonly AttemptRecord[]): boolean {
-  return runs.length === stored.length && runs.every((run, index) => run === stored[index]);
+  if (runs === stored) return true;
+  if (runs.length !== stored.length) return false;
+  for (let index = 0; index < runs.length; index += 1) {
+    if (runs[index] !== stored[index]) return false;
+  }
+  return true;
 }

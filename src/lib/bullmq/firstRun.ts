@@ -127,7 +127,9 @@ function isEnqueuedMetadata(
 ): boolean {
   if (metadata.attempt !== 1) return false;
   let count = 2;
-  for (const name of Object.keys(enqueued)) {
+  // `for…in` over own keys: `Object.keys` would make an array per job only to count it.
+  for (const name in enqueued) {
+    if (!Object.hasOwn(enqueued, name)) continue;
     const value = enqueued[name];
     if (name === 'attempt' || name === 'job' || (typeof value === 'object' && value !== null)) {
       return false;
@@ -135,7 +137,14 @@ function isEnqueuedMetadata(
     if (metadata[name] !== value) return false;
     count += 1;
   }
-  return Object.keys(metadata).length === count;
+  return ownKeyCount(metadata) === count;
+}
+
+/** How many own enumerable keys `value` has, without an array of them. */
+function ownKeyCount(value: object): number {
+  let count = 0;
+  for (const name in value) if (Object.hasOwn(value, name)) count += 1;
+  return count;
 }
 
 /**
@@ -146,7 +155,7 @@ function isFirstRunKey(value: unknown, job: FirstRunJob): value is JobAttemptKey
   if (typeof value !== 'object' || value === null) return false;
   const key = value as Partial<Record<keyof JobAttemptKey, unknown>>;
   return (
-    Object.keys(key).length === 5 &&
+    ownKeyCount(key) === 5 &&
     key.queue === (job.queueName ?? '') &&
     key.id === String(job.id) &&
     key.attempt === 1 &&
