@@ -100,12 +100,7 @@ export function* readLogSteps(
   const where = fileName === undefined || fileName === '' ? 'The file' : `"${fileName}"`;
   if (typeof text !== 'string') return { ok: false, error: `${where} could not be read as text.` };
   const bytes = byteLength(text, maxBytes);
-  if (bytes > maxBytes) {
-    return {
-      ok: false,
-      error: `${where} is ${formatMegabytes(bytes)}; the largest log this dashboard imports is ${formatMegabytes(maxBytes)}.`,
-    };
-  }
+  if (bytes > maxBytes) return { ok: false, error: tooLargeError(where, bytes, maxBytes) };
   // JSON.parse would say "Unexpected end of JSON input", which names no cause.
   if (/^\s*$/.test(text)) return { ok: false, error: `${where} is empty: it holds no records.` };
   let data: unknown;
@@ -249,6 +244,11 @@ function byteLength(text: string, maxBytes: number): number {
   // Each UTF-16 unit is 1 to 3 UTF-8 bytes.
   if (text.length > maxBytes || text.length * 3 <= maxBytes) return text.length;
   return new TextEncoder().encode(text).length;
+}
+
+/** Why a file of `bytes` is not read, `where` naming it ("The file" or its quoted name). */
+export function tooLargeError(where: string, bytes: number, maxBytes: number): string {
+  return `${where} is ${formatMegabytes(bytes)}; the largest log this dashboard imports is ${formatMegabytes(maxBytes)}.`;
 }
 
 function formatMegabytes(bytes: number): string {
