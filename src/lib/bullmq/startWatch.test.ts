@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import fc from 'fast-check';
 import { createStartWatch } from './startWatch.ts';
 
 beforeEach(() => {
@@ -57,5 +58,69 @@ describe('createStartWatch', () => {
     expect(vi.getTimerCount()).toBe(1);
     vi.advanceTimersByTime(100);
     expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe('createStartWatch, callbacks ending out of order', () => {
+  it('calls exactly the ones still waiting when they fall due, oldest first', () => {
+    const watch = createStartWatch(100);
+    const calls: number[] = [];
+    const callbacks = Array.from({ length: 8 }, (_, index) => () => calls.push(index));
+    for (const callback of callbacks) {
+      watch.add(callback);
+      vi.advanceTimersByTime(10);
+    }
+    // Deleted from the middle, the back and the front, and one twice.
+    for (const index of [3, 7, 0, 3]) watch.delete(callbacks[index] ?? (() => undefined));
+    vi.advanceTimersByTime(1_000);
+    expect(calls).toEqual([1, 2, 4, 5, 6]);
+    expect(vi.getTimerCount()).toBe(0);
+    // Added again after all that: waits its own time.
+    watch.add(callbacks[0] ?? (() => undefined));
+    vi.advanceTimersByTime(99);
+    expect(calls).toHaveLength(5);
+    vi.advanceTimersByTime(1);
+    expect(calls).toEqual([1, 2, 4, 5, 6, 0]);
+  });
+});
+
+describe('createStartWatch, against a timer per callback', () => {
+  it('calls the same callbacks at the same times, for any adds, deletes and waits', () => {
+    const step = fc.oneof(
+      fc.record({ add: fc.constant(true) }),
+      fc.record({ remove: fc.nat(40) }),
+      fc.record({ wait: fc.integer({ min: 0, max: 150 }) }),
+    );
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 60 }), (steps) => {
+        vi.useFakeTimers();
+        const watch = createStartWatch(100);
+        const seen: string[] = [];
+        const expected: string[] = [];
+        const callbacks: (() => void)[] = [];
+        const timers: ReturnType<typeof setTimeout>[] = [];
+        for (const next of steps) {
+          if ('add' in next) {
+            const index = callbacks.length;
+            const callback = (): void => {
+              seen.push(`${String(index)}@${String(Date.now())}`);
+            };
+            callbacks.push(callback);
+            watch.add(callback);
+            timers.push(
+              setTimeout(() => expected.push(`${String(index)}@${String(Date.now())}`), 100),
+            );
+          } else if ('remove' in next) {
+            const callback = callbacks[next.remove];
+            if (callback === undefined) continue;
+            watch.delete(callback);
+            clearTimeout(timers[next.remove]);
+          } else vi.advanceTimersByTime(next.wait);
+        }
+        vi.advanceTimersByTime(1_000);
+        expect(seen).toEqual(expected);
+        vi.useRealTimers();
+      }),
+    );
   });
 });

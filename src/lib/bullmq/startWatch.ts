@@ -11,14 +11,25 @@ export interface StartWatch {
 }
 
 export function createStartWatch(afterMs: number, now: () => number = Date.now): StartWatch {
-  /** Each waiting callback and when it was added, oldest first (a Map keeps insertion order). */
-  const waiting = new Map<() => void, number>();
+  // The waiting callbacks and when each was added, oldest first, in two arrays that grow and
+  // shrink at their ends: a Map would rebuild its table every few hundred runs. A deleted
+  // callback leaves a hole, dropped once it reaches the front. Runs end in about the order
+  // they start, so the one deleted is found near the front.
+  const waiting: ((() => void) | undefined)[] = [];
+  const addedAt: number[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
 
+  const dropHoles = (): void => {
+    while (waiting.length > 0 && waiting[0] === undefined) {
+      waiting.shift();
+      addedAt.shift();
+    }
+  };
+
   const arm = (): void => {
-    const oldest = waiting.values().next();
-    if (oldest.done === true) return;
-    timer = setTimeout(fire, Math.max(0, oldest.value + afterMs - now()));
+    const oldest = addedAt[0];
+    if (oldest === undefined) return;
+    timer = setTimeout(fire, Math.max(0, oldest + afterMs - now()));
     // Waiting runs keep the process alive by themselves; the watch must not.
     (timer as { unref?: () => void }).unref?.();
   };
@@ -26,21 +37,26 @@ export function createStartWatch(afterMs: number, now: () => number = Date.now):
   const fire = (): void => {
     timer = undefined;
     const due = now() - afterMs;
-    for (const [callback, addedAt] of waiting) {
-      if (addedAt > due) break;
-      waiting.delete(callback);
-      callback();
+    while (addedAt.length > 0 && (addedAt[0] ?? Infinity) <= due) {
+      const callback = waiting.shift();
+      addedAt.shift();
+      callback?.();
     }
+    dropHoles();
     arm();
   };
 
   return {
     add(callback) {
-      waiting.set(callback, now());
+      waiting.push(callback);
+      addedAt.push(now());
       if (timer === undefined) arm();
     },
     delete(callback) {
-      waiting.delete(callback);
+      const index = waiting.indexOf(callback);
+      if (index === -1) return;
+      waiting[index] = undefined;
+      dropHoles();
       // The timer is left to fire: it finds nothing due and re-arms for the next one, if any.
     },
   };
