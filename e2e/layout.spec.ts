@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './support/dashboard.ts';
+import { expect, test, type Dashboard } from './support/dashboard.ts';
 
 const NOTEBOOK_SAMPLE = 'public/samples/lionherd-notebook-run.json';
 
@@ -26,6 +26,14 @@ async function textPastRightEdge(box: Locator, selector: string): Promise<(strin
       })
       .map((element) => element.textContent);
   }, selector);
+}
+
+/** A failing event and its fresh retry, the retry shown in the inspector. */
+async function failedAndRetried(dashboard: Dashboard): Promise<void> {
+  await dashboard.launch('Failing event');
+  await expect(dashboard.eventStatus).toHaveText('failed');
+  await dashboard.retryFresh();
+  await expect(dashboard.attemptChain).toContainText('Attempt 2');
 }
 
 /** WCAG 2.5.8: a target a thumb can hit without catching the one beside it. */
@@ -104,10 +112,7 @@ test.describe('on a 390 × 844 phone', () => {
     dashboard,
     page,
   }) => {
-    await dashboard.launch('Failing event');
-    await expect(dashboard.eventStatus).toHaveText('failed');
-    await dashboard.retryFresh();
-    await expect(dashboard.attemptChain).toContainText('Attempt 2');
+    await failedAndRetried(dashboard);
     await expect(dashboard.eventStatus).toHaveText('failed');
     await expect(dashboard.eventStatus).toBeInViewport();
     expect(await sidewaysOverflow(page)).toBe(0);
@@ -125,10 +130,7 @@ test.describe('on a 390 × 844 phone', () => {
     dashboard,
     page,
   }) => {
-    await dashboard.launch('Failing event');
-    await expect(dashboard.eventStatus).toHaveText('failed');
-    await dashboard.retryFresh();
-    await expect(dashboard.attemptChain).toContainText('Attempt 2');
+    await failedAndRetried(dashboard);
     // The inspector's: the attempt chain's Copy buttons and metadata, the glossary, the JSON.
     await expect(dashboard.attemptChain.getByRole('button', { name: /^Copy/ })).toHaveCount(2);
     expect(await smallTargets(dashboard.inspector.getByRole('button'))).toEqual([]);

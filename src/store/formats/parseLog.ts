@@ -97,7 +97,7 @@ export function* readLogSteps(
   options: ReadLogStepsOptions = {},
 ): Generator<ReadLogProgress, ParsedLog, void> {
   const maxBytes = options.maxBytes ?? MAX_IMPORT_BYTES;
-  const where = fileName === undefined || fileName === '' ? 'The file' : `"${fileName}"`;
+  const where = whereOf(fileName);
   if (typeof text !== 'string') return { ok: false, error: `${where} could not be read as text.` };
   const bytes = byteLength(text, maxBytes);
   if (bytes > maxBytes) return { ok: false, error: tooLargeError(where, bytes, maxBytes) };
@@ -246,7 +246,12 @@ function byteLength(text: string, maxBytes: number): number {
   return new TextEncoder().encode(text).length;
 }
 
-/** Why a file of `bytes` is not read, `where` naming it ("The file" or its quoted name). */
+/** How messages name a file: its quoted name, or "The file" when it has none. */
+export function whereOf(fileName: string | undefined): string {
+  return fileName === undefined || fileName === '' ? 'The file' : `"${fileName}"`;
+}
+
+/** Why a file of `bytes` is not read, `where` naming it ({@link whereOf}). */
 export function tooLargeError(where: string, bytes: number, maxBytes: number): string {
   return `${where} is ${formatMegabytes(bytes)}; the largest log this dashboard imports is ${formatMegabytes(maxBytes)}.`;
 }

@@ -1,6 +1,6 @@
 import { decodeUtf8, describeNotUtf8 } from './decodeUtf8';
 import { MAX_IMPORT_BYTES } from './log';
-import { tooLargeError } from './parseLog';
+import { tooLargeError, whereOf } from './parseLog';
 
 /** An imported log's text, or why it has none, in words naming the file. */
 export type SourceText = { ok: true; text: string } | { ok: false; error: string };
@@ -16,7 +16,7 @@ export async function readSourceText(
   maxBytes = MAX_IMPORT_BYTES,
 ): Promise<SourceText> {
   if (typeof source === 'string') return { ok: true, text: source };
-  const where = fileName === undefined || fileName === '' ? 'The file' : `"${fileName}"`;
+  const where = whereOf(fileName);
   if (source.size > maxBytes)
     return { ok: false, error: tooLargeError(where, source.size, maxBytes) };
   let bytes: Uint8Array;
