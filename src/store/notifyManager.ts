@@ -27,6 +27,40 @@ export function frameScheduler(flush: () => void): void {
   }
 }
 
+/**
+ * A scheduler for views that render what changed: each call runs its callback in a task of
+ * its own, soon, but at most one callback per animation frame (a later one waits for the task
+ * after the next frame). React then renders outside the frame's task, and the browser lays out
+ * and paints the result in the next frame, so a frame's work and the render it causes never
+ * add up to one long task. One per listener group: the frame is counted per scheduler.
+ * Where there are no frames, 16 ms later.
+ */
+export function taskOncePerFrame(): (callback: () => void) => void {
+  if (typeof requestAnimationFrame !== 'function') {
+    return (callback) => {
+      setTimeout(callback, 16);
+    };
+  }
+  let ranThisFrame = false;
+  const endFrame = (): void => {
+    ranThisFrame = false;
+  };
+  return (callback) => {
+    const run = (): void => {
+      if (ranThisFrame) {
+        requestAnimationFrame(() => {
+          setTimeout(run, 0);
+        });
+        return;
+      }
+      ranThisFrame = true;
+      requestAnimationFrame(endFrame);
+      callback();
+    };
+    setTimeout(run, 0);
+  };
+}
+
 /** Ids applied between two looks at the clock in a scheduled flush. */
 const CHUNK = 250;
 

@@ -1,4 +1,4 @@
-import { frameScheduler } from './notifyManager';
+import { taskOncePerFrame } from './notifyManager';
 import type { RecordsCache } from './records/recordsCache';
 
 type Subscribe = (listener: () => void) => () => void;
@@ -10,16 +10,20 @@ export interface NotifierClock {
   wait: (then: () => void, ms: number) => void;
 }
 
-const BROWSER_CLOCK: NotifierClock = {
-  schedule: frameScheduler,
-  now: () => performance.now(),
-  wait: (then, ms) => {
-    setTimeout(then, ms);
-  },
-};
+/** The browser's clock for one notifier: its own count of what it told this frame. */
+function browserClock(): NotifierClock {
+  return {
+    schedule: taskOncePerFrame(),
+    now: () => performance.now(),
+    wait: (then, ms) => {
+      setTimeout(then, ms);
+    },
+  };
+}
 
 /**
- * `records.subscribe`, with the changes of one frame told once, at the frame, and, with
+ * `records.subscribe`, with the changes of one frame told once, in a task of their own after
+ * the change (see `taskOncePerFrame`: not inside the frame's layout and paint), and, with
  * `everyMs`, at most once every `everyMs` while changes keep coming. A view of the whole
  * collection (the list) renders once per frame, not once per commit; during a flood of
  * thousands of events a second it renders a few times a second instead of every frame, and
@@ -28,7 +32,7 @@ const BROWSER_CLOCK: NotifierClock = {
 export function createRecordsNotifier(
   records: RecordsCache,
   everyMs = 0,
-  clock: NotifierClock = BROWSER_CLOCK,
+  clock: NotifierClock = browserClock(),
 ): Subscribe {
   const listeners = new Set<() => void>();
   let scheduled = false;
