@@ -27,7 +27,7 @@ function browserClock(): NotifierClock {
  * `everyMs`, at most once every `everyMs` while changes keep coming. A view of the whole
  * collection (the list) renders once per frame, not once per commit; during a flood of
  * thousands of events a second it renders a few times a second instead of every frame, and
- * the first change after a quiet spell is still told at the next frame.
+ * the first change after a quiet spell is still told in the next task.
  */
 export function createRecordsNotifier(
   records: RecordsCache,

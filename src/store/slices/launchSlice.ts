@@ -12,7 +12,7 @@ export const LAUNCH_SLICE = 250;
 
 /**
  * Main-thread time a slice may spend making events before it starts and lists them: starting
- * and mirroring take about as long again, and React renders the list in the same task. On a
+ * and mirroring take about as long again (React renders the list in a task of its own). On a
  * slow or busy machine a slice is cut here, before it reaches {@link LAUNCH_SLICE} events.
  */
 export const LAUNCH_SLICE_MS = 4;
