@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { LAUNCH_SLICE, LAUNCH_SLICE_MS } from './slices/launchSlice';
+import { createEventStore } from './createEventStore';
 import { allRecords, createTestStore } from './testHelpers';
 
 beforeEach(() => {
@@ -106,4 +107,32 @@ test('a frame whose budget is spent leaves the remaining events for the next fra
   harness.flush();
   expect(harness.store.records.counts().completed).toBe(600);
   expect(harness.scheduled).toBe(0);
+});
+
+test('in a browser the changes are applied in a task of their own, never inside an animation frame', async () => {
+  // Frames every 16 ms; `inFrame` is true while a frame's callbacks run.
+  let inFrame = false;
+  vi.stubGlobal('requestAnimationFrame', (callback: (time: number) => void) =>
+    setTimeout(() => {
+      inFrame = true;
+      try {
+        callback(performance.now());
+      } finally {
+        inFrame = false;
+      }
+    }, 16),
+  );
+  try {
+    const store = createEventStore({ storage: null, clock: { now: () => Date.now() } });
+    const appliedInFrame: boolean[] = [];
+    store.records.subscribe(() => appliedInFrame.push(inFrame));
+    const launched = await store.getState().launch('status-tracking', {}, 300);
+    if (!launched.ok) throw new Error(launched.error);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(store.records.counts().completed).toBe(300);
+    expect(appliedInFrame.length).toBeGreaterThan(1);
+    expect(appliedInFrame).not.toContain(true);
+  } finally {
+    vi.unstubAllGlobals();
+  }
 });

@@ -16,23 +16,13 @@ export interface Batcher {
   readonly pending: ReadonlySet<string>;
 }
 
-/** The default scheduler: the next animation frame in a browser, 16 ms later elsewhere. */
-export function frameScheduler(flush: () => void): void {
-  if (typeof requestAnimationFrame === 'function') {
-    requestAnimationFrame(() => {
-      flush();
-    });
-  } else {
-    setTimeout(flush, 16);
-  }
-}
-
 /**
- * A scheduler for views that render what changed: each call runs its callback in a task of
- * its own, soon, but at most one callback per animation frame (a later one waits for the task
- * after the next frame). React then renders outside the frame's task, and the browser lays out
- * and paints the result in the next frame, so a frame's work and the render it causes never
- * add up to one long task. One per listener group: the frame is counted per scheduler.
+ * The store's scheduler, for its batched changes and for the views that render them: each
+ * call runs its callback in a task of its own, soon, but at most one callback per animation
+ * frame (a later one waits for the task after the next frame). The changes are applied and
+ * React renders them outside the frame's task, and the browser lays out and paints the result
+ * in the next frame, so a frame's rendering and the work that changed the page never add up
+ * to one long task. The frame is counted per scheduler: one does not hold back another.
  * Where there are no frames, 16 ms later.
  */
 export function taskOncePerFrame(): (callback: () => void) => void {

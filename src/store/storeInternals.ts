@@ -4,7 +4,7 @@ import type { DemoInit } from './catalogue';
 import { createEndedEvents, type EndedEvents } from './endedEvents';
 import type { HistoryConnection } from './history/connectHistory';
 import { mirrorIfListed, type Tracked } from './mirror';
-import { createBatcher, frameScheduler, type Batcher } from './notifyManager';
+import { createBatcher, taskOncePerFrame, type Batcher } from './notifyManager';
 import { createRecordsCache, type RecordsCache } from './records/recordsCache';
 import type { EventRecord } from './eventRecord';
 import type { EventStoreOptions, EventStoreState } from './types';
@@ -55,7 +55,7 @@ export function createStoreInternals(options: EventStoreOptions): StoreInternals
   const records = createRecordsCache();
   const live = new Map<string, Tracked>();
   const batcher = createBatcher(
-    options.schedule ?? frameScheduler,
+    options.schedule ?? taskOncePerFrame(),
     (ids) => {
       const changed: EventRecord[] = [];
       for (const id of ids) mirrorIfListed(live, records, id, changed);

@@ -32,7 +32,8 @@ export interface EventStoreOptions {
   historyHooks?: HistoryHooks;
   /**
    * Runs `flush` once, soon; the store batches every change made before it runs into one
-   * update. Default: `requestAnimationFrame`, or `setTimeout(flush, 16)` where there is none.
+   * update. Default: a task of its own, at most one a frame, outside the frame's layout and
+   * paint (`taskOncePerFrame`), or `setTimeout(flush, 16)` where there are no frames.
    * Tests pass a manual scheduler and call the flush themselves.
    */
   schedule?: (flush: () => void) => void;
