@@ -51,3 +51,39 @@ test('with nothing imported there is no imported counter', async ({ dashboard })
       .getByRole('listitem', { name: /^imported/ }),
   ).toHaveCount(0);
 });
+
+test('during a burst the counters are redrawn a few times a second, not every frame, and end on the exact counts', async ({
+  dashboard,
+  page,
+}) => {
+  // When the counters changed, looked at every frame in the page.
+  await page.evaluate(() => {
+    const times: number[] = [];
+    (window as unknown as { __counterChanges: number[] }).__counterChanges = times;
+    let last: string | undefined;
+    const look = (): void => {
+      const labels = [...document.querySelectorAll('[aria-label="Status counters"] li')]
+        .map((item) => item.getAttribute('aria-label'))
+        .join();
+      if (labels !== last && last !== undefined) times.push(performance.now());
+      last = labels;
+      requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+  await dashboard.fill('Status-tracking event');
+  await dashboard.launchPanel.getByRole('textbox', { name: 'Burst size (N)' }).fill('3000');
+  await dashboard.launchPanel.getByRole('button', { name: 'Launch burst' }).click();
+  await expect(dashboard.counter('completed', 3000)).toBeVisible();
+  await expect(dashboard.counter('total', 3000)).toBeVisible();
+
+  const times = await page.evaluate(
+    () => (window as unknown as { __counterChanges: number[] }).__counterChanges,
+  );
+  const spanMs = (times.at(-1) ?? 0) - (times[0] ?? 0);
+  // At most one redraw every 100 ms (LIST_EVERY_MS), give or take the first one; a busy
+  // machine only makes them rarer. Redrawn every frame, they changed 32 times where this
+  // allowed 18.
+  expect(times.length).toBeGreaterThan(1);
+  expect(times.length).toBeLessThanOrEqual(Math.floor(spanMs / 100) + 2);
+});
