@@ -44,9 +44,10 @@ export interface ReceiverLinkOptions {
   flushBudget?: number;
   /**
    * Milliseconds a whole flush should take: turning updates into records, the store update
-   * and the renders it causes (default 20). What the last large flush cost per update sets
-   * how many updates the next one takes, so a backlog of cheap records to build but costly
-   * rows to render is caught up in frames that stay short.
+   * and the rows it re-renders (default 20; the list and the counters render in a task of
+   * their own). What the last large flush cost per update sets how many updates the next one
+   * takes, so a backlog of cheap records to build but costly rows to render is caught up in
+   * frames that stay short.
    */
   frameBudget?: number;
 }
@@ -199,8 +200,8 @@ export function connectReceiver(options: ReceiverLinkOptions): () => void {
     const taken = head - first;
     if (taken >= FEWEST_PER_FLUSH) {
       const started = lastFlush;
-      // After the renders the store update scheduled, which React runs in a microtask queued
-      // before this one.
+      // After the rows' renders the store update scheduled, which React runs in a microtask
+      // queued before this one.
       queueMicrotask(() => {
         costPerUpdate = (now() - started) / taken;
       });
