@@ -4,6 +4,7 @@ import { Panel } from './common/Panel.tsx';
 import { storeActions } from './common/storeActions.ts';
 import { NoticesArea } from './keep/NoticesArea.tsx';
 import { LaunchPanel } from './launch/LaunchPanel.tsx';
+import { HeaderControlsPlaceholder } from './layout/HeaderControlsPlaceholder.tsx';
 import { Splitter } from './layout/Splitter.tsx';
 import { useCloseSheetOnEscape } from './layout/useCloseSheetOnEscape.ts';
 import { useEventDeepLink } from './layout/useEventDeepLink.ts';
@@ -83,10 +84,8 @@ export function App() {
       <header className="app-header">
         <h1>Lifecycle Lab</h1>
         <p className="tagline">Launch async events, watch their lifecycle, inspect and retry.</p>
-        <Suspense fallback={null}>
+        <Suspense fallback={<HeaderControlsPlaceholder />}>
           <ClockControl />
-        </Suspense>
-        <Suspense fallback={null}>
           <ShortcutsHelp />
         </Suspense>
       </header>
@@ -150,7 +149,9 @@ export function App() {
             <span aria-hidden="true">‹ </span>Back to the list
           </button>
           <Panel title="Lifecycle" className="diagram-panel">
-            <Suspense fallback={<p className="muted">Loading the diagram…</p>}>
+            <Suspense
+              fallback={<p className="muted diagram-placeholder">Loading the lifecycle diagram…</p>}
+            >
               <DiagramPanel />
             </Suspense>
           </Panel>

@@ -7,6 +7,7 @@ import {
   subscribeLessonTime,
 } from './lessonTime.ts';
 import { CopyLessonLink } from './CopyLessonLink.tsx';
+import './clockLayout.css';
 import './clockControl.css';
 
 // Lesson links are applied from this chunk, which the page fetches anyway: the lesson clock

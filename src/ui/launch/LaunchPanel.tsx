@@ -92,9 +92,11 @@ export function LaunchPanel() {
           setLaunched(null);
         }}
       />
-      <Suspense fallback={<p className="muted">Loading the description…</p>}>
-        <KindDescription kind={kind.kind} />
-      </Suspense>
+      <div className="kind-about">
+        <Suspense fallback={<p className="muted">Loading the description…</p>}>
+          <KindDescription kind={kind.kind} />
+        </Suspense>
+      </div>
       <fieldset className="params">
         <legend>Parameters: {kind.label}</legend>
         {kind.fields.map((field) => (
