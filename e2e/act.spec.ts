@@ -102,11 +102,14 @@ test('the aggregate-error event shows a tree of three leaves and the verdict in 
 
   const root = dashboard.errorTree.getByRole('treeitem', { name: /^AggregateError/ });
   await expect(root).toHaveAttribute('aria-expanded', 'true');
-  const leaves = root.getByRole('group').getByRole('treeitem');
+  const leaves = dashboard.errorTree.getByRole('treeitem', { level: 2 });
   await expect(leaves).toHaveCount(3);
   await expect(leaves.nth(0)).toHaveAccessibleName(/ValueError: validation error/);
   await expect(leaves.nth(1)).toHaveAccessibleName(/TypeError: type mismatch/);
   await expect(leaves.nth(2)).toHaveAccessibleName(/KeyError: 'missing key'/);
+  // A flat list of rows: each says where it stands among its siblings.
+  await expect(leaves.nth(1)).toHaveAttribute('aria-posinset', '2');
+  await expect(leaves.nth(1)).toHaveAttribute('aria-setsize', '3');
   await expect(dashboard.inspector).toContainText(
     "Verdict: retryable — all 3 errors inside AggregateError 'multiple errors (3 sub-exceptions)' are retryable (a group of errors is retryable only when every error in it is)",
   );

@@ -107,7 +107,8 @@ test('BullMQ jobs show their lifecycle, attempt chains and error trees, are retr
 
     await row('SplitParcel').click();
     const root = dashboard.errorTree.getByRole('treeitem', { name: /^AggregateError/ });
-    const leaves = root.getByRole('group').getByRole('treeitem');
+    await expect(root).toHaveAttribute('aria-expanded', 'true');
+    const leaves = dashboard.errorTree.getByRole('treeitem', { level: 2 });
     await expect(leaves).toHaveCount(2);
     await expect(leaves.nth(0)).toHaveAccessibleName(/ConnectionError: shard 1 down/);
     await expect(leaves.nth(1)).toHaveAccessibleName(/ValidationError: shard 2 rejected/);

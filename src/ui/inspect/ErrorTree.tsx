@@ -5,6 +5,7 @@ import {
   useMemo,
   useRef,
   useState,
+  type CSSProperties,
   type KeyboardEvent,
 } from 'react';
 import type { ErrorDict } from '../../lib';
@@ -14,6 +15,7 @@ import {
   createTypeCounter,
   type ErrorTreeNode,
 } from './errorTreeModel.ts';
+import { shownOf, treeRows, type NodeRow, type ShownCounts } from './errorTreeRows.ts';
 import { clipText } from './textLines.ts';
 import { treeSearchJob } from './treeSearch.ts';
 import { useSlicedWork } from './useSlicedWork.ts';
@@ -30,17 +32,6 @@ const MESSAGE_CLIP = 300;
  */
 const INDENTED_LEVELS = 12;
 
-/** How many children of each node are drawn, by node key; absent means the first page. */
-type ShownCounts = ReadonlyMap<string, number>;
-
-/**
- * How many children of `node` are drawn: the count "Show more" set, or else a first page of
- * `page` (`CHILDREN_PAGE`, or `FIRST_DRAWN` in the tree's very first render).
- */
-function shownOf(node: ErrorTreeNode, shown: ShownCounts, page: number): number {
-  return Math.min(node.childCount, shown.get(node.key) ?? page);
-}
-
 /**
  * Children drawn per node in the tree's first render. The rest of the first page follows in a
  * background render: opening an error group 150,000 wide then costs two short tasks, not one
@@ -50,11 +41,6 @@ const FIRST_DRAWN = 40;
 
 interface Props {
   root: ErrorTreeNode;
-}
-
-interface VisibleNode {
-  node: ErrorTreeNode;
-  parentKey: string | undefined;
 }
 
 /**
@@ -159,10 +145,11 @@ function Tree({ root }: Props) {
   const treeRef = useRef<HTMLUListElement>(null);
   const page = useDeferredValue(CHILDREN_PAGE, FIRST_DRAWN);
 
-  const visible = useMemo(
-    () => flatten(root, collapsed, shown, page),
+  const rows = useMemo(
+    () => treeRows(root, collapsed, shown, page),
     [root, collapsed, shown, page],
   );
+  const visible = useMemo(() => rows.filter((row): row is NodeRow => row.kind === 'node'), [rows]);
   const activeKey = visible.some((entry) => entry.node.key === focusedKey) ? focusedKey : root.key;
 
   const focusNode = (key: string): void => {
@@ -233,55 +220,80 @@ function Tree({ root }: Props) {
       ref={treeRef}
       onKeyDown={onKeyDown}
     >
-      <TreeItem
-        node={root}
-        level={1}
-        collapsed={collapsed}
-        shown={shown}
-        page={page}
-        activeKey={activeKey}
-        onFocusNode={setFocusedKey}
-        onToggle={toggle}
-        onShowMore={showMore}
-      />
+      {rows.map((row) =>
+        row.kind === 'node' ? (
+          <TreeItem
+            key={row.node.key}
+            row={row}
+            isOpen={row.node.childCount > 0 && !collapsed.has(row.node.key)}
+            active={row.node.key === activeKey}
+            onFocusNode={setFocusedKey}
+            onToggle={toggle}
+          />
+        ) : (
+          <li
+            key={`${row.node.key} more`}
+            role="none"
+            className="error-tree-more"
+            style={indent(row.level)}
+          >
+            <button
+              type="button"
+              onClick={() => {
+                showMore(row.node);
+              }}
+            >
+              {`Show ${String(Math.min(CHILDREN_PAGE, row.notDrawn))} more (${row.notDrawn.toLocaleString('en')} not shown)`}
+            </button>
+          </li>
+        ),
+      )}
     </ul>
   );
 }
 
-interface ItemProps {
-  node: ErrorTreeNode;
-  level: number;
-  collapsed: ReadonlySet<string>;
-  shown: ShownCounts;
-  /** Children drawn per node that "Show more" has not touched. */
-  page: number;
-  activeKey: string;
-  onFocusNode: (key: string) => void;
-  onToggle: (key: string, open: boolean) => void;
-  onShowMore: (node: ErrorTreeNode) => void;
+/**
+ * A row's indentation, by its level: deeper levels line up under the last indented one
+ * (`INDENTED_LEVELS`), so that a group 100 levels deep does not squeeze its messages into a
+ * column one letter wide.
+ */
+function indent(level: number): CSSProperties {
+  return { '--depth': String(Math.min(level, INDENTED_LEVELS) - 1) } as CSSProperties;
 }
 
-function TreeItem(props: ItemProps) {
-  const { node, level, collapsed, shown, page, activeKey, onFocusNode, onToggle, onShowMore } =
-    props;
-  const drawn = shownOf(node, shown, page);
-  const notDrawn = node.childCount - drawn;
+interface ItemProps {
+  row: NodeRow;
+  isOpen: boolean;
+  /** The one node in the tab order. */
+  active: boolean;
+  onFocusNode: (key: string) => void;
+  onToggle: (key: string, open: boolean) => void;
+}
+
+/**
+ * One node, drawn as a row of a flat list: its place in the tree is in `aria-level`,
+ * `aria-setsize` and `aria-posinset`, not in nested lists, whose layout grew with the depth
+ * (a group 100 levels deep took longer than a frame to lay out).
+ */
+function TreeItem({ row, isOpen, active, onFocusNode, onToggle }: ItemProps) {
+  const { node, level } = row;
   const hasChildren = node.childCount > 0;
-  const isOpen = hasChildren && !collapsed.has(node.key);
   const labelId = `error-node-${node.key}`;
   return (
     <li
       role="treeitem"
       aria-level={level}
+      aria-setsize={row.setSize}
+      aria-posinset={row.posInSet}
       aria-expanded={hasChildren ? isOpen : undefined}
       aria-labelledby={labelId}
-      tabIndex={node.key === activeKey ? 0 : -1}
+      tabIndex={active ? 0 : -1}
       data-key={node.key}
-      onFocus={(event) => {
-        if (event.target === event.currentTarget) onFocusNode(node.key);
+      style={indent(level)}
+      onFocus={() => {
+        onFocusNode(node.key);
       }}
-      onClick={(event) => {
-        event.stopPropagation();
+      onClick={() => {
         onFocusNode(node.key);
         if (hasChildren) onToggle(node.key, !isOpen);
       }}
@@ -294,27 +306,6 @@ function TreeItem(props: ItemProps) {
         ) : null}
         <NodeLabel node={node} />
       </span>
-      {isOpen ? (
-        <ul role="group" className={level >= INDENTED_LEVELS ? 'unindented' : undefined}>
-          {childrenOf(node, drawn).map((child) => (
-            <TreeItem {...props} key={child.key} node={child} level={level + 1} />
-          ))}
-          {/* Not while the first page is still coming: its count would be wrong for a moment. */}
-          {notDrawn > 0 && page === CHILDREN_PAGE ? (
-            <li role="none">
-              <button
-                type="button"
-                onClick={(event) => {
-                  event.stopPropagation();
-                  onShowMore(node);
-                }}
-              >
-                {`Show ${String(Math.min(CHILDREN_PAGE, notDrawn))} more (${notDrawn.toLocaleString('en')} not shown)`}
-              </button>
-            </li>
-          ) : null}
-        </ul>
-      ) : null}
     </li>
   );
 }
@@ -343,22 +334,4 @@ function NodeLabel({ node }: { node: ErrorTreeNode }) {
       ))}
     </>
   );
-}
-
-/** The nodes drawn now, in order: the open ones' children, as many as are shown. */
-function flatten(
-  node: ErrorTreeNode,
-  collapsed: ReadonlySet<string>,
-  shown: ShownCounts,
-  page: number,
-  parentKey?: string,
-  out: VisibleNode[] = [],
-): VisibleNode[] {
-  out.push({ node, parentKey });
-  if (!collapsed.has(node.key)) {
-    for (const child of childrenOf(node, shownOf(node, shown, page))) {
-      flatten(child, collapsed, shown, page, node.key, out);
-    }
-  }
-  return out;
 }
