@@ -4,6 +4,7 @@ import { EmptyEventList } from './EmptyEventList.tsx';
 import EventList from './EventList.tsx';
 import { parseFilterQuery } from './filterQuery.ts';
 import ListShortcuts from './ListShortcuts.tsx';
+import { BulkActionsPlaceholder } from './selection/BulkActionsPlaceholder.tsx';
 import { makeQueryIdsSelector } from './makeQueryIdsSelector.ts';
 import { LIST_EVERY_MS } from './shownIds.ts';
 import { useChainEntries } from './useChainEntries.ts';
@@ -49,7 +50,7 @@ export default function ShownEvents({ query, view, tabs, panelId, tabId }: Props
         <p className="visually-hidden" aria-live="polite">
           Showing {ids.length} {ids.length === 1 ? 'event' : 'events'}
         </p>
-        <Suspense fallback={null}>
+        <Suspense fallback={<BulkActionsPlaceholder shown={ids.length} />}>
           <BulkActions shown={ids} />
         </Suspense>
       </div>

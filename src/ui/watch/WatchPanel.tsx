@@ -2,6 +2,8 @@ import { lazy, Suspense, useDeferredValue, useId, useState, type ReactNode } fro
 import { DEMO_KINDS, selectNoRecords, useRecordsSelector, type RecordsCache } from '../../store';
 import { readQueryParam, writeQueryParam } from '../layout/urlState.ts';
 import { EmptyEventList } from './EmptyEventList.tsx';
+import { EventFiltersPlaceholder } from './EventFiltersPlaceholder.tsx';
+import { BulkActionsPlaceholder } from './selection/BulkActionsPlaceholder.tsx';
 import type { EventsView } from './ShownEvents.tsx';
 import { StatusCounters } from './StatusCounters.tsx';
 import './watch.css';
@@ -61,7 +63,7 @@ export function WatchPanel() {
   return (
     <>
       <StatusCounters />
-      <Suspense fallback={null}>
+      <Suspense fallback={<EventFiltersPlaceholder />}>
         <EventFilters query={query} onChange={onQueryChange} extraKinds={extraKinds} />
       </Suspense>
       <Suspense
@@ -92,7 +94,10 @@ function EventsLoading({
   const empty = useRecordsSelector(selectNoRecords);
   return (
     <>
-      <div className="list-toolbar">{tabs}</div>
+      <div className="list-toolbar">
+        {tabs}
+        <BulkActionsPlaceholder shown={0} />
+      </div>
       <div role="tabpanel" id={panelId} aria-labelledby={tabId} className="list-stage">
         {empty ? <EmptyEventList /> : <p className="muted empty-list">Loading the events…</p>}
       </div>
