@@ -214,7 +214,7 @@ async function runCase(browser: Browser, benchCase: BenchCase): Promise<void> {
     await page.addInitScript(defineLongTaskRecorder);
     await page.addInitScript(instrument);
     await page.goto(`http://127.0.0.1:${String(PORT)}/`);
-    await page.getByRole('form', { name: 'Launch an event' }).waitFor();
+    await launchForm(page).waitFor();
     await prepareBursts(page, bursts);
 
     await page.evaluate(() => {

@@ -13,7 +13,7 @@ export interface ShownIds extends IdList {
 /**
  * The list's ids and chains are read again at most this often while events keep changing:
  * during a flood its rows would otherwise be rebuilt every frame, faster than anyone reads
- * them. The first change after a quiet spell shows at the next frame; rows already shown
+ * them. The first change after a quiet spell shows in the next task; rows already shown
  * update on every change of their own record. The counters are read as often as the list.
  */
 export const LIST_EVERY_MS = 100;
