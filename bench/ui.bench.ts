@@ -12,6 +12,7 @@
  *   UI_BENCH_PROFILE=1 npm run bench:ui    # unminified, with where the longest tasks went
  *   UI_BENCH_TRACE=1 npm run bench:ui      # also traces the page: its work by kind, long tasks
  *   UI_BENCH_TRACE=samples npm run bench:ui  # … and the functions each long task ran
+ *   UI_BENCH_HEAP=1 npm run bench:ui       # unminified, with the functions that allocated most
  *
  * Commits are counted through the hook React offers developer tools (it is called in
  * production builds too), so the app needs no instrumentation of its own.
@@ -19,6 +20,7 @@
 import { resolve } from 'node:path';
 import type { Browser, Locator, Page } from '@playwright/test';
 import { profileLongTasks } from './cpuProfile.ts';
+import { profileAllocations } from './heapProfile.ts';
 import { defineLongTaskRecorder, type LongTaskRecord } from './longTasks.ts';
 import { startBenchApp } from './previewServer.ts';
 import { formatTable, verdict } from './report.ts';
@@ -28,6 +30,7 @@ const PORT = Number(process.env.UI_BENCH_PORT ?? 4473);
 const OUT_DIR = resolve('node_modules/.tmp/ui-bench/dist');
 const PROFILING = process.env.UI_BENCH_PROFILE === '1';
 const TRACING = process.env.UI_BENCH_TRACE;
+const SAMPLING_HEAP = process.env.UI_BENCH_HEAP === '1';
 
 interface Burst {
   kind: string;
@@ -191,7 +194,9 @@ async function waitUntilAllTerminal(page: Page, total: number): Promise<void> {
 
 async function main(): Promise<void> {
   // Unminified when profiling, so the profile names the functions.
-  const { browser, close } = await startBenchApp(OUT_DIR, PORT, { minify: !PROFILING });
+  const { browser, close } = await startBenchApp(OUT_DIR, PORT, {
+    minify: !PROFILING && !SAMPLING_HEAP,
+  });
   try {
     const names = (process.env.UI_BENCH_CASES ?? Object.keys(CASES).join(',')).split(',');
     for (const name of names) {
@@ -226,8 +231,10 @@ async function runCase(browser: Browser, benchCase: BenchCase): Promise<void> {
       TRACING === '1' || TRACING === 'samples'
         ? await traceTasks(browser, page, { samples: TRACING === 'samples' })
         : undefined;
+    const stopHeap = SAMPLING_HEAP ? await profileAllocations(page) : undefined;
     await launchBursts(page, bursts);
     await waitUntilAllTerminal(page, total);
+    const allocations = await stopHeap?.(25);
     const profile = await stopProfile?.(5, 14);
     const trace = await stopTrace?.(8);
     const state = await page.evaluate(() => window.__uiBench);
@@ -273,6 +280,8 @@ async function runCase(browser: Browser, benchCase: BenchCase): Promise<void> {
     if (profile !== undefined)
       console.log(`\nwhere the longest tasks went:\n${profile.join('\n')}`);
     if (trace !== undefined) console.log(`\npage trace:\n${trace.join('\n')}`);
+    if (allocations !== undefined)
+      console.log(`\nwhere the bytes were allocated:\n${allocations.join('\n')}`);
     console.log('\nGoals');
     console.log(
       formatTable(

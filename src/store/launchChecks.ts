@@ -50,7 +50,7 @@ export function checkLaunch(
     ok: true,
     params: valid,
     count: checkedCount.data,
-    create: (init, index) => kind.create(valid, init, index),
+    create: kind.bind(valid),
   };
 }
 
