@@ -2,6 +2,7 @@ import type { BridgeEventUpdate } from '../../src/lib/bridge/protocol.ts';
 import type { EventDict, Transition } from '../../src/lib/event.ts';
 import type { JsonValue } from '../../src/lib/serialize/toJsonSafe.ts';
 import { isEventStatus } from '../../src/lib/status.ts';
+import { wouldGoBack } from '../../src/store/formats/lionherdSnapshots.ts';
 import { parsePythonTimestamp } from '../../src/store/formats/pythonTimestamp.ts';
 import { isDurationSeconds, isEpochMs } from '../../src/store/formats/timeRange.ts';
 import { tooDeepProblem, type Checked } from './validateBatch.ts';
@@ -114,6 +115,14 @@ export function lionherdUpdate(
   seq: number,
   now: number,
 ): BridgeEventUpdate {
+  // A snapshot that would move the event backwards (a late "processing" after "completed")
+  // is older news: what is known stays, as the dashboard's Import log merges snapshots.
+  if (
+    previous !== undefined &&
+    wouldGoBack(previous.event.execution.status, record.execution.status)
+  ) {
+    return { ...previous, seq };
+  }
   const { id: _id, created_at: _createdAt, metadata, execution: _execution, ...fields } = record;
   const lionClass = (metadata as Record<string, unknown> | undefined)?.lion_class;
   const rebuilt = rebuildTransitions(record, now);

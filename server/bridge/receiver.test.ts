@@ -486,6 +486,27 @@ describe('the receiver, for lionherd-core records', () => {
     });
   });
 
+  it('keeps a finished event finished when an older snapshot of it arrives late', async () => {
+    const { post, receiver } = await start();
+    const [processing, completed] = JSON.parse(
+      fixture('records-same-event-twice.json'),
+    ) as unknown[];
+    expect((await post('lionherd?source=python-worker', [processing, completed])).status).toBe(200);
+    const late = await post('lionherd?source=python-worker', processing);
+    expect(await late.json()).toEqual({ accepted: 0, duplicates: 1 });
+    const lateElsewhere = await post('lionherd?source=another-worker', processing);
+    expect(await lateElsewhere.json()).toEqual({ accepted: 0, duplicates: 1 });
+
+    const [update] = receiver.events();
+    expect(receiver.events()).toHaveLength(1);
+    expect(update?.event.execution).toMatchObject({ status: 'completed', response: 'done' });
+    expect(update?.transitions.map((step) => step.status)).toEqual([
+      'pending',
+      'processing',
+      'completed',
+    ]);
+  });
+
   it('reads a JSON array of the real lionherd scenarios, exception groups included', async () => {
     const { post, receiver } = await start();
     const response = await post('lionherd?source=scenarios', fixture('scenarios.json'));

@@ -47,6 +47,15 @@ const RANK: Record<EventStatus, number> = {
 };
 
 /**
+ * Whether a snapshot with status `next` would move an event at `current` backwards: a
+ * terminal status never changes again, and a processing event does not go back to pending.
+ * Such a snapshot is older news, whatever order it arrived in.
+ */
+export function wouldGoBack(current: EventStatus, next: EventStatus): boolean {
+  return isTerminalStatus(current) || RANK[next] < RANK[current];
+}
+
+/**
  * Groups snapshots by id, in the order each id first appears. A later snapshot wins unless
  * it would move the event backwards: a terminal status never changes again, and a
  * processing event does not go back to pending. A snapshot whose `created_at` differs from
@@ -75,7 +84,7 @@ export function mergeSnapshots<T extends SnapshotRecord>(
     }
     event.count += 1;
     const current = event.final.record.execution.status;
-    if (isTerminalStatus(current) || RANK[status] < RANK[current]) continue;
+    if (wouldGoBack(current, status)) continue;
     event.final = snapshot;
     if (status !== current) event.statuses.push(status);
   }
