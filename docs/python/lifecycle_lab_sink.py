@@ -14,8 +14,10 @@ Replaying a log of ``Event.to_dict(mode="json")`` records (a JSON array or JSON 
     python3 docs/python/lifecycle_lab_sink.py "http://127.0.0.1:5173/?token=…" \\
         --source replay --replay records.json
 
-Each post is one record as JSON; the receiver merges repeated snapshots of an event into its
-timeline. A refused post raises ``LifecycleLabError`` with the receiver's reason.
+The receiver merges repeated snapshots of an event into its timeline. ``watch`` never gets in
+the way of the work: a dashboard that is down or refuses a post is reported to ``on_error``
+(a logged warning by default), and the event runs and returns as it would without the sink.
+``post_records`` raises ``LifecycleLabError`` with the receiver's reason.
 """
 
 from __future__ import annotations
@@ -23,13 +25,22 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import logging
 import sys
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 LIONHERD_PATH = "/api/bridge/lionherd"
+
+# A replay posts this many records per request at most, in the file's order: the receiver
+# takes a JSON Lines body whole, up to 5 MB, and answers at most 100 requests a second.
+REPLAY_BATCH_RECORDS = 500
+REPLAY_BATCH_BYTES = 1_000_000
+
+logger = logging.getLogger("lifecycle_lab_sink")
 
 
 class LifecycleLabError(Exception):
@@ -43,7 +54,15 @@ class RecordsFileError(Exception):
 class LifecycleLabSink:
     """Posts lionherd-core records to the receiver printed by ``npm start`` or ``npx lifecycle-lab``."""
 
-    def __init__(self, url: str, source: str, token: str | None = None, timeout: float = 5.0):
+    def __init__(
+        self,
+        url: str,
+        source: str,
+        token: str | None = None,
+        timeout: float = 5.0,
+        on_error: Callable[[LifecycleLabError], None] | None = None,
+        busy_retries: int = 5,
+    ):
         parts = urllib.parse.urlsplit(url)
         query = urllib.parse.parse_qs(parts.query)
         self.token = token or (query.get("token") or [""])[0]
@@ -52,52 +71,108 @@ class LifecycleLabSink:
         params = urllib.parse.urlencode({"source": source})
         self.endpoint = f"{parts.scheme}://{parts.netloc}{LIONHERD_PATH}?{params}"
         self.timeout = timeout
+        self.busy_retries = busy_retries
+        self.on_error = on_error or (lambda error: logger.warning("Lifecycle Lab: %s", error))
 
     def post_records(self, records: Iterable[dict[str, Any]]) -> dict[str, Any]:
-        """Posts records as JSON Lines in one request; returns the receiver's answer."""
-        body = "\n".join(json.dumps(record) for record in records).encode("utf-8")
-        request = urllib.request.Request(
-            self.endpoint,
-            data=body,
-            method="POST",
-            headers={"Authorization": f"Bearer {self.token}", "Content-Type": "application/x-ndjson"},
-        )
-        try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                return json.loads(response.read().decode("utf-8"))
-        except urllib.error.HTTPError as error:
-            reason = error.read().decode("utf-8", "replace")
-            raise LifecycleLabError(f"{error.code}: {reason}") from error
-        except urllib.error.URLError as error:
-            raise LifecycleLabError(f"the receiver at {self.endpoint} cannot be reached: {error.reason}") from error
+        """Posts records as JSON Lines in one request; returns the receiver's answer.
+
+        A receiver that is busy (429) is asked again after the ``Retry-After`` it names, up to
+        ``busy_retries`` times; any other refusal raises ``LifecycleLabError`` at once.
+        """
+        return self.post_json_lines([json.dumps(record) for record in records])
+
+    def post_json_lines(self, lines: list[str]) -> dict[str, Any]:
+        """``post_records`` for records already written as JSON, one per line."""
+        body = "\n".join(lines).encode("utf-8")
+        for attempt in range(self.busy_retries + 1):
+            request = urllib.request.Request(
+                self.endpoint,
+                data=body,
+                method="POST",
+                headers={"Authorization": f"Bearer {self.token}", "Content-Type": "application/x-ndjson"},
+            )
+            try:
+                with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                    return json.loads(response.read().decode("utf-8"))
+            except urllib.error.HTTPError as error:
+                reason = error.read().decode("utf-8", "replace")
+                if error.code == 429 and attempt < self.busy_retries:
+                    time.sleep(retry_after(error.headers.get("Retry-After")))
+                    continue
+                raise LifecycleLabError(f"{error.code}: {reason}") from error
+            except (urllib.error.URLError, OSError) as error:
+                why = getattr(error, "reason", error)
+                raise LifecycleLabError(f"the receiver at {self.endpoint} cannot be reached: {why}") from error
+        raise AssertionError("unreachable")
 
     def post(self, event: Any) -> dict[str, Any]:
         """Posts the event's current snapshot (``event.to_dict(mode="json")``)."""
         return self.post_records([event.to_dict(mode="json")])
 
     async def watch(self, event: Any, poll_interval: float = 0.01) -> Any:
-        """Invokes the event and posts a snapshot at each status it reaches; returns its result.
+        """Invokes the event and posts a snapshot at each status it reaches; returns (or raises)
+        what ``invoke()`` does, once the snapshots were posted or failed.
 
         lionherd-core events have no subscriptions, so the status is read while ``invoke()`` runs.
-        Posting happens in a thread, so the event's own work is not held up by the network.
+        Snapshots are taken as the status changes and posted in order by a task of their own,
+        in a thread, so the work never waits for the network; a post that fails goes to
+        ``on_error`` and the work carries on.
         """
+        snapshots: asyncio.Queue[dict[str, Any] | None] = asyncio.Queue()
         last = None
 
-        async def post_if_changed() -> None:
+        def snapshot_if_changed() -> None:
             nonlocal last
-            status = str(getattr(event.execution.status, "value", event.execution.status))
-            if status != last:
-                last = status
-                await asyncio.to_thread(self.post, event)
+            try:
+                status = str(getattr(event.execution.status, "value", event.execution.status))
+                if status != last:
+                    last = status
+                    snapshots.put_nowait(event.to_dict(mode="json"))
+            except Exception as error:  # noqa: BLE001 - an odd event must not stop its own work
+                self.on_error(LifecycleLabError(f"cannot read the event's snapshot: {error!r}"))
 
-        await post_if_changed()
-        task = asyncio.ensure_future(event.invoke())
-        while not task.done():
-            await post_if_changed()
-            await asyncio.sleep(poll_interval)
-        result = await task
-        await post_if_changed()
-        return result
+        async def post_in_order() -> None:
+            while (record := await snapshots.get()) is not None:
+                try:
+                    await asyncio.to_thread(self.post_records, [record])
+                except LifecycleLabError as error:
+                    self.on_error(error)
+
+        sender = asyncio.ensure_future(post_in_order())
+        snapshot_if_changed()
+        try:
+            task = asyncio.ensure_future(event.invoke())
+            while not task.done():
+                snapshot_if_changed()
+                await asyncio.sleep(poll_interval)
+            return await task
+        finally:
+            snapshot_if_changed()
+            snapshots.put_nowait(None)
+            await sender
+
+
+def retry_after(header: str | None) -> float:
+    """The seconds a ``Retry-After`` header asks for (1 when it names none), at most 30."""
+    try:
+        return min(max(float(header or 1), 0.0), 30.0)
+    except ValueError:
+        return 1.0
+
+
+def batches(records: list[dict[str, Any]]) -> Iterable[tuple[int, list[str]]]:
+    """The records as JSON, in order, in runs that fit one request: (index of the first, lines)."""
+    start, lines, size = 0, [], 0
+    for index, record in enumerate(records):
+        line = json.dumps(record)
+        if lines and (len(lines) >= REPLAY_BATCH_RECORDS or size + len(line) > REPLAY_BATCH_BYTES):
+            yield start, lines
+            start, lines, size = index, [], 0
+        lines.append(line)
+        size += len(line) + 1
+    if lines:
+        yield start, lines
 
 
 def read_records(path: str) -> list[dict[str, Any]]:
@@ -138,20 +213,28 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--source", default="python", help="the name the dashboard shows")
     parser.add_argument("--replay", required=True, help="a JSON array or JSON Lines file of records")
     args = parser.parse_args(argv)
-    sink = LifecycleLabSink(args.url, source=args.source)
+    try:
+        sink = LifecycleLabSink(args.url, source=args.source)
+    except LifecycleLabError as error:
+        print(f"cannot replay: {error}", file=sys.stderr)
+        return 2
     try:
         records = read_records(args.replay)
     except RecordsFileError as error:
         print(f"cannot replay: {error}", file=sys.stderr)
         return 2
     accepted = 0
-    try:
-        for record in records:
-            # One post per record, in order: each is one transition of its event.
-            accepted += sink.post_records([record])["accepted"]
-    except LifecycleLabError as error:
-        print(f"refused: {error}", file=sys.stderr)
-        return 1
+    for start, lines in batches(records):
+        # In the file's order: the receiver merges each event's snapshots as they come.
+        try:
+            accepted += sink.post_json_lines(lines)["accepted"]
+        except LifecycleLabError as error:
+            end = start + len(lines) - 1
+            print(
+                f"refused: records {start} to {end} of {args.replay} ({accepted} snapshots taken before them): {error}",
+                file=sys.stderr,
+            )
+            return 1
     print(f"posted {accepted} snapshots to {sink.endpoint}")
     return 0
 

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,36 @@ const run = promisify(execFile);
 const path = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
 const SINK = path('../../docs/python/lifecycle_lab_sink.py');
 const FIXTURES = path('../../tests/fixtures/lionherd-real/');
+
+/**
+ * Watches an event with lionherd-core's interface (invoke, execution.status, to_dict), so the
+ * tests need no Python packages, through the sink at argv[1]; prints what `watch` returned.
+ */
+const WATCHED_EVENT_SCRIPT = `
+import asyncio, sys
+sys.path.insert(0, ${JSON.stringify(path('../../docs/python/'))})
+from lifecycle_lab_sink import LifecycleLabSink
+
+class Execution:
+    status = "pending"
+
+class SlowEvent:
+    def __init__(self):
+        self.execution = Execution()
+    async def invoke(self):
+        self.execution.status = "processing"
+        await asyncio.sleep(0.1)
+        self.execution.status = "completed"
+        return 42
+    def to_dict(self, mode="json"):
+        done = self.execution.status == "completed"
+        return {"id": "0b6f3c1e-0000-4000-8000-000000000001", "created_at": "2026-11-30T19:02:52.695607+00:00",
+                "metadata": {"lion_class": "service.SlowEvent"},
+                "execution": {"status": self.execution.status, "duration": 0.1 if done else None,
+                              "response": 42 if done else None, "error": None, "retryable": False if done else None}}
+
+print(asyncio.run(LifecycleLabSink(sys.argv[1], source="service").watch(SlowEvent())))
+`;
 
 let running: TestReceiver | undefined;
 
@@ -48,36 +78,45 @@ describe('the Python example (docs/python/lifecycle_lab_sink.py)', { timeout: 30
     expect(running.receiver.events()).toHaveLength(20);
   });
 
+  it('replays a long log in order, waiting when the receiver says it is busy', async () => {
+    // One request a second (two at once): a post per record would be refused within a second.
+    running = await startTestReceiver({ requestsPerSecond: 1 });
+    const scenarios = JSON.parse(await readFile(`${FIXTURES}scenarios.json`, 'utf8')) as {
+      id: string;
+    }[];
+    const records = Array.from({ length: 1_200 }, (_, index) => ({
+      ...scenarios[index % scenarios.length],
+      id: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
+    }));
+    const folder = await mkdtemp(join(tmpdir(), 'lifecycle-lab-replay-'));
+    try {
+      const file = join(folder, 'records.jsonl');
+      await writeFile(file, records.map((record) => JSON.stringify(record)).join('\n'));
+      const { stdout } = await run('python3', [SINK, running.url, '--replay', file]);
+      expect(stdout).toContain('posted 1200 snapshots');
+      expect(running.receiver.events()).toHaveLength(1_200);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('says in one line that a URL without a token cannot be used', async () => {
+    running = await startTestReceiver();
+    const failure = await run('python3', [
+      SINK,
+      running.origin,
+      '--replay',
+      `${FIXTURES}scenarios.json`,
+    ]).catch((error: unknown) => error as { stderr: string; code: number });
+    expect(failure).toMatchObject({ code: 2 });
+    expect((failure as { stderr: string }).stderr.trim()).toBe(
+      'cannot replay: no token: pass token= or use the URL with ?token=… the receiver printed',
+    );
+  });
+
   it('posts each status of an event it watches while the event runs', async () => {
     running = await startTestReceiver();
-    // An event with lionherd-core's interface (invoke, execution.status, to_dict), so the
-    // test needs no Python packages.
-    const script = `
-import asyncio, sys
-sys.path.insert(0, ${JSON.stringify(path('../../docs/python/'))})
-from lifecycle_lab_sink import LifecycleLabSink
-
-class Execution:
-    status = "pending"
-
-class SlowEvent:
-    def __init__(self):
-        self.execution = Execution()
-    async def invoke(self):
-        self.execution.status = "processing"
-        await asyncio.sleep(0.1)
-        self.execution.status = "completed"
-        return 42
-    def to_dict(self, mode="json"):
-        done = self.execution.status == "completed"
-        return {"id": "0b6f3c1e-0000-4000-8000-000000000001", "created_at": "2026-11-30T19:02:52.695607+00:00",
-                "metadata": {"lion_class": "service.SlowEvent"},
-                "execution": {"status": self.execution.status, "duration": 0.1 if done else None,
-                              "response": 42 if done else None, "error": None, "retryable": False if done else None}}
-
-print(asyncio.run(LifecycleLabSink(sys.argv[1], source="service").watch(SlowEvent())))
-`;
-    const { stdout } = await run('python3', ['-c', script, running.url]);
+    const { stdout } = await run('python3', ['-c', WATCHED_EVENT_SCRIPT, running.url]);
     expect(stdout.trim()).toBe('42');
     const [event] = running.receiver.events();
     expect(event?.transitions.map((step) => step.status)).toEqual([
@@ -86,6 +125,17 @@ print(asyncio.run(LifecycleLabSink(sys.argv[1], source="service").watch(SlowEven
       'completed',
     ]);
     expect(event?.seq).toBe(3);
+  });
+
+  it('lets the watched work run and return when the dashboard cannot be reached', async () => {
+    running = await startTestReceiver();
+    const gone = running.url;
+    await running.close();
+    running = undefined;
+    const { stdout, stderr } = await run('python3', ['-c', WATCHED_EVENT_SCRIPT, gone]);
+    expect(stdout.trim()).toBe('42');
+    expect(stderr).toContain('Lifecycle Lab: the receiver at');
+    expect(stderr).toContain('cannot be reached');
   });
 
   it('says why when the receiver refuses the token', async () => {

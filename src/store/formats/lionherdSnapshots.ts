@@ -1,4 +1,4 @@
-import { isTerminalStatus, type EventStatus } from '../../lib';
+import { isTerminalStatus, type EventStatus } from '../../lib/status.ts';
 
 /**
  * Services that log every transition write the same event several times: a snapshot while
