@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeRecord } from '../../../tests/interop/makeRecord.ts';
+import type { RemoteOrigin } from '../../store/eventRecord.ts';
 import { matchesQuery, parseFilterQuery, singleTerm, withTerm } from './filterQuery.ts';
+
+const REMOTE: RemoteOrigin = {
+  sourceId: 's1',
+  sourceName: 'worker',
+  seq: 1,
+  disconnected: false,
+  canRetry: false,
+};
 
 describe('parseFilterQuery', () => {
   it('reads every key of the documented example', () => {
@@ -27,6 +36,18 @@ describe('parseFilterQuery', () => {
       'retryable:maybe — use retryable:true or retryable:false',
       'kind: — give a value after the colon',
     ]);
+  });
+
+  it('keeps spaces in a quoted value or phrase', () => {
+    const query = parseFilterQuery(
+      'source:"remote:queue billing jobs" "connection refused" error:"a \\"b\\" c" disk',
+    );
+    expect(query).toMatchObject({
+      source: ['remote:queue billing jobs'],
+      error: ['a "b" c'],
+      words: ['connection refused', 'disk'],
+      problems: [],
+    });
   });
 
   it('never throws, whatever is typed', () => {
@@ -79,5 +100,31 @@ describe('withTerm', () => {
     );
     expect(withTerm('status:failed disk', 'status', null)).toBe('disk');
     expect(singleTerm(parseFilterQuery(withTerm('', 'kind', 'slow')), 'kind')).toBe('slow');
+  });
+
+  it('quotes a value with spaces, and replaces a quoted term whole', () => {
+    const query = withTerm('disk', 'source', 'remote:queue billing jobs');
+    expect(query).toBe('source:"remote:queue billing jobs" disk');
+    expect(withTerm(query, 'source', 'this-page')).toBe('source:this-page disk');
+  });
+
+  it('writes a term that reads back as the value it was given, whatever the value', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1 }), fc.string(), (value, rest) => {
+        const query = parseFilterQuery(withTerm(rest, 'source', value));
+        expect(query.source.at(0)).toBe(value.toLowerCase());
+      }),
+    );
+  });
+});
+
+describe('the source filter', () => {
+  it('finds the events of a source whose name has spaces', () => {
+    const record = { ...makeRecord(), remote: { ...REMOTE, sourceName: 'queue billing jobs' } };
+    const query = parseFilterQuery(withTerm('', 'source', 'remote:queue billing jobs'));
+    expect(matchesQuery(record, query)).toBe(true);
+    expect(matchesQuery({ ...record, remote: { ...REMOTE, sourceName: 'queue' } }, query)).toBe(
+      false,
+    );
   });
 });

@@ -11,6 +11,7 @@ export interface AttemptTerm {
  * A filter typed as text, e.g. `status:failed retryable:true kind:http error:ConnectionError
  * attempt:>1 disk`. Terms of the same key are alternatives (`status:failed status:cancelled`),
  * different keys must all hold, and words without a key are searched for in the record's text.
+ * Double quotes keep spaces in a value or a phrase: `source:"remote:billing worker"`.
  */
 export interface FilterQuery {
   status: EventStatus[];
@@ -35,6 +36,26 @@ function isStatus(text: string): text is EventStatus {
   return (EVENT_STATUSES as readonly string[]).includes(text);
 }
 
+/**
+ * The query's terms as typed, split at spaces outside double quotes: `source:"remote:billing
+ * worker"` is one term, and so is `"connection refused"`.
+ */
+function splitTerms(text: string): string[] {
+  return text.match(/(?:[^\s"]|"(?:[^"\\]|\\[\s\S]?)*(?:"|$))+/g) ?? [];
+}
+
+/** A term's text without its quotes (`\"` and `\\` inside them stand for `"` and `\`). */
+function unquote(text: string): string {
+  return text.replace(/"((?:[^"\\]|\\[\s\S]?)*)(?:"|$)/g, (_, inner: string) =>
+    inner.replace(/\\([\s\S])/g, '$1'),
+  );
+}
+
+/** `value` as one term's value: quoted when it holds a space or a quote. */
+function quoteIfNeeded(value: string): string {
+  return /[\s"\\]/.test(value) ? `"${value.replace(/["\\]/g, '\\$&')}"` : value;
+}
+
 /** Reads a query; it never throws, and says in `problems` what it could not read. */
 export function parseFilterQuery(text: string): FilterQuery {
   const query: FilterQuery = {
@@ -47,13 +68,13 @@ export function parseFilterQuery(text: string): FilterQuery {
     words: [],
     problems: [],
   };
-  for (const token of text.trim().split(/\s+/)) {
-    if (token === '') continue;
+  for (const token of splitTerms(text)) {
     const colon = token.indexOf(':');
     const key = token.slice(0, colon).toLowerCase();
-    const value = token.slice(colon + 1);
+    const value = unquote(token.slice(colon + 1));
     if (colon <= 0 || !isKey(key)) {
-      query.words.push(token.toLowerCase());
+      const word = unquote(token).toLowerCase();
+      if (word !== '') query.words.push(word);
       continue;
     }
     if (value === '') {
@@ -161,11 +182,8 @@ function compare(attempt: number, { op, value }: AttemptTerm): boolean {
  * `null`), the other terms kept in order: how the status and kind pickers edit the query.
  */
 export function withTerm(text: string, key: Key, value: string | null): string {
-  const kept = text
-    .trim()
-    .split(/\s+/)
-    .filter((token) => token !== '' && !token.toLowerCase().startsWith(`${key}:`));
-  if (value !== null) kept.unshift(`${key}:${value}`);
+  const kept = splitTerms(text).filter((token) => !token.toLowerCase().startsWith(`${key}:`));
+  if (value !== null) kept.unshift(`${key}:${quoteIfNeeded(value)}`);
   return kept.join(' ');
 }
 
