@@ -58,6 +58,22 @@ test('events of a tab closed right after they ended are there after a reload in 
   await expect(dashboard.counter('completed', 25)).toBeVisible();
 });
 
+test('a tab closed the moment a burst of 2,000 ended loses none of it', async ({
+  dashboard,
+  page,
+}) => {
+  const second = await openSecondTab(page);
+  await launchBurst(second, 'Simple event', 2_000);
+  await expect(second.counter('completed', 2_000)).toBeVisible({ timeout: 30_000 });
+  // Closed before the database took the burst: what it had not taken is kept on the way out.
+  await second.page.close();
+
+  await page.reload();
+
+  await expect(dashboard.counter('total', 2_000)).toBeVisible({ timeout: 15_000 });
+  await expect(dashboard.counter('completed', 2_000)).toBeVisible();
+});
+
 test('events of a tab that crashed right after they ended are there after a reload in another tab', async ({
   dashboard,
   page,

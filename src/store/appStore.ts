@@ -18,12 +18,15 @@ export function getAppStore(): EventStore {
       // aborts pending requests, and the failures it causes (an HTTP event's ConnectionError)
       // are the unload's doing, not the events'. Saved as running, they come back interrupted.
       let unloading = false;
+      // A page leaving may never run again (closed, or dropped from the back/forward cache):
+      // what the database has not taken yet is kept in localStorage too, until it comes back.
       window.addEventListener('pagehide', (event) => {
-        store.getState().saveNow();
+        store.getState().saveNow({ leaving: true });
         unloading = !event.persisted;
       });
-      window.addEventListener('pageshow', () => {
+      window.addEventListener('pageshow', (event) => {
         unloading = false;
+        if (event.persisted) store.getState().saveNow({ leaving: false });
       });
       document.addEventListener('visibilitychange', () => {
         if (document.visibilityState === 'hidden' && !unloading) store.getState().saveNow();

@@ -82,6 +82,16 @@ export class MemoryStorage implements StorageLike {
     this.items.delete(key);
   }
 
+  get length(): number {
+    this.#check();
+    return this.items.size;
+  }
+
+  key(index: number): string | null {
+    this.#check();
+    return [...this.items.keys()][index] ?? null;
+  }
+
   #check(): void {
     if (this.disabled) {
       throw new DOMException('The operation is insecure.', 'SecurityError');

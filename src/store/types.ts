@@ -11,6 +11,9 @@ export interface StorageLike {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
   removeItem(key: string): void;
+  /** How many keys there are, and the `index`-th: what `Storage` has, for finding keys. */
+  readonly length?: number;
+  key?(index: number): string | null;
 }
 
 /** Options of {@link createEventStore}; every one has a default that suits the browser. */
@@ -260,8 +263,13 @@ export interface EventStoreActions {
     fileName?: string,
     options?: ImportOptions,
   ) => Promise<ImportResult>;
-  /** Applies pending changes and writes history to storage now (the app calls it on `pagehide`). */
-  saveNow: () => void;
+  /**
+   * Applies pending changes and writes history to storage now: the app calls it when the page
+   * is hidden, and with `leaving` on `pagehide`, when what the database has not taken yet is
+   * also kept in `localStorage`, which a closing page can still write (the next page to load
+   * moves it into the database). Called with `leaving: false` when the page comes back.
+   */
+  saveNow: (options?: { leaving?: boolean }) => void;
   /**
    * Sets how many records history keeps (100..1,000,000; default 100,000); the oldest beyond
    * it are pruned, with a notice that says how many. Saved with the history.

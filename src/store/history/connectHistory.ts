@@ -13,8 +13,11 @@ const durableHistoryModule = lazyModule(() => import('./durableHistory'));
 export interface HistoryConnection {
   /** Resolves once the saved history was read in and `hydrated` is `true`; never rejects. */
   readonly hydrated: Promise<void>;
-  /** Writes the changes queued now (the page calls it when it is hidden or closed). */
-  saveNow(): void;
+  /**
+   * Writes the changes queued now (the page calls it when it is hidden or closed); `leaving`
+   * also keeps what is not on disk yet in `localStorage`, and `false` drops that copy again.
+   */
+  saveNow(leaving: boolean): void;
   /** The durable history once its code came, for settings such as the retention limit. */
   current(): DurableHistory | null;
 }
@@ -76,8 +79,11 @@ export function connectHistory(
 
   return {
     hydrated: connect().finally(markHydrated),
-    saveNow() {
-      void history?.flush();
+    saveNow(leaving) {
+      if (history === null) return;
+      void history.flush();
+      if (leaving) history.keepUnsaved();
+      else history.forgetUnsaved();
     },
     current: () => history,
   };

@@ -95,6 +95,46 @@ describe('saving', () => {
 });
 
 describe('pages that went away', () => {
+  test('a page closed before the database took its records loses none: the next page moves them in', async () => {
+    const browser = new FakeBrowser();
+    // A database that takes nothing in time, as when the page is closed right after a burst.
+    const never: HistoryDisk = { write: () => new Promise<number>(() => undefined) };
+    const first = await browser.openPage({ historyHooks: { disk: never } });
+    const ended = await launch(first, 'simple', {}, 3);
+    const [running = ''] = await launch(first, 'slow', { delay: 60 });
+    first.store.getState().saveNow({ leaving: true });
+    const journal = `lifecycle-lab:history:unsaved:${first.tab}`;
+    expect(browser.localStorage.getItem(journal)).not.toBeNull();
+    browser.closePage(first.tab);
+
+    const second = await browser.openPage();
+    for (const id of ended) expect(second.store.records.get(id)?.status).toBe('completed');
+    expect(second.store.records.get(running)).toMatchObject({
+      status: 'cancelled',
+      execution: { error: { message: INTERRUPTED_MESSAGE } },
+    });
+    const saved = await browser.saved();
+    expect([...ended, running].map((id) => saved.get(id)?.status)).toEqual([
+      'completed',
+      'completed',
+      'completed',
+      'cancelled',
+    ]);
+    expect(browser.localStorage.getItem(journal)).toBeNull();
+  });
+
+  test('a page that comes back from the back/forward cache drops its copy and writes on', async () => {
+    const browser = new FakeBrowser();
+    const page = await browser.openPage();
+    await launch(page, 'simple', {}, 2);
+    page.store.getState().saveNow({ leaving: true });
+    page.store.getState().saveNow({ leaving: false });
+    expect(browser.localStorage.items.size).toBe(0);
+    await eventually(async () => {
+      expect((await browser.rows()).size).toBe(2);
+    });
+  });
+
   test('events running in a page that crashed come back cancelled and marked interrupted', async () => {
     const browser = new FakeBrowser();
     const first = await browser.openPage();

@@ -13,6 +13,7 @@ import { openHistoryDatabase, type HistoryDatabase } from './historyDatabase';
 import { createHistoryDisk, type HistoryDisk } from './historyDisk';
 import { createHistoryWriter, type WriteTrouble } from './historyWriter';
 import { migrateLocalHistory } from './migrateLocalHistory';
+import { forgetUnsaved, keepUnsaved, unsavedJournals, unsavedKey } from './unsavedJournal';
 import { readSavedHistory, type SavedPage } from './readSavedHistory';
 import type { RecordChanges, RecordsPort } from './recordsPort';
 import { readRetention, saveRetention } from './retention';
@@ -60,8 +61,18 @@ export interface DurableHistory {
   accept(changes: RecordChanges): void;
   /** Resolves once the saved history was read in (or could not be); never rejects. */
   readonly hydrated: Promise<void>;
-  /** Writes what is queued now. */
+  /**
+   * Writes everything queued now, in one transaction and one task whatever its size: for a
+   * page being hidden or closed, whose timers may never run again.
+   */
   flush(): Promise<void>;
+  /**
+   * Keeps the records not on disk yet in `localStorage` (see `./unsavedJournal`), for a page
+   * that is being closed; the next page to load moves them into the database.
+   */
+  keepUnsaved(): void;
+  /** Drops that copy: the page came back (from the back/forward cache) and writes on. */
+  forgetUnsaved(): void;
   /** Most records kept; the oldest beyond it are removed (pruned). */
   retention(): number;
   /** Sets and saves the limit; refused, in words, when out of range or not saved. */
@@ -82,6 +93,7 @@ export function startDurableHistory(config: DurableHistoryConfig): DurableHistor
   const channel =
     config.channel === undefined ? broadcastHistoryChannel(config.databaseName) : config.channel;
   const writeDelay = config.writeDelay ?? 16;
+  const journal = unsavedKey(config.legacyKey, tab);
   const pruneDelay = config.pruneDelay ?? 1_000;
   let limit = DEFAULT_RETENTION;
   let loaded = false;
@@ -129,7 +141,7 @@ export function startDurableHistory(config: DurableHistoryConfig): DurableHistor
     tab,
     clock,
     // A timer rather than an animation frame: frames stop in hidden pages, writes must not.
-    scheduleFlush: (flush) => setTimeout(flush, writeDelay),
+    scheduleFlush: (flush, backlog) => setTimeout(flush, backlog ? 0 : writeDelay),
     retryDelay: config.retryDelay,
     onCommitted: (changes) => {
       broadcast(changes);
@@ -280,6 +292,22 @@ export function startDurableHistory(config: DurableHistoryConfig): DurableHistor
         );
         readIntoMemory(config.legacy);
       }
+      // What pages that were closed had not written yet, dated as they left it: events still
+      // running then come back interrupted.
+      for (const unsaved of unsavedJournals(config.legacy, config.legacyKey)) {
+        try {
+          await migrateLocalHistory(db, config.legacy, unsaved.key, {
+            tab: unsaved.tab,
+            now: clock.now(),
+            notice,
+          });
+        } catch (error) {
+          notice(
+            'warning',
+            `Records a closed page kept for the database could not be moved there (${messageOf(error)}); they are left in this browser's localStorage under "${unsaved.key}".`,
+          );
+        }
+      }
     }
     limit = await readRetention(db);
     const summary = await readSavedHistory(db, {
@@ -329,10 +357,25 @@ export function startDurableHistory(config: DurableHistoryConfig): DurableHistor
     accept(changes) {
       if (factory === null) return;
       if (changes.cleared && !loaded) clearedBeforeLoad = true;
+      // What closed pages left for the database is history too: cleared with the rest.
+      if (changes.cleared && config.legacy !== null) {
+        for (const unsaved of unsavedJournals(config.legacy, config.legacyKey)) {
+          forgetUnsaved(config.legacy, unsaved.key);
+        }
+      }
       writer.accept(changes);
     },
     hydrated,
-    flush: () => writer.flush(),
+    flush: () => writer.flushAll(),
+    keepUnsaved() {
+      if (config.legacy === null || factory === null) return;
+      const unsaved = writer.unsaved();
+      if (unsaved.length === 0) forgetUnsaved(config.legacy, journal);
+      else keepUnsaved(config.legacy, journal, unsaved, clock.now());
+    },
+    forgetUnsaved() {
+      if (config.legacy !== null) forgetUnsaved(config.legacy, journal);
+    },
     retention: () => limit,
     async setRetention(next) {
       if (!isRetention(next)) {

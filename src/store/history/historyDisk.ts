@@ -63,6 +63,10 @@ export function createHistoryDisk(
         written += 1;
         if (enough?.() === true) break;
       }
+      // Nothing more goes in this transaction: ask for the commit now rather than when the
+      // browser notices (browsers before 2021 have no `commit`, and commit on their own).
+      const raw: Partial<Pick<IDBTransaction, 'commit'>> = unwrap(tx);
+      raw.commit?.();
       await tx.done;
       return written;
     },

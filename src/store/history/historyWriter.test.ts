@@ -5,7 +5,7 @@ import { makeRecord } from '../../../tests/interop/makeRecord';
 import type { EventRecord } from '../eventRecord';
 import { openHistoryDatabase, type StoredRow } from './historyDatabase';
 import { createHistoryDisk, type HistoryDisk } from './historyDisk';
-import { createHistoryWriter } from './historyWriter';
+import { createHistoryWriter, MAX_BATCHES_IN_FLIGHT, MAX_ROWS_PER_FLUSH } from './historyWriter';
 import type { RecordChanges } from './recordsPort';
 
 function records(count: number, status: EventRecord['status'] = 'completed'): EventRecord[] {
@@ -135,5 +135,94 @@ describe('history disk', () => {
       'record-2',
       'record-3',
     ]);
+  });
+});
+
+/** A disk whose writes end only when the test says so, in order, or fail. */
+function manualDisk() {
+  const calls: {
+    ids: string[];
+    resolve: (written: number) => void;
+    reject: (error: Error) => void;
+  }[] = [];
+  const disk: HistoryDisk = {
+    write: (rows) =>
+      new Promise<number>((resolve, reject) => {
+        calls.push({ ids: rows.map((row) => row.id), resolve, reject });
+      }),
+  };
+  return { disk, calls };
+}
+
+/** A writer whose scheduled flushes run when the test says so. */
+function pipelinedWriter(disk: HistoryDisk) {
+  const scheduled: (() => void)[] = [];
+  const writer = createHistoryWriter({
+    disk,
+    tab: 'page-1',
+    clock: systemClock,
+    scheduleFlush: (flush) => scheduled.push(flush),
+    onCommitted: () => undefined,
+    onTrouble: () => undefined,
+  });
+  writer.start();
+  const runScheduled = async (): Promise<void> => {
+    while (scheduled.length > 0) scheduled.shift()?.();
+    await Promise.resolve();
+  };
+  return { writer, scheduled, runScheduled };
+}
+
+describe('history writer pipeline', () => {
+  test('a backlog goes in several batches at once, each writing while the one before commits', async () => {
+    const { disk, calls } = manualDisk();
+    const { writer, runScheduled } = pipelinedWriter(disk);
+    writer.accept({ upserted: records(5_000), removed: [], cleared: false });
+    for (let turn = 0; turn < 5; turn++) await runScheduled();
+    expect(calls).toHaveLength(MAX_BATCHES_IN_FLIGHT);
+    expect(calls.map((call) => call.ids.length)).toEqual(
+      Array.from({ length: MAX_BATCHES_IN_FLIGHT }, () => MAX_ROWS_PER_FLUSH),
+    );
+    calls[0]?.resolve(MAX_ROWS_PER_FLUSH);
+    for (let turn = 0; turn < 5; turn++) await runScheduled();
+    expect(calls).toHaveLength(MAX_BATCHES_IN_FLIGHT + 1);
+  });
+
+  test('a failed batch puts back only what no later batch took, and nothing after a clear', async () => {
+    const { disk, calls } = manualDisk();
+    const { writer, runScheduled } = pipelinedWriter(disk);
+    writer.accept({ upserted: records(2, 'processing'), removed: [], cleared: false });
+    await runScheduled();
+    writer.accept({ upserted: records(1, 'completed'), removed: [], cleared: false });
+    await runScheduled();
+    expect(calls.map((call) => call.ids)).toEqual([['record-0', 'record-1'], ['record-0']]);
+    calls[0]?.reject(new Error('refused'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // record-1 goes again; record-0's older copy does not, the later batch holds a newer one.
+    expect(writer.unsaved().map((record) => [record.id, record.status])).toEqual([
+      ['record-0', 'completed'],
+      ['record-1', 'processing'],
+    ]);
+    writer.accept({ upserted: [], removed: [], cleared: true });
+    calls[1]?.reject(new Error('refused'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(writer.unsaved()).toEqual([]);
+    writer.stop();
+  });
+
+  test('flushAll writes everything queued in one batch, whatever the budget, without waiting', async () => {
+    const { disk, calls } = manualDisk();
+    const { writer, scheduled } = pipelinedWriter(disk);
+    writer.accept({ upserted: records(2_500), removed: [], cleared: false });
+    scheduled.shift()?.(); // one budgeted batch goes, and is still committing
+    const all = writer.flushAll();
+    await Promise.resolve();
+    expect(calls.map((call) => call.ids.length)).toEqual([
+      MAX_ROWS_PER_FLUSH,
+      2_500 - MAX_ROWS_PER_FLUSH,
+    ]);
+    for (const call of calls) call.resolve(call.ids.length);
+    await all;
+    expect(writer.unsaved()).toEqual([]);
   });
 });

@@ -23,8 +23,19 @@ export interface HistoryWriter {
   accept(changes: RecordChanges): void;
   /** Starts writing (nothing is written before the saved history was read). */
   start(): void;
-  /** Writes what is queued now; resolves once it was committed or failed. */
+  /**
+   * Writes one batch of what is queued (as much as a flush's budget allows); resolves once it
+   * and the batches before it were committed or failed.
+   */
   flush(): Promise<void>;
+  /**
+   * Writes everything queued now in one transaction, whatever its size and without waiting
+   * for the batches in flight: for a page being hidden or closed, whose timers may never run
+   * again. Resolves once it was committed or failed.
+   */
+  flushAll(): Promise<void>;
+  /** The records that may not be on disk yet: queued, or in a batch not committed yet. */
+  unsaved(): EventRecord[];
   /** Stops the timers. */
   stop(): void;
 }
@@ -34,8 +45,12 @@ export interface HistoryWriterConfig {
   /** This page, written on every row. */
   tab: string;
   clock: Clock;
-  /** Runs the flush soon (a frame or two); tests flush by hand. */
-  scheduleFlush: (flush: () => void) => void;
+  /**
+   * Runs the flush soon: a frame or two after a change (`backlog` false), so the changes of a
+   * frame go together, or in a task of its own while earlier batches commit (`backlog` true);
+   * tests flush by hand.
+   */
+  scheduleFlush: (flush: () => void, backlog: boolean) => void;
   /** Hears every committed write, for the other tabs. */
   onCommitted: (changes: RecordChanges) => void;
   /** Hears when writes start failing (`trouble`) and when they work again (`null`). */
@@ -71,6 +86,13 @@ export const FLUSH_BUDGET_MS = 6;
 export const MIN_ROWS_PER_FLUSH = 100;
 
 /**
+ * Batches written at once, each in a transaction of its own: the next batch's puts go while
+ * the one before commits, so a backlog is written at the pace of the puts rather than of the
+ * commits' round trips (a commit took 20–270 ms on a busy machine, for a batch of 100).
+ */
+export const MAX_BATCHES_IN_FLIGHT = 3;
+
+/**
  * Writes the store's changes to disk incrementally: changes are coalesced by id between two
  * flushes and written in one transaction per flush, so a burst of thousands of transitions is
  * a handful of transactions and each flush costs O(records changed).
@@ -90,22 +112,41 @@ export function createHistoryWriter(config: HistoryWriterConfig): HistoryWriter 
   let pendingClear = false;
   let started = false;
   let scheduled = false;
-  let writing: Promise<void> | null = null;
+  /** Batches taken and not yet committed or failed, oldest first. */
+  const inFlight = new Set<Promise<void>>();
+  /**
+   * The newest copy of each record a batch in flight is writing: a batch that fails puts back
+   * only the copies no later batch took (a later one may be newer, and already written).
+   */
+  const inFlightCopies = new Map<string, EventRecord>();
+  /** Counts the clears accepted: what a batch took before a clear must not come back after it. */
+  let clears = 0;
   let trouble: WriteTrouble | null = null;
   let retryDelay = baseRetryDelay;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   const hasPending = () => pendingClear || pending.size > 0 || pendingRemoved.size > 0;
-  /** A clear accepted since the current batch was taken (read after an `await`). */
-  const clearQueued = (): boolean => pendingClear;
 
-  const schedule = (): void => {
-    if (!started || scheduled || writing !== null || retryTimer !== undefined) return;
+  const schedule = (backlog: boolean): void => {
+    if (!started || scheduled || retryTimer !== undefined || !hasPending()) return;
+    // In trouble (storage full or refusing), one batch at a time finds out what fits.
+    if (inFlight.size >= (trouble === null ? MAX_BATCHES_IN_FLIGHT : 1)) return;
     scheduled = true;
     config.scheduleFlush(() => {
       scheduled = false;
-      void flush();
+      void startBatch(false);
+    }, backlog);
+  };
+
+  /** Takes a batch and writes it; the next one is scheduled at once, to go while it commits. */
+  const startBatch = (whole: boolean): Promise<void> => {
+    const batch = writeBatch(whole).finally(() => {
+      inFlight.delete(batch);
+      schedule(true);
     });
+    inFlight.add(batch);
+    schedule(true);
+    return batch;
   };
 
   const toRow = (record: EventRecord): StoredRow => ({
@@ -116,16 +157,25 @@ export function createHistoryWriter(config: HistoryWriterConfig): HistoryWriter 
     record,
   });
 
-  /** Puts back what a failed write took, under anything that changed since. */
+  /**
+   * Puts back what a batch took and did not write, under anything that changed since: not a
+   * record changed again (queued, or taken by a later batch), and nothing at all once the
+   * history was cleared after the batch was taken (`takenAfter`, the clears counted then).
+   */
   const requeue = (
     records: readonly EventRecord[],
     removed: readonly string[],
     cleared: boolean,
+    takenAfter: number,
   ) => {
+    if (clears !== takenAfter) return;
     if (cleared) pendingClear = true;
     for (const id of removed) if (!pending.has(id)) pendingRemoved.add(id);
     for (const record of records) {
-      if (!pending.has(record.id) && !pendingRemoved.has(record.id)) pending.set(record.id, record);
+      const { id } = record;
+      if (!pending.has(id) && !pendingRemoved.has(id) && inFlightCopies.get(id) === record) {
+        pending.set(id, record);
+      }
     }
   };
 
@@ -150,17 +200,38 @@ export function createHistoryWriter(config: HistoryWriterConfig): HistoryWriter 
     return [...firstLeft, ...(await writeFitting(records.slice(middle)))];
   };
 
-  const writeBatch = async (): Promise<void> => {
+  /** Takes a batch from what is queued (every record when `whole`) and writes it. */
+  const writeBatch = async (whole: boolean): Promise<void> => {
     const records: EventRecord[] = [];
     for (const record of pending.values()) {
-      if (records.length >= MAX_ROWS_PER_FLUSH) break;
+      if (!whole && records.length >= MAX_ROWS_PER_FLUSH) break;
       records.push(record);
     }
-    for (const record of records) pending.delete(record.id);
+    for (const record of records) {
+      pending.delete(record.id);
+      inFlightCopies.set(record.id, record);
+    }
     const removed = [...pendingRemoved];
     const cleared = pendingClear;
+    const takenAfter = clears;
     pendingRemoved = new Set();
     pendingClear = false;
+    try {
+      await writeTaken(records, removed, cleared, takenAfter, whole);
+    } finally {
+      for (const record of records) {
+        if (inFlightCopies.get(record.id) === record) inFlightCopies.delete(record.id);
+      }
+    }
+  };
+
+  const writeTaken = async (
+    records: EventRecord[],
+    removed: string[],
+    cleared: boolean,
+    takenAfter: number,
+    whole: boolean,
+  ): Promise<void> => {
     try {
       try {
         const rows = records.map(toRow);
@@ -174,11 +245,11 @@ export function createHistoryWriter(config: HistoryWriterConfig): HistoryWriter 
           deadline ??= time + flushBudgetMs;
           return put >= minRowsPerFlush && time >= deadline;
         };
-        const written = await disk.write(rows, removed, cleared, enough);
+        const written = await disk.write(rows, removed, cleared, whole ? undefined : enough);
         // What the budget left out waits for the next flush, under anything newer (and not
         // at all once the history was cleared meanwhile).
         const left = records.slice(written);
-        if (!clearQueued()) requeue(left, [], false);
+        requeue(left, [], false, takenAfter);
         const upserted = left.length === 0 ? records : records.slice(0, written);
         config.onCommitted({ upserted, removed, cleared });
         recovered();
@@ -201,11 +272,11 @@ export function createHistoryWriter(config: HistoryWriterConfig): HistoryWriter 
       const written = records.filter((record) => !leftIds.has(record.id));
       if (written.length > 0)
         config.onCommitted({ upserted: written, removed: [], cleared: false });
-      requeue(left, [], false);
+      requeue(left, [], false, takenAfter);
       if (left.length === 0) recovered();
       else failed('storage is full', true);
     } catch (error) {
-      requeue(records, removed, cleared);
+      requeue(records, removed, cleared, takenAfter);
       failed(`the browser refused to save it (${messageOf(error)})`, false);
     }
   };
@@ -222,31 +293,30 @@ export function createHistoryWriter(config: HistoryWriterConfig): HistoryWriter 
     for (const record of pending.values()) if (record.source === 'imported') unsavedImported += 1;
     trouble = { reason, unsaved: pending.size, unsavedImported, full };
     config.onTrouble(trouble);
+    // Batches that were in flight together fail together: one retry for all of them.
+    clearTimeout(retryTimer);
     retryTimer = setTimeout(() => {
       retryTimer = undefined;
-      schedule();
+      schedule(true);
     }, retryDelay);
     retryDelay = Math.min(retryDelay * 2, MAX_RETRY_DELAY);
   };
 
+  /** Resolves once every batch in flight now (and any it schedules meanwhile) settled. */
+  const settled = async (): Promise<void> => {
+    while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+  };
+
   const flush = async (): Promise<void> => {
-    if (writing !== null) {
-      await writing;
-      if (!hasPending()) return;
-    }
+    await settled();
     if (!started || !hasPending()) return;
-    writing = writeBatch();
-    try {
-      await writing;
-    } finally {
-      writing = null;
-    }
-    if (hasPending()) schedule();
+    await startBatch(false);
   };
 
   return {
     accept(changes) {
       if (changes.cleared) {
+        clears += 1;
         pending = new Map();
         pendingRemoved = new Set();
         pendingClear = true;
@@ -259,11 +329,11 @@ export function createHistoryWriter(config: HistoryWriterConfig): HistoryWriter 
         pendingRemoved.delete(record.id);
         pending.set(record.id, record);
       }
-      schedule();
+      schedule(false);
     },
     start() {
       started = true;
-      if (hasPending()) schedule();
+      schedule(false);
     },
     flush() {
       if (retryTimer !== undefined) {
@@ -271,6 +341,19 @@ export function createHistoryWriter(config: HistoryWriterConfig): HistoryWriter 
         retryTimer = undefined;
       }
       return flush();
+    },
+    unsaved() {
+      const records = new Map(inFlightCopies);
+      for (const [id, record] of pending) records.set(id, record);
+      return [...records.values()];
+    },
+    async flushAll() {
+      if (retryTimer !== undefined) {
+        clearTimeout(retryTimer);
+        retryTimer = undefined;
+      }
+      if (started && hasPending()) await startBatch(true);
+      await settled();
     },
     stop() {
       started = false;

@@ -14,9 +14,9 @@ export const createHistorySlice =
     hydrated: false,
     retention: null,
 
-    saveNow() {
+    saveNow(options) {
       internals.batcher.flush();
-      internals.history?.connection.saveNow();
+      internals.history?.connection.saveNow(options?.leaving === true);
     },
 
     async setRetention(limit) {
