@@ -1,6 +1,8 @@
 import { devtools } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
 import { connectHistory } from './history/connectHistory';
+import type { RecordsPort } from './history/recordsPort';
+import { stopLiveEvents } from './liveEvents';
 import { createEventSlice } from './slices/eventSlice';
 import { createHistorySlice } from './slices/historySlice';
 import { createLaunchSlice } from './slices/launchSlice';
@@ -56,7 +58,19 @@ export function createEventStore(options: EventStoreOptions = {}): EventStore {
   const store: EventStore = Object.assign(zustandStore, { records: internals.records });
 
   // Durable history hears the records' changes itself; the actions only reach it to save now.
-  const connection = connectHistory(store, internals.records, {
+  const { records } = internals;
+  const port: RecordsPort = {
+    subscribeChanges: (listener) => records.subscribeChanges(listener),
+    applyExternal: (upserted, removed, cleared) => {
+      records.applyExternal(upserted, removed, cleared);
+    },
+    getRecord: (id) => records.getRecord(id),
+    size: () => records.size(),
+    clearedElsewhere: () => {
+      stopLiveEvents(internals);
+    },
+  };
+  const connection = connectHistory(store, port, {
     ...options,
     clock: internals.time.clock,
     notice: (level, message) => {

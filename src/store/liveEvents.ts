@@ -83,3 +83,19 @@ export function commit(internals: StoreInternals, newIds: readonly string[]): vo
 function positiveInteger(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : undefined;
 }
+
+/**
+ * Stops every live event and retry run as the history is cleared: each is cancelled after it
+ * stopped being watched, so none of them writes a record again.
+ */
+export function stopLiveEvents(internals: StoreInternals): void {
+  const { live, batcher, retryControllers } = internals;
+  for (const controller of retryControllers.values()) controller.abort();
+  retryControllers.clear();
+  for (const tracked of live.values()) {
+    tracked.unsubscribe();
+    tracked.event.cancel('History cleared');
+  }
+  live.clear();
+  batcher.clear();
+}

@@ -71,6 +71,9 @@ export function connectHistory(
       setStatus: (storage) => {
         store.setState({ storage });
       },
+      onRetention: (retention) => {
+        store.setState({ retention });
+      },
     });
     history = started;
     for (const changes of waiting.splice(0)) started.accept(changes);

@@ -94,6 +94,30 @@ describe('saving', () => {
   });
 });
 
+describe('clearing in one page', () => {
+  test('every page and the disk agree: empty, and what ran in another page does not come back', async () => {
+    const browser = new FakeBrowser();
+    const first = await browser.openPage();
+    // A page whose writes lag, as a busy one's do: its records wait in its queue.
+    const second = await browser.openPage({ persistDelay: 200 });
+    await launch(second, 'simple', {}, 50);
+    const running = await launch(second, 'slow', { delay: 0.05 }, 5);
+    first.store.getState().clear();
+    await eventually(() => {
+      expect(idsOf(second)).toEqual([]);
+    });
+    // Long enough for the slow events to have ended, and the lagging page to have written.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    second.flush();
+    await eventually(async () => {
+      expect((await browser.rows()).size).toBe(0);
+    });
+    expect(idsOf(first)).toEqual([]);
+    expect(idsOf(second)).toEqual([]);
+    expect(running.every((id) => second.store.records.get(id) === undefined)).toBe(true);
+  });
+});
+
 describe('pages that went away', () => {
   test('a page closed before the database took its records loses none: the next page moves them in', async () => {
     const browser = new FakeBrowser();
@@ -354,6 +378,25 @@ describe('retention', () => {
     });
     expect(page.store.getState().notices.at(-1)?.message).toMatch(/^30 records pruned/);
     expect(page.store.getState().retention).toBe(100);
+  });
+
+  test("a limit set in one page is every open page's, and pages pruning at once keep the newest of them all", async () => {
+    const browser = new FakeBrowser();
+    const first = await browser.openPage();
+    const second = await browser.openPage();
+    expect(await first.store.getState().setRetention(100)).toEqual({ ok: true });
+    await eventually(() => {
+      expect(second.store.getState().retention).toBe(100);
+    });
+    for (let round = 0; round < 3; round++) {
+      await Promise.all([launch(first, 'simple', {}, 120), launch(second, 'simple', {}, 120)]);
+    }
+    await eventually(async () => {
+      expect((await browser.rows()).size).toBe(100);
+      expect(idsOf(first)).toHaveLength(100);
+      expect(idsOf(second)).toHaveLength(100);
+    });
+    expect(new Set(idsOf(first))).toEqual(new Set((await browser.rows()).keys()));
   });
 
   test('a limit out of range is refused with the range in words', async () => {

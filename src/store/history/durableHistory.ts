@@ -16,7 +16,7 @@ import { migrateLocalHistory } from './migrateLocalHistory';
 import { forgetUnsaved, keepUnsaved, unsavedJournals, unsavedKey } from './unsavedJournal';
 import { readSavedHistory, type SavedPage } from './readSavedHistory';
 import type { RecordChanges, RecordsPort } from './recordsPort';
-import { readRetention, saveRetention } from './retention';
+import { pruneToRetention, readRetention, saveRetention } from './retention';
 import { DEFAULT_RETENTION, isRetention, MAX_RETENTION, MIN_RETENTION } from './retentionLimits';
 import { browserTabPresence, type TabPresence } from './tabPresence';
 import { writeIfNewer } from './writeIfNewer';
@@ -51,6 +51,8 @@ export interface DurableHistoryConfig extends HistoryHooks {
   clock: Clock;
   notice: (level: Notice['level'], message: string) => void;
   setStatus: (status: StorageStatus) => void;
+  /** Hears a retention limit another page set. */
+  onRetention?: (limit: number) => void;
   /** Milliseconds between a change and its write (default 16: a frame). */
   writeDelay?: number;
 }
@@ -106,7 +108,7 @@ export function startDurableHistory(config: DurableHistoryConfig): DurableHistor
       : openHistoryDatabase(factory, config.databaseName),
   );
 
-  const broadcast = (changes: RecordChanges): void => {
+  const broadcast = (changes: RecordChanges & { retention?: number }): void => {
     if (channel === null) return;
     const message: HistoryMessage = { tab, ...changes };
     try {
@@ -185,14 +187,29 @@ export function startDurableHistory(config: DurableHistoryConfig): DurableHistor
     }
   };
 
+  /** A limit set in another page (heard, or read from disk) is this page's limit too. */
+  const learnRetention = (next: number): void => {
+    if (next === limit) return;
+    limit = next;
+    config.onRetention?.(next);
+    schedulePrune();
+  };
+
   const receive = (message: HistoryMessage): void => {
     if (message.tab === tab) return;
+    if (message.retention !== undefined && isRetention(message.retention)) {
+      learnRetention(message.retention);
+    }
     const upserted = message.upserted.map((record) => {
       if (record.source !== 'live') return record;
       if (!isTerminalStatus(record.status)) watchRunning(message.tab, record.id);
       // This page has no event object behind it: it is read-only here.
       return { ...record, source: 'restored' as const };
     });
+    if (message.cleared) {
+      writer.dropQueued();
+      port.clearedElsewhere?.();
+    }
     port.applyExternal(upserted, message.removed, message.cleared);
   };
 
@@ -210,14 +227,12 @@ export function startDurableHistory(config: DurableHistoryConfig): DurableHistor
   };
 
   const prune = async (): Promise<void> => {
-    const excess = port.size() - limit;
-    if (excess <= 0) return;
+    if (port.size() <= limit) return;
     try {
       await writer.flush();
-      const db = await disk.database();
-      const tx = db.transaction('records', 'readwrite');
-      const ids = await tx.store.index('newest').getAllKeys(null, excess);
-      await Promise.all([...ids.map((id) => tx.store.delete(id)), tx.done]);
+      const pruned = await pruneToRetention(await disk.database());
+      learnRetention(pruned.limit);
+      const ids = pruned.removed;
       if (ids.length === 0) return;
       port.applyExternal([], ids, false);
       broadcast({ upserted: [], removed: ids, cleared: false });
@@ -334,7 +349,10 @@ export function startDurableHistory(config: DurableHistoryConfig): DurableHistor
         `${count(summary.unreadable)} of the saved history could not be read (${summary.firstProblem ?? 'unknown problem'}). ${summary.unreadable === 1 ? 'It was' : 'They were'} set aside in the browser's database, not deleted; the newest set-aside rows are kept.`,
       );
     }
-    if (summary.pruned > 0) notice('info', prunedMessage(summary.pruned, limit));
+    if (summary.pruned > 0) {
+      broadcast({ upserted: [], removed: summary.prunedIds, cleared: false });
+      notice('info', prunedMessage(summary.pruned, limit));
+    }
   };
 
   const hydrated = hydrate()
@@ -390,6 +408,7 @@ export function startDurableHistory(config: DurableHistoryConfig): DurableHistor
         return { ok: false, error: `The limit could not be saved (${messageOf(error)}).` };
       }
       limit = next;
+      broadcast({ upserted: [], removed: [], cleared: false, retention: next });
       schedulePrune();
       return { ok: true };
     },
@@ -435,6 +454,7 @@ export function startStoreHistory(
     clock: Clock;
     notice: DurableHistoryConfig['notice'];
     setStatus: DurableHistoryConfig['setStatus'];
+    onRetention?: DurableHistoryConfig['onRetention'];
   },
 ): DurableHistory {
   const database = browserDatabase(options.indexedDB);
@@ -449,6 +469,7 @@ export function startStoreHistory(
     clock: options.clock,
     notice: options.notice,
     setStatus: options.setStatus,
+    onRetention: options.onRetention,
     writeDelay: options.persistDelay,
   });
 }

@@ -6,6 +6,8 @@ export interface HistoryMessage {
   upserted: readonly EventRecord[];
   removed: readonly string[];
   cleared: boolean;
+  /** A retention limit just set, which every page then prunes to. */
+  retention?: number;
 }
 
 /** A channel between the pages of one origin; `BroadcastChannel` fits it. */

@@ -36,6 +36,11 @@ export interface HistoryWriter {
   flushAll(): Promise<void>;
   /** The records that may not be on disk yet: queued, or in a batch not committed yet. */
   unsaved(): EventRecord[];
+  /**
+   * Another page cleared the history: what is queued here, and what batches in flight would
+   * put back, is older than that clear and is dropped.
+   */
+  dropQueued(): void;
   /** Stops the timers. */
   stop(): void;
 }
@@ -341,6 +346,12 @@ export function createHistoryWriter(config: HistoryWriterConfig): HistoryWriter 
         retryTimer = undefined;
       }
       return flush();
+    },
+    dropQueued() {
+      clears += 1;
+      pending = new Map();
+      pendingRemoved = new Set();
+      pendingClear = false;
     },
     unsaved() {
       const records = new Map(inFlightCopies);

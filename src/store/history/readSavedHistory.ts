@@ -43,6 +43,8 @@ export interface ReadSummary {
   firstProblem: string | null;
   /** Oldest records removed because the history holds more than the retention limit. */
   pruned: number;
+  /** Their ids, for the other open pages. */
+  prunedIds: string[];
 }
 
 /**
@@ -66,7 +68,13 @@ export async function readSavedHistory(
 ): Promise<ReadSummary> {
   const pause = options.pause ?? yieldToBrowser;
   const elapsed = options.elapsed ?? (() => performance.now());
-  const summary: ReadSummary = { loaded: 0, unreadable: 0, firstProblem: null, pruned: 0 };
+  const summary: ReadSummary = {
+    loaded: 0,
+    unreadable: 0,
+    firstProblem: null,
+    pruned: 0,
+    prunedIds: [],
+  };
   let after: IndexKey | null = null;
   for (let first = true; ; first = false) {
     const wanted = Math.min(
@@ -101,7 +109,8 @@ export async function readSavedHistory(
     if (!options.onPage(page)) return summary;
     if (!chunk.more) break;
     if (summary.loaded >= options.limit && after !== null) {
-      summary.pruned = await removeOlderThan(db, after);
+      summary.prunedIds = await removeOlderThan(db, after);
+      summary.pruned = summary.prunedIds.length;
       break;
     }
     await pause();
@@ -225,11 +234,14 @@ async function setAside(
 }
 
 /** Removes every row older than the index key `oldestKept`; returns how many. */
-async function removeOlderThan(db: HistoryDatabase, oldestKept: [number, string]): Promise<number> {
+async function removeOlderThan(
+  db: HistoryDatabase,
+  oldestKept: [number, string],
+): Promise<string[]> {
   const tx = db.transaction('records', 'readwrite');
   const ids = await tx.store.index('newest').getAllKeys(IDBKeyRange.upperBound(oldestKept, true));
   await Promise.all([...ids.map((id) => tx.store.delete(id)), tx.done]);
-  return ids.length;
+  return ids;
 }
 
 async function unindexedRows(

@@ -25,6 +25,11 @@ export interface RecordsPort {
     cleared: boolean,
   ): void;
   getRecord(id: string): EventRecord | undefined;
+  /**
+   * Another page cleared the history: stop this page's live events too (they would write
+   * their records again), without reporting anything back.
+   */
+  clearedElsewhere?(): void;
   /** How many records are in memory. */
   size(): number;
 }

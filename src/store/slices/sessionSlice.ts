@@ -1,3 +1,4 @@
+import { stopLiveEvents } from '../liveEvents';
 import type { Slice, StoreInternals } from '../storeInternals';
 import type { EventStoreState } from '../types';
 
@@ -10,7 +11,7 @@ export type SessionSlice = Pick<
 export const createSessionSlice =
   (internals: StoreInternals): Slice<SessionSlice> =>
   (set) => {
-    const { live, batcher, records, retryControllers, time } = internals;
+    const { live, records, time } = internals;
     return {
       selectedId: null,
 
@@ -35,14 +36,7 @@ export const createSessionSlice =
       },
 
       clear() {
-        for (const controller of retryControllers.values()) controller.abort();
-        retryControllers.clear();
-        for (const tracked of live.values()) {
-          tracked.unsubscribe();
-          tracked.event.cancel('History cleared');
-        }
-        live.clear();
-        batcher.clear();
+        stopLiveEvents(internals);
         records.clear();
         set({ selectedId: null, retryRuns: {} });
       },
