@@ -184,6 +184,43 @@ describe('a large import', () => {
   });
 });
 
+describe('an import is done once it is on disk', () => {
+  const records = Array.from({ length: 2_500 }, (_, index) => recordWithId(`s${String(index)}`));
+
+  test('every record is saved when it says it imported them, with the saving counted', async () => {
+    const browser = new FakeBrowser();
+    const page = await browser.openPage();
+    const saving: number[] = [];
+    const result = await page.store.getState().importLog(logOf(records), 'big.json', {
+      inPage: true,
+      onProgress: (progress) => {
+        if (progress.phase === 'saving') saving.push(progress.saved);
+      },
+    });
+    expect(result).toMatchObject({ ok: true, added: records.length });
+    expect((await browser.rows()).size).toBe(records.length);
+    expect(saving.at(-1)).toBe(records.length);
+  });
+
+  test('cancelled while it is being saved, takes it all back, from memory and from disk', async () => {
+    const browser = new FakeBrowser();
+    const page = await browser.openPage();
+    const controller = new AbortController();
+    const result = await page.store.getState().importLog(logOf(records), 'big.json', {
+      inPage: true,
+      signal: controller.signal,
+      onProgress: (progress) => {
+        if (progress.phase === 'saving') controller.abort();
+      },
+    });
+    expect(result).toMatchObject({ ok: false, cancelled: true });
+    expect(page.store.records.order.toArray()).toEqual([]);
+    await eventually(async () => {
+      expect((await browser.rows()).size).toBe(0);
+    });
+  });
+});
+
 describe('exports never break on a stored value', () => {
   const wild = [1e300, -5, Number.NaN, Number.POSITIVE_INFINITY, -1e300];
 

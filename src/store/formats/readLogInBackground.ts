@@ -11,7 +11,9 @@ export type ImportProgress =
   | { phase: 'checking'; checked: number; total: number }
   | { phase: 'receiving'; received: number }
   /** The store listing the new records, a slice per task (after the reader is done). */
-  | { phase: 'adding'; added: number; total: number };
+  | { phase: 'adding'; added: number; total: number }
+  /** The history writing them to the browser's database. */
+  | { phase: 'saving'; saved: number; total: number };
 
 export interface ReadLogOptions extends LionherdReadOptions {
   /** Cancels the read: the promise rejects with the signal's reason. */

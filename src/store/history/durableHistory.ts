@@ -75,6 +75,16 @@ export interface DurableHistory {
   keepUnsaved(): void;
   /** Drops that copy: the page came back (from the back/forward cache) and writes on. */
   forgetUnsaved(): void;
+  /**
+   * Resolves once the records `ids` are on disk, telling `onProgress` how many are, or at once
+   * when storage is in trouble (its notice says what is not saved); `'cancelled'` when
+   * `signal` aborts first.
+   */
+  whenSaved(
+    ids: readonly string[],
+    onProgress: (saved: number, total: number) => void,
+    signal?: AbortSignal,
+  ): Promise<'saved' | 'cancelled'>;
   /** Most records kept; the oldest beyond it are removed (pruned). */
   retention(): number;
   /** Sets and saves the limit; refused, in words, when out of range or not saved. */
@@ -394,6 +404,16 @@ export function startDurableHistory(config: DurableHistoryConfig): DurableHistor
     forgetUnsaved() {
       if (config.legacy !== null) forgetUnsaved(config.legacy, journal);
     },
+    async whenSaved(ids, onProgress, signal) {
+      let left = ids;
+      for (;;) {
+        if (signal?.aborted === true) return 'cancelled';
+        left = left.filter((id) => writer.isUnsaved(id));
+        onProgress(ids.length - left.length, ids.length);
+        if (left.length === 0 || factory === null || writer.inTrouble()) return 'saved';
+        await new Promise((resolve) => setTimeout(resolve, SAVED_POLL_MS));
+      }
+    },
     retention: () => limit,
     async setRetention(next) {
       if (!isRetention(next)) {
@@ -440,6 +460,9 @@ function describeTrouble(trouble: WriteTrouble): string {
 }
 
 const DEFAULT_HISTORY_DATABASE = 'lifecycle-lab-history';
+
+/** How often `whenSaved` looks at what is still to be written. */
+const SAVED_POLL_MS = 100;
 
 /** Saved records put into memory at once while the history is read in (see `applyPage`). */
 const APPLY_BATCH = 2_000;

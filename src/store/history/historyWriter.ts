@@ -36,6 +36,10 @@ export interface HistoryWriter {
   flushAll(): Promise<void>;
   /** The records that may not be on disk yet: queued, or in a batch not committed yet. */
   unsaved(): EventRecord[];
+  /** Whether the record `id` may not be on disk yet. */
+  isUnsaved(id: string): boolean;
+  /** Whether writes fail now (storage full or refusing): they are retried, later. */
+  inTrouble(): boolean;
   /**
    * Another page cleared the history: what is queued here, and what batches in flight would
    * put back, is older than that clear and is dropped.
@@ -353,6 +357,8 @@ export function createHistoryWriter(config: HistoryWriterConfig): HistoryWriter 
       pendingRemoved = new Set();
       pendingClear = false;
     },
+    isUnsaved: (id) => pending.has(id) || inFlightCopies.has(id),
+    inTrouble: () => trouble !== null,
     unsaved() {
       const records = new Map(inFlightCopies);
       for (const [id, record] of pending) records.set(id, record);

@@ -56,8 +56,20 @@ export const createLogSlice =
         }
         const fresh = await newRecordsIn(records, parsed.records, options.signal);
         if (fresh === 'cancelled') return cancelledImport();
-        const added = await addInSlices(records, fresh, parsed.format, fileName, options);
-        if (added === 'cancelled') return cancelledImport();
+        const listed = await addInSlices(records, fresh, parsed.format, fileName, options);
+        if (listed === 'cancelled') return cancelledImport();
+        // Done once it is on disk: a page closed or reloaded just after "Imported" keeps it.
+        const durable = internals.history?.connection.current() ?? null;
+        const saved = await durable?.whenSaved(
+          listed.map((record) => record.id),
+          (done, total) => options.onProgress?.({ phase: 'saving', saved: done, total }),
+          options.signal,
+        );
+        if (saved === 'cancelled') {
+          takeBack(records, listed);
+          return cancelledImport();
+        }
+        const added = listed.length;
         const skipped = parsed.records.length - fresh.length;
         return {
           ok: true,
@@ -116,16 +128,14 @@ async function addInSlices(
   format: LogFormat,
   fileName: string | undefined,
   options: ImportOptions,
-): Promise<number | 'cancelled'> {
+): Promise<EventRecord[] | 'cancelled'> {
   const listed: EventRecord[] = [];
   for (let end = fresh.length; end > 0; end -= IMPORT_SLICE) {
     if (end < fresh.length) {
       options.onProgress?.({ phase: 'adding', added: listed.length, total: fresh.length });
       await yieldToBrowser();
       if (options.signal?.aborted === true) {
-        records.remove(
-          listed.filter((record) => records.get(record.id) === record).map(({ id }) => id),
-        );
+        takeBack(records, listed);
         return 'cancelled';
       }
     }
@@ -137,7 +147,12 @@ async function addInSlices(
     records.upsert(slice, 'newer');
     listed.push(...slice);
   }
-  return listed.length;
+  return listed;
+}
+
+/** Removes what an import listed, the records nothing replaced since: nothing of it is left. */
+function takeBack(records: RecordsCache, listed: readonly EventRecord[]): void {
+  records.remove(listed.filter((record) => records.get(record.id) === record).map(({ id }) => id));
 }
 
 /** The log parsers. This module imports them as types only: `loadLogReaders` fetches them. */

@@ -65,15 +65,25 @@ export function KeepPanel() {
                 total: progress.total,
               });
             } else if (progress.phase === 'receiving') {
+              // A lionherd log is checked as it is read: its total is known only at the end.
               setImportProgress({
-                label: `Adding ${formatCount(progress.received)} of ${formatCount(total)} to the history`,
+                label:
+                  total > 0
+                    ? `Adding ${formatCount(progress.received)} of ${formatCount(total)} to the history`
+                    : `Adding ${formatCount(progress.received)} to the history`,
                 done: progress.received,
-                total,
+                total: total > 0 ? total : null,
               });
             } else if (progress.phase === 'adding') {
               setImportProgress({
                 label: `Listing ${formatCount(progress.added)} of ${formatCount(progress.total)} in the history`,
                 done: progress.added,
+                total: progress.total,
+              });
+            } else if (progress.phase === 'saving') {
+              setImportProgress({
+                label: `Saving ${formatCount(progress.saved)} of ${formatCount(progress.total)} in this browser`,
+                done: progress.saved,
                 total: progress.total,
               });
             }
@@ -96,12 +106,21 @@ export function KeepPanel() {
   });
 
   const importFile = importing.mutate;
+  const importRunning = importing.isPending;
   const dragging = useFileDrop(
     useCallback(
       (file: File) => {
+        // One import at a time: its progress, Cancel and outcome are the panel's.
+        if (importRunning) {
+          actions.notify(
+            'warning',
+            `${file.name} was not imported: another import is running. Drop it again once that one is done.`,
+          );
+          return;
+        }
         importFile({ file });
       },
-      [importFile],
+      [actions, importFile, importRunning],
     ),
   );
 
