@@ -360,6 +360,41 @@ describe('storage trouble', () => {
   });
 });
 
+describe('a database that refused at load', () => {
+  test('is opened again: the saved history is then shown, and the page says storage works again', async () => {
+    const browser = new FakeBrowser();
+    const first = await browser.openPage();
+    const saved = await launch(first, 'simple', {}, 5);
+    await eventually(async () => {
+      expect((await browser.rows()).size).toBe(5);
+    });
+    browser.closePage(first.tab);
+
+    let refused = false;
+    const refusingOnce = {
+      open: (name: string, version?: number) => {
+        if (!refused) {
+          refused = true;
+          throw new DOMException('The database is busy.', 'UnknownError');
+        }
+        return browser.indexedDB.open(name, version);
+      },
+    } as unknown as IDBFactory;
+    const second = await browser.openPage({ indexedDB: refusingOnce });
+    expect(second.store.getState().storage.mode).toBe('memory-only');
+    expect(idsOf(second)).toEqual([]);
+
+    const mine = await launch(second, 'simple', {}, 3);
+    await eventually(() => {
+      expect(second.store.getState().storage.mode).toBe('persistent');
+      expect(new Set(idsOf(second))).toEqual(new Set([...saved, ...mine]));
+    });
+    expect(second.store.getState().notices.at(-1)?.message).toBe(
+      'Browser storage works again: the saved history is shown, and new records are saved.',
+    );
+  });
+});
+
 describe('retention', () => {
   test('the oldest records beyond the limit are pruned, and a notice says how many', async () => {
     const browser = new FakeBrowser();

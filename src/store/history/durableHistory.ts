@@ -158,6 +158,12 @@ export function startDurableHistory(config: DurableHistoryConfig): DurableHistor
     onCommitted: (changes) => {
       broadcast(changes);
       schedulePrune();
+      // The database that refused at load took a write: read the saved history in now.
+      if (needsReading) {
+        clearTimeout(readTimer);
+        readTimer = undefined;
+        readLater(0);
+      }
     },
     onTrouble,
   });
@@ -301,8 +307,59 @@ export function startDurableHistory(config: DurableHistoryConfig): DurableHistor
       }
       // What an earlier version saved is still readable: show it, and leave it where it is.
       readIntoMemory(config.legacy);
+      if (factory !== null) {
+        needsReading = true;
+        readLater(READ_RETRY_MS);
+      }
       return;
     }
+    await readIn(db);
+  };
+
+  /**
+   * Reads the saved history in once the database could be opened after all (it refused at
+   * load): tried again with a growing delay, and at once when a write got through.
+   */
+  let needsReading = false;
+  let reading = false;
+  let readTimer: ReturnType<typeof setTimeout> | undefined;
+  const readLater = (delay: number): void => {
+    if (!needsReading || reading || readTimer !== undefined) return;
+    readTimer = setTimeout(() => {
+      readTimer = undefined;
+      reading = true;
+      void disk
+        .database()
+        .then(async (db) => {
+          needsReading = false;
+          try {
+            await readIn(db);
+          } catch (error) {
+            notice(
+              'warning',
+              `The saved history could not be read completely (${messageOf(error)}). What was read is shown; new records are still saved.`,
+            );
+          }
+          applyLoaded();
+          if (troubleShown === 'refused' && !writer.inTrouble()) {
+            troubleShown = null;
+            config.setStatus({ mode: 'persistent' });
+            notice(
+              'info',
+              'Browser storage works again: the saved history is shown, and new records are saved.',
+            );
+          }
+        })
+        .catch(() => undefined)
+        .finally(() => {
+          reading = false;
+          readLater(Math.min(delay * 2, MAX_READ_RETRY_MS));
+        });
+    }, delay);
+  };
+
+  /** Moves what localStorage holds into the database, then reads the saved history in. */
+  const readIn = async (db: HistoryDatabase): Promise<void> => {
     if (config.legacy !== null) {
       try {
         await migrateLocalHistory(db, config.legacy, config.legacyKey, {
@@ -434,6 +491,8 @@ export function startDurableHistory(config: DurableHistoryConfig): DurableHistor
     },
     stop() {
       writer.stop();
+      needsReading = false;
+      clearTimeout(readTimer);
       clearTimeout(pruneTimer);
       channel?.close();
     },
@@ -460,6 +519,10 @@ function describeTrouble(trouble: WriteTrouble): string {
 }
 
 const DEFAULT_HISTORY_DATABASE = 'lifecycle-lab-history';
+
+/** Milliseconds before a database that refused at load is opened again; doubles up to a minute. */
+const READ_RETRY_MS = 2_000;
+const MAX_READ_RETRY_MS = 60_000;
 
 /** How often `whenSaved` looks at what is still to be written. */
 const SAVED_POLL_MS = 100;
