@@ -346,6 +346,26 @@ describe('migrations', () => {
     expect(newest).toMatchObject({ id: 'old-2', status: 'cancelled', source: 'restored' });
   });
 
+  test('one unreadable event of a version 0 history costs only itself', () => {
+    const storage = new MemoryStorage();
+    const good = (index: number) => ({
+      id: `old-${String(index)}`,
+      kind: 'simple',
+      status: 'completed',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      execution: { status: 'completed', duration: 0.5, response: index },
+    });
+    const v0 = {
+      version: 0,
+      state: { events: [good(1), { id: 'broken', kind: 'simple' }, good(2)] },
+    };
+    storage.items.set(DEFAULT_STORAGE_KEY, JSON.stringify(v0));
+    const result = loadHistory(storage, DEFAULT_STORAGE_KEY);
+    if (result.kind !== 'partial') throw new Error(`not partial: ${JSON.stringify(result)}`);
+    expect(result.records.map((record) => record.id)).toEqual(['old-2', 'old-1']);
+    expect(result.reason).toMatch(/^1 record could not be read \(state\.records\[1\]/);
+  });
+
   test('the store moves a version 0 history into the database, migrated', async () => {
     const browser = new FakeBrowser();
     const storage = browser.localStorage;

@@ -24,20 +24,18 @@ const historyV1Schema = z.object({ records: z.array(z.unknown()) });
  * Version 0, the first prototype's shape: `{ events: [...] }`, oldest first, each event
  * without lineage (`attempt`, `originalId`, `chainId`), counters or progress.
  */
-const historyV0Schema = z.object({
-  events: z.array(
-    z.looseObject({
-      id: z.string(),
-      kind: z.string(),
-      label: z.optional(z.string()),
-      params: z.optional(z.record(z.string(), z.json())),
-      status: z.string(),
-      createdAt: z.string(),
-      transitions: z.optional(z.array(z.unknown())),
-      execution: z.record(z.string(), z.unknown()),
-      metadata: z.optional(z.record(z.string(), z.json())),
-    }),
-  ),
+const historyV0Schema = z.object({ events: z.array(z.unknown()) });
+
+const eventV0Schema = z.looseObject({
+  id: z.string(),
+  kind: z.string(),
+  label: z.optional(z.string()),
+  params: z.optional(z.record(z.string(), z.json())),
+  status: z.string(),
+  createdAt: z.string(),
+  transitions: z.optional(z.array(z.unknown())),
+  execution: z.record(z.string(), z.unknown()),
+  metadata: z.optional(z.record(z.string(), z.json())),
 });
 
 /**
@@ -47,7 +45,12 @@ const historyV0Schema = z.object({
 export const migrations: Record<number, (state: unknown) => unknown> = {
   0: (state) => {
     const { events } = historyV0Schema.parse(state);
-    const records = events.map((event) => {
+    const records = events.map((candidate) => {
+      // An event this version cannot read is passed on as it is: the record check after the
+      // migrations names it and sets the data aside, and the other events are kept.
+      const checked = eventV0Schema.safeParse(candidate);
+      if (!checked.success) return candidate;
+      const event = checked.data;
       const execution = event.execution;
       const status = event.status;
       const duration = execution.duration ?? null;

@@ -115,7 +115,7 @@ describe('clearing in one page', () => {
     expect(idsOf(first)).toEqual([]);
     expect(idsOf(second)).toEqual([]);
     expect(running.every((id) => second.store.records.get(id) === undefined)).toBe(true);
-  });
+  }, 20_000);
 });
 
 describe('pages that went away', () => {
@@ -145,7 +145,7 @@ describe('pages that went away', () => {
       'cancelled',
     ]);
     expect(browser.localStorage.getItem(journal)).toBeNull();
-  });
+  }, 20_000);
 
   test('a page that comes back from the back/forward cache drops its copy and writes on', async () => {
     const browser = new FakeBrowser();
@@ -283,6 +283,9 @@ describe('storage trouble', () => {
       mode: 'memory-only',
       reason: 'IndexedDB is turned off',
     });
+    expect(page.store.getState().notices.map((notice) => notice.message)).toEqual([
+      'History is kept in memory only: IndexedDB is turned off. It is gone when the page closes; export the log to keep it.',
+    ]);
     expect(idsOf(page)).toHaveLength(1);
   });
 
@@ -392,7 +395,7 @@ describe('a database that refused at load', () => {
     expect(second.store.getState().notices.at(-1)?.message).toBe(
       'Browser storage works again: the saved history is shown, and new records are saved.',
     );
-  });
+  }, 20_000);
 });
 
 describe('retention', () => {
@@ -432,7 +435,7 @@ describe('retention', () => {
       expect(idsOf(second)).toHaveLength(100);
     });
     expect(new Set(idsOf(first))).toEqual(new Set((await browser.rows()).keys()));
-  });
+  }, 20_000);
 
   test('a limit out of range is refused with the range in words', async () => {
     const browser = new FakeBrowser();

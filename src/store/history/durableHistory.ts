@@ -299,12 +299,12 @@ export function startDurableHistory(config: DurableHistoryConfig): DurableHistor
           : `the browser refused to open its database (${messageOf(error)})`;
       troubleShown = 'refused';
       config.setStatus({ mode: 'memory-only', reason });
-      if (factory !== null) {
-        notice(
-          'warning',
-          `History is kept in memory only for now: ${reason}. Saving is tried again; until it works, export the log to keep it.`,
-        );
-      }
+      notice(
+        'warning',
+        factory === null
+          ? `History is kept in memory only: ${reason}. It is gone when the page closes; export the log to keep it.`
+          : `History is kept in memory only for now: ${reason}. Saving is tried again; until it works, export the log to keep it.`,
+      );
       // What an earlier version saved is still readable: show it, and leave it where it is.
       readIntoMemory(config.legacy);
       if (factory !== null) {
