@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import {
   spanIdOf,
   toHrTime,
+  OTLP_SLICE,
   toOtlpJson,
+  toOtlpJsonInSlices,
   toOtlpTraces,
   traceIdOf,
 } from '../../src/store/formats/otlp';
@@ -192,6 +194,28 @@ describe('OTLP/JSON trace export', () => {
   it('gives the same ids when the same records are exported twice', async () => {
     const records = [makeRecord()];
     expect(await toOtlpJson(records)).toBe(await toOtlpJson(records));
+  });
+
+  it('writes the very same text in slices, links across slices included', async () => {
+    const first = makeRecord({ id: 'chain-start', chainId: 'chain-start' });
+    const records = Array.from({ length: 2 * OTLP_SLICE + 17 }, (_, index) =>
+      index % 3 === 0
+        ? makeFailedRecord({ error: 'Error', message: `boom ${String(index)}` }, index % 2 === 0)
+        : makeRecord({
+            id: `r-${String(index)}`,
+            chainId: 'chain-start',
+            originalId: 'chain-start',
+            attempt: 2,
+          }),
+    );
+    records.push(first);
+    const progress: number[] = [];
+    const parts = await toOtlpJsonInSlices(records, {
+      onProgress: (written) => progress.push(written),
+    });
+    expect(parts.join('')).toBe(await toOtlpJson(records));
+    expect(progress).toEqual([OTLP_SLICE, 2 * OTLP_SLICE, records.length]);
+    expect(await toOtlpJsonInSlices([])).toEqual([await toOtlpJson([])]);
   });
 
   it('writes JSON text that parses back to the request', async () => {

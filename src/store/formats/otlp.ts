@@ -12,7 +12,9 @@ import type { Resource } from '@opentelemetry/resources';
 import type { ReadableSpan, TimedEvent } from '@opentelemetry/sdk-trace';
 import { isTerminalStatus, type ErrorDict } from '../../lib';
 import type { EventRecord } from '../eventRecord';
+import { yieldToBrowser } from '../yieldToBrowser';
 import { toWellFormedJson } from './wellFormedText';
+import type { SliceOptions } from './writeInSlices';
 import { clampEpochMs } from './timeRange';
 
 /**
@@ -66,11 +68,17 @@ export async function toOtlpTraces(
   records: readonly EventRecord[],
   options: OtlpExportOptions = {},
 ): Promise<OtlpTraceRequest> {
-  const { JsonTraceSerializer, resource, codes } = await loadOpenTelemetry(
-    toWellFormedJson(options),
-  );
+  const otel = await loadOpenTelemetry(toWellFormedJson(options));
+  return requestFor(records, new Set(records.map((record) => record.id)), otel);
+}
+
+/** The request for `records`, whose links may point at any of `exported`. */
+function requestFor(
+  records: readonly EventRecord[],
+  exported: ReadonlySet<string>,
+  { JsonTraceSerializer, resource, codes }: Awaited<ReturnType<typeof loadOpenTelemetry>>,
+): OtlpTraceRequest {
   const clean = records.map((record) => toWellFormedJson(record));
-  const exported = new Set(clean.map((record) => record.id));
   const spans = clean.map((record) => toReadableSpan(record, resource, codes, exported));
   const bytes = JsonTraceSerializer.serializeRequest(spans);
   if (bytes === undefined) throw new Error('OpenTelemetry produced no trace request');
@@ -104,6 +112,64 @@ export async function toOtlpJson(
   options: OtlpExportOptions = {},
 ): Promise<string> {
   return JSON.stringify(await toOtlpTraces(records, options), null, 2);
+}
+
+/** Records turned into spans per slice of {@link toOtlpJsonInSlices}. */
+export const OTLP_SLICE = 250;
+
+/**
+ * {@link toOtlpJson}'s very text, in parts for `new Blob(parts)`, made {@link OTLP_SLICE}
+ * records at a time with the browser let in between: 20,000 events were one task of 3–4 s.
+ * Every span goes in the one resource and scope the request has, so the text around the
+ * spans is the same whatever the slice; it is taken from the first slice's request.
+ */
+export async function toOtlpJsonInSlices(
+  records: readonly EventRecord[],
+  options: OtlpExportOptions & SliceOptions = {},
+): Promise<string[]> {
+  if (records.length === 0) return [await toOtlpJson(records, options)];
+  const otel = await loadOpenTelemetry(toWellFormedJson(options));
+  const exported = new Set(records.map((record) => record.id));
+  const parts: string[] = [];
+  let tail = '';
+  let indent = '';
+  for (let start = 0; start < records.length; start += OTLP_SLICE) {
+    if (start > 0) {
+      options.onProgress?.(start, records.length);
+      await yieldToBrowser();
+    }
+    options.signal?.throwIfAborted();
+    const request = requestFor(records.slice(start, start + OTLP_SLICE), exported, otel);
+    const scopeSpans = request.resourceSpans?.[0]?.scopeSpans[0];
+    const spans = scopeSpans?.spans ?? [];
+    if (start === 0) {
+      // The request with a marker where its spans go: the text before and after it.
+      const marker = 'lifecycle-lab:spans';
+      const frame = JSON.stringify(
+        {
+          ...request,
+          resourceSpans: [
+            { ...request.resourceSpans?.[0], scopeSpans: [{ ...scopeSpans, spans: [marker] }] },
+          ],
+        },
+        null,
+        2,
+      );
+      const quoted = JSON.stringify(marker);
+      const at = frame.indexOf(quoted);
+      const lineStart = frame.lastIndexOf('\n', at) + 1;
+      indent = frame.slice(lineStart, at);
+      parts.push(frame.slice(0, at));
+      tail = frame.slice(at + quoted.length);
+    }
+    const text = spans
+      .map((span) => JSON.stringify(span, null, 2).replaceAll('\n', `\n${indent}`))
+      .join(`,\n${indent}`);
+    parts.push(start === 0 ? text : `,\n${indent}${text}`);
+  }
+  options.onProgress?.(records.length, records.length);
+  parts.push(tail);
+  return parts;
 }
 
 /** The enum values used from `@opentelemetry/api`, read from the loaded module. */

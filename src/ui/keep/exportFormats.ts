@@ -57,9 +57,9 @@ export async function exportRecords(
     );
     return { parts, fileName: `lionherd-events-${stamp}.json` };
   }
-  const { toOtlpJson } = await import('../../store/formats/otlp');
+  const { toOtlpJsonInSlices } = await import('../../store/formats/otlp');
   return {
-    parts: [await toOtlpJson(records)],
+    parts: await toOtlpJsonInSlices(records, options),
     fileName: `lifecycle-lab-traces-${stamp}.otlp.json`,
   };
 }
