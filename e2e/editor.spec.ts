@@ -47,6 +47,19 @@ test('a template runs in the sandbox and its AggregateError keeps every child', 
   await expect(region.getByText(/^Line 6: AggregateError: multiple errors/)).toBeVisible();
 });
 
+test('Run keeps the keyboard focus while the code compiles and launches', async ({
+  dashboard,
+  page,
+}) => {
+  const region = await openEditor(dashboard);
+  const run = region.getByRole('button', { name: 'Run' });
+  await run.focus();
+  await page.keyboard.press('Enter');
+  await expect(dashboard.eventStatus).toHaveText(/completed|failed|cancelled/, SLOW);
+  await expect(run).toBeEnabled();
+  await expect(run).toBeFocused();
+});
+
 test.describe('on a 390 × 844 phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 

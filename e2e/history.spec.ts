@@ -164,3 +164,28 @@ test('a retention limit set in the Keep panel prunes the oldest events and says 
     '100',
   );
 });
+
+test('a refused retention limit stays in the field, marked invalid and described by the error', async ({
+  dashboard,
+}) => {
+  const limit = dashboard.keepPanel.getByRole('textbox', { name: 'Records kept' });
+  const error = /The limit must be a whole number from 100 to/;
+  await expect(limit).toHaveValue('100000');
+
+  for (const typed of ['50', 'abc']) {
+    await limit.fill(typed);
+    await limit.press('Enter');
+    await expect(dashboard.keepPanel.getByRole('alert')).toHaveText(error);
+    await expect(limit).toHaveValue(typed);
+    await expect(limit).toHaveAttribute('aria-invalid', 'true');
+    await expect(limit).toHaveAccessibleDescription(error);
+
+    // A limit that is taken clears the mark, so the next refusal is a fresh one.
+    await limit.fill('100000');
+    await dashboard.keepPanel.getByRole('button', { name: 'Set limit' }).click();
+    await expect(dashboard.keepPanel.getByRole('status')).toHaveText(
+      'History keeps the newest 100,000 records.',
+    );
+    await expect(limit).not.toHaveAttribute('aria-invalid');
+  }
+});

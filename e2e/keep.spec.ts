@@ -101,3 +101,33 @@ test('a crashed view shows a recoverable message and comes back with Try again',
   await dashboard.launch('Simple event');
   await expect(dashboard.eventStatus).toHaveText('completed');
 });
+
+test('after Clear history the focus moves on to Import log, not to the page', async ({
+  dashboard,
+  page,
+}) => {
+  await dashboard.launch('Simple event');
+  await expect(dashboard.eventStatus).toHaveText('completed');
+  const clear = dashboard.keepPanel.getByRole('button', { name: 'Clear history' });
+
+  page.once('dialog', (dialog) => void dialog.accept());
+  await clear.focus();
+  await page.keyboard.press('Enter');
+
+  await expect(dashboard.counter('total', 0)).toBeVisible();
+  await expect(clear).toBeDisabled();
+  await expect(dashboard.keepPanel.getByLabel('Import log')).toBeFocused();
+});
+
+test('an import started from the keyboard gives the focus back to Import log', async ({
+  dashboard,
+}) => {
+  const importLog = dashboard.keepPanel.getByLabel('Import log');
+  // As the file picker leaves it: the input focused, then given a file.
+  await importLog.focus();
+  await importLog.setInputFiles('public/samples/lionherd-notebook-run.json');
+
+  await expect(dashboard.keepPanel.getByRole('status')).toContainText('Imported 12 events');
+  await expect(importLog).toBeEnabled();
+  await expect(importLog).toBeFocused();
+});

@@ -193,3 +193,69 @@ test("the tour walks all eight steps and shows the notebook's values", async ({ 
     await expect(outputRow(tour, 'event.callCount', '1')).toBeVisible();
   });
 });
+
+test('Next and Previous keep the keyboard focus at the ends of the tour, and do nothing there', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  await page.goto('/');
+  const learn = page.getByRole('region', { name: 'Learn' });
+  await learn.getByRole('button', { name: 'Start the tour' }).click();
+  const tour = learn.getByRole('region', { name: 'Guided tour: the lionherd Event notebook' });
+  const nav = tour.getByRole('navigation', { name: 'Tour steps' });
+  const previous = tour.getByRole('button', { name: 'Previous', exact: true });
+  const next = tour.getByRole('button', { name: 'Next', exact: true });
+  const lastTitle = STEPS.at(-1)?.title ?? '';
+  const firstTitle = STEPS[0]?.title ?? '';
+
+  await next.focus();
+  for (let number = 2; number <= STEPS.length; number++) {
+    await page.keyboard.press('Enter');
+    await expect(nav).toContainText(`Step ${String(number)} of 8`);
+  }
+  await expect(next).toBeDisabled();
+  await expect(next).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(tour.getByRole('heading', { name: lastTitle, level: 4 })).toBeVisible();
+  await expect(next).toBeFocused();
+
+  await previous.focus();
+  for (let number = STEPS.length - 1; number >= 1; number--) {
+    await page.keyboard.press('Enter');
+    await expect(nav).toContainText(`Step ${String(number)} of 8`);
+  }
+  await expect(previous).toBeDisabled();
+  await expect(previous).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(tour.getByRole('heading', { name: firstTitle, level: 4 })).toBeVisible();
+  await expect(previous).toBeFocused();
+});
+
+test.describe('on a 360 × 640 phone', () => {
+  test.use({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
+
+  test('a code block wider than the screen scrolls from the keyboard, with a visible focus', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Start the tour' }).click();
+    const tour = page.getByRole('region', { name: 'Guided tour: the lionherd Event notebook' });
+    // Step 6 has the longest line (90 characters).
+    await tour
+      .getByRole('navigation', { name: 'Tour steps' })
+      .getByRole('button', { name: '6. Fresh retry', exact: true })
+      .click();
+    const code = tour
+      .getByRole('figure', { name: 'TypeScript code' })
+      .getByLabel('Code', { exact: true });
+    await expect(code).toContainText('first.asFreshEvent({ copyMeta: true })');
+    expect(await code.evaluate((pre) => pre.scrollWidth > pre.clientWidth)).toBe(true);
+
+    await tour.getByRole('button', { name: 'Next', exact: true }).focus();
+    await page.keyboard.press('Tab');
+    await expect(code).toBeFocused();
+    expect(await code.evaluate((pre) => getComputedStyle(pre).outlineStyle)).toBe('solid');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => code.evaluate((pre) => pre.scrollLeft)).toBeGreaterThan(0);
+  });
+});

@@ -207,7 +207,16 @@ export default function EventEditor() {
         </ul>
       ) : null}
       <div className="editor-actions">
-        <button type="button" className="primary" disabled={running} onClick={() => void run()}>
+        {/* aria-disabled while compiling: a disabled button would drop the focus onto the
+            page's body for the moment the compiler takes. */}
+        <button
+          type="button"
+          className="primary"
+          aria-disabled={running ? true : undefined}
+          onClick={() => {
+            if (!running) void run();
+          }}
+        >
           Run
         </button>
         <button

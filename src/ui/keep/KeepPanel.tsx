@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useId, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState } from 'react';
 import {
   useEventStoreApi,
   MAX_IMPORT_BYTES,
@@ -107,6 +107,18 @@ export function KeepPanel() {
 
   const importFile = importing.mutate;
   const importRunning = importing.isPending;
+
+  // The file input is disabled while its import runs, which drops the focus onto the page's
+  // body: once the import has settled, an import started from the panel gives it back.
+  const refocusImport = useRef(false);
+  useEffect(() => {
+    if (importRunning || !refocusImport.current) return;
+    refocusImport.current = false;
+    if (document.activeElement === null || document.activeElement === document.body) {
+      // Without scrolling: the page stays where the person was looking when the import ended.
+      inputRef.current?.focus({ preventScroll: true });
+    }
+  }, [importRunning]);
   const dragging = useFileDrop(
     useCallback(
       (file: File) => {
@@ -196,7 +208,9 @@ export function KeepPanel() {
             disabled={importing.isPending}
             onChange={(event) => {
               const file = event.target.files?.[0];
-              if (file) importing.mutate({ file });
+              if (!file) return;
+              refocusImport.current = true;
+              importing.mutate({ file });
             }}
           />
           <label htmlFor={inputId}>Import log</label>
@@ -205,7 +219,11 @@ export function KeepPanel() {
           type="button"
           disabled={empty}
           onClick={() => {
-            if (window.confirm('Forget every event in the history?')) actions.clear();
+            if (!window.confirm('Forget every event in the history?')) return;
+            actions.clear();
+            // This button is disabled once the history is empty: the focus goes on to Import
+            // log, the next thing to do with an empty history, not to the page's body.
+            inputRef.current?.focus();
           }}
         >
           Clear history
@@ -265,6 +283,8 @@ export function KeepPanel() {
         <button
           type="button"
           onClick={() => {
+            // This button goes away as the import starts.
+            refocusImport.current = true;
             importing.mutate({ file: partial.file, importValid: true });
           }}
         >

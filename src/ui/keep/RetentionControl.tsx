@@ -11,6 +11,7 @@ export default function RetentionControl() {
   const retention = useEventStore((state) => state.retention);
   const persistent = useEventStore((state) => state.storage.mode === 'persistent');
   const inputId = useId();
+  const errorId = `${inputId}-error`;
   // `null` until edited: the field shows the limit in force.
   const [draft, setDraft] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
@@ -23,7 +24,8 @@ export default function RetentionControl() {
         event.preventDefault();
         const limit = Number((draft ?? String(retention)).replace(/[\s,_]/g, ''));
         void actions.setRetention(limit).then((result) => {
-          setDraft(null);
+          // A refused value stays in the field, to be corrected rather than typed again.
+          if (result.ok) setDraft(null);
           setOutcome(
             result.ok
               ? {
@@ -42,13 +44,19 @@ export default function RetentionControl() {
         inputMode="numeric"
         size={9}
         value={draft ?? String(retention)}
+        aria-invalid={outcome?.ok === false ? true : undefined}
+        aria-describedby={outcome?.ok === false ? errorId : undefined}
         onChange={(event) => {
           setDraft(event.target.value);
         }}
       />
       <button type="submit">Set limit</button>
       {outcome !== null ? (
-        <p role={outcome.ok ? 'status' : 'alert'} className={outcome.ok ? 'muted' : 'field-error'}>
+        <p
+          id={outcome.ok ? undefined : errorId}
+          role={outcome.ok ? 'status' : 'alert'}
+          className={outcome.ok ? 'muted' : 'field-error'}
+        >
           {outcome.text}
         </p>
       ) : null}

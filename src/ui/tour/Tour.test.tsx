@@ -31,13 +31,17 @@ describe('Tour', () => {
     expect(html.match(/aria-current=/g)).toHaveLength(1);
   });
 
-  it('shows the first step’s code as text in a labelled figure, with Run again, and Previous disabled', () => {
+  it('shows the first step’s code as text in a labelled figure, with Run again, and Previous unavailable', () => {
     const html = renderWithContent();
     expect(html).toMatch(
-      /<figure class="tour-code" aria-labelledby="[^"]+"><figcaption id="[^"]+">TypeScript code<\/figcaption><pre><code>import \{ SimpleEvent \} from &#x27;\.\/lib\/demo&#x27;;/,
+      /<figure class="tour-code" aria-labelledby="[^"]+"><figcaption id="[^"]+">TypeScript code<\/figcaption><pre[^>]*><code>import \{ SimpleEvent \} from &#x27;\.\/lib\/demo&#x27;;/,
     );
     expect(html).toContain('<button type="button">Run again</button>');
-    expect(html).toContain('<button type="button" disabled="">Previous</button>');
+    expect(html).toContain('<button type="button" aria-disabled="true">Previous</button>');
     expect(html).toContain('<button type="button">Next</button>');
+  });
+
+  it('lets the keyboard reach the code block, which scrolls sideways on a phone', () => {
+    expect(renderWithContent()).toMatch(/<pre tabindex="0" aria-label="Code">/);
   });
 });

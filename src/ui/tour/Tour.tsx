@@ -100,21 +100,23 @@ function TourStepper({ content }: { content: TourContent }) {
       <div className="tour-layout">
         <StepNav steps={steps} currentIndex={index} onSelect={setIndex} />
         <div className="tour-main">
+          {/* aria-disabled, not disabled: Next pressed on the second-last step must keep the
+              focus, which a disabled button would drop onto the page's body. */}
           <div className="tour-pager">
             <button
               type="button"
-              disabled={isFirst}
+              aria-disabled={isFirst ? true : undefined}
               onClick={() => {
-                setIndex(index - 1);
+                if (!isFirst) setIndex(index - 1);
               }}
             >
               Previous
             </button>
             <button
               type="button"
-              disabled={isLast}
+              aria-disabled={isLast ? true : undefined}
               onClick={() => {
-                setIndex(index + 1);
+                if (!isLast) setIndex(index + 1);
               }}
             >
               Next

@@ -77,7 +77,12 @@ export function CompareAttempts({
         </thead>
         <tbody>
           {fields.map((field) => (
-            <FieldRow key={field.name} field={field} />
+            <FieldRow
+              key={field.name}
+              field={field}
+              firstAttempt={first.attempt}
+              secondAttempt={second.attempt}
+            />
           ))}
         </tbody>
       </table>
@@ -85,7 +90,19 @@ export function CompareAttempts({
   );
 }
 
-function FieldRow({ field }: { field: ComparedField }) {
+/**
+ * One field of both attempts. Its texts scroll inside a bounded height, so each can take the
+ * focus and be scrolled from the keyboard, and is named for what it holds.
+ */
+function FieldRow({
+  field,
+  firstAttempt,
+  secondAttempt,
+}: {
+  field: ComparedField;
+  firstAttempt: number;
+  secondAttempt: number;
+}) {
   return (
     <>
       <tr className={field.same ? 'same' : 'differs'}>
@@ -94,10 +111,14 @@ function FieldRow({ field }: { field: ComparedField }) {
           <span className="compare-mark">{field.same ? ' · same' : ' · differs'}</span>
         </th>
         <td>
-          <pre>{shown(field.first)}</pre>
+          <pre tabIndex={0} aria-label={`${field.name} in attempt ${String(firstAttempt)}`}>
+            {shown(field.first)}
+          </pre>
         </td>
         <td>
-          <pre>{shown(field.second)}</pre>
+          <pre tabIndex={0} aria-label={`${field.name} in attempt ${String(secondAttempt)}`}>
+            {shown(field.second)}
+          </pre>
         </td>
       </tr>
       {field.diff === undefined ? null : (
@@ -106,7 +127,7 @@ function FieldRow({ field }: { field: ComparedField }) {
             {field.diff === null ? (
               <p className="muted">Too long for a line-by-line diff; compare the two above.</p>
             ) : (
-              <pre aria-label={`Changes in ${field.name}`}>
+              <pre tabIndex={0} aria-label={`Changes in ${field.name}`}>
                 {field.diff
                   .map(
                     (line) =>
