@@ -4,17 +4,20 @@
  * this run's token; processes connect with that URL.
  *
  *   npx lifecycle-lab [--port 4321] [--host 127.0.0.1] [--token …] [--allow-origin http://localhost:3000]
- *                     [--redis redis://host:6379 --queue emails,payments]
+ *                     [--redis redis://host:6379 --queue emails,payments]   (--help lists them)
  *
  * With `--redis` (or `LIFECYCLE_LAB_REDIS_URL`) and `--queue` (or `LIFECYCLE_LAB_QUEUES`) it
  * also shows the jobs of those BullMQ queues; Redis credentials never leave this process.
+ *
+ * Mistakes end in one line on stderr, no stack: a wrong command line exits 2, a server that
+ * cannot start (a port in use) exits 1.
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
-import { queueSettings, startQueueWatch } from './bridge/queueSettings.ts';
+import { startQueueWatch } from './bridge/queueSettings.ts';
 import { createReceiver } from './bridge/receiver.ts';
+import { parseCliArgs, USAGE, USAGE_HINT, UsageError, type CliSettings } from './cliArgs.ts';
 import { HOST_HEADERS } from './contentSecurityPolicy.ts';
 
 const TYPES: Record<string, string> = {
@@ -28,25 +31,15 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string', default: '4321' },
-    host: { type: 'string', default: '127.0.0.1' },
-    token: { type: 'string' },
-    'allow-origin': { type: 'string', multiple: true, default: [] },
-    dashboard: { type: 'string' },
-    redis: { type: 'string' },
-    queue: { type: 'string', multiple: true },
-  },
-});
-const queues = queueSettings(values);
+const settings = readSettings(process.argv.slice(2));
+const { queues } = settings;
 
 /** The built dashboard ships next to this file, in `dashboard/`. */
-const root = resolve(values.dashboard ?? join(import.meta.dirname, 'dashboard'));
+const root = resolve(settings.dashboard ?? join(import.meta.dirname, 'dashboard'));
 const receiver = createReceiver({
-  ...(values.token === undefined ? {} : { token: values.token }),
-  allowedOrigins: values['allow-origin'],
-  allowedHosts: values.host === '127.0.0.1' ? [] : [values.host],
+  ...(settings.token === undefined ? {} : { token: settings.token }),
+  allowedOrigins: settings.allowedOrigins,
+  allowedHosts: settings.host === '127.0.0.1' ? [] : [settings.host],
 });
 
 const server = createServer((req, res) => {
@@ -80,10 +73,14 @@ async function serveFile(pathname: string, res: ServerResponse): Promise<void> {
 
 const queueWatch = queues === null ? null : await startQueueWatch(receiver, queues);
 
-server.listen(Number(values.port), values.host, () => {
+// Without a listener, a port in use or a host that cannot be bound ends in a stack trace.
+server.on('error', (error: NodeJS.ErrnoException) => {
+  fail(listenFailure(error, settings), 1);
+});
+server.listen(settings.port, settings.host, () => {
   const address = server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : values.port;
-  console.log(`Lifecycle Lab: http://${values.host}:${String(port)}/?token=${receiver.token}`);
+  const port = typeof address === 'object' && address !== null ? address.port : settings.port;
+  console.log(`Lifecycle Lab: http://${settings.host}:${String(port)}/?token=${receiver.token}`);
   console.log('Connect processes with this URL (connectToDashboard({ url, name })).');
   if (queues !== null) console.log(`Watching BullMQ queues: ${queues.queues.join(', ')}`);
 });
@@ -100,4 +97,35 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 /** The policy with framing refused, as every host of the build must send it (see the README). */
 function setHostHeaders(res: ServerResponse): void {
   for (const [name, value] of Object.entries(HOST_HEADERS)) res.setHeader(name, value);
+}
+
+/** The checked command line; prints the help (exit 0) or what is wrong (exit 2) and ends. */
+function readSettings(args: readonly string[]): CliSettings {
+  try {
+    const command = parseCliArgs(args);
+    if (command.kind === 'serve') return command.settings;
+    console.log(USAGE);
+    return process.exit(0);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    return fail(`${error.message}; ${USAGE_HINT}`, 2);
+  }
+}
+
+/** One line for a server that could not start, saying what to change. */
+function listenFailure(error: NodeJS.ErrnoException, { host, port }: CliSettings): string {
+  if (error.code === 'EADDRINUSE') return `port ${String(port)} is in use: pass --port <another>`;
+  if (error.code === 'EACCES') {
+    return `port ${String(port)} needs more privileges than this user has: pass --port <above 1023>`;
+  }
+  if (error.code === 'EADDRNOTAVAIL') {
+    return `cannot listen on ${host}: it is not an address of this machine (--host)`;
+  }
+  if (error.code === 'ENOTFOUND') return `cannot listen on ${host}: no such host (--host)`;
+  return `cannot listen on ${host}:${String(port)}: ${error.message}`;
+}
+
+function fail(message: string, exitCode: number): never {
+  console.error(`lifecycle-lab: ${message}`);
+  return process.exit(exitCode);
 }

@@ -45,6 +45,24 @@ function fakeReceiver() {
   return { fetch, batches, updates, state, send };
 }
 
+/**
+ * Runs `connectIt` as if in a browser page at `origin`: the bridge reads where it runs when
+ * it connects, from `process.versions.node` and `location`.
+ */
+function asBrowserPage<T>(origin: string, connectIt: () => T): T {
+  // src/lib is typed without Node's globals: its process, as far as this needs it.
+  const node = (globalThis as unknown as { process: object }).process;
+  const versions = Object.getOwnPropertyDescriptor(node, 'versions');
+  vi.stubGlobal('location', { host: new URL(origin).host, origin });
+  Object.defineProperty(node, 'versions', { value: {}, configurable: true });
+  try {
+    return connectIt();
+  } finally {
+    if (versions !== undefined) Object.defineProperty(node, 'versions', versions);
+    vi.unstubAllGlobals();
+  }
+}
+
 function urlOf(input: string | URL | Request): string {
   return typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
 }
@@ -211,6 +229,60 @@ describe('connectToDashboard', () => {
     expect(receiver.updates().map((update) => update.event.id)).toEqual([event.id]);
     expect(receiver.updates()[0]?.event.execution.status).toBe('completed');
     expect(connected.stats()).toMatchObject({ buffered: 0, sent: 1, dropped: 0 });
+  });
+
+  it('reports the updates close() could not deliver, and still resolves', async () => {
+    const problems: BridgeProblem[] = [];
+    receiver.state.reachable = false;
+    const closing = connect({ onError: (problem) => problems.push(problem) });
+    await createEvent(() => 1).invoke();
+    await createEvent(() => 2).invoke();
+    await vi.advanceTimersByTimeAsync(50);
+    problems.length = 0;
+
+    await expect(closing.close()).resolves.toBeUndefined();
+
+    expect(problems).toEqual([
+      {
+        kind: 'unreachable',
+        message:
+          'closed with 2 updates not delivered: the receiver at http://127.0.0.1:5173/api/bridge cannot be reached: fetch failed',
+      },
+    ]);
+    await closing.close();
+    expect(problems).toHaveLength(1);
+  });
+
+  it('sends a backlog bigger than one request before close() resolves', async () => {
+    const problems: BridgeProblem[] = [];
+    const closing = connect({ maxBatch: 2, onError: (problem) => problems.push(problem) });
+    const events = Array.from({ length: 5 }, (_, index) => createEvent(() => index));
+    await Promise.all(events.map((event) => event.invoke()));
+
+    await closing.close();
+
+    expect(receiver.updates().map((update) => update.event.id)).toEqual(
+      events.map((event) => event.id),
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it('in a browser page on another origin, says the receiver must allow that origin', async () => {
+    const problems: BridgeProblem[] = [];
+    receiver.state.reachable = false;
+    const page = asBrowserPage('http://localhost:3000', () =>
+      connect({ onError: (problem) => problems.push(problem) }),
+    );
+    expect(page.source.runtime).toBe('browser');
+    await createEvent(() => 1).invoke();
+    await vi.advanceTimersByTimeAsync(50);
+
+    expect(problems.map((problem) => problem.kind)).toContain('unreachable');
+    for (const problem of problems) {
+      expect(problem.message).toMatch(
+        /cannot be reached: fetch failed\. This page \(http:\/\/localhost:3000\) is not on the dashboard's origin \(http:\/\/127\.0\.0\.1:5173\): the receiver must be started with --allow-origin http:\/\/localhost:3000$/,
+      );
+    }
   });
 
   it('drops the oldest events when its buffer is full and reports how many', async () => {

@@ -11,8 +11,9 @@ import {
   type BridgeSourceInfo,
 } from './protocol.ts';
 import { readJsonLines } from './readJsonLines.ts';
-import { detectRuntime, sourceKey } from './sourceInfo.ts';
+import { detectRuntime, pageOrigin, sourceKey } from './sourceInfo.ts';
 import { takeBatch, type TakenBatch } from './takeBatch.ts';
+import { unreachableMessage, type RequestingPage } from './unreachableMessage.ts';
 import { UpdateBuffer, type TakenUpdate } from './updateBuffer.ts';
 
 export interface BridgeOptions {
@@ -60,7 +61,10 @@ export interface BridgeOptions {
   backoff?: ExponentialBackoffOptions;
   /** `fetch` to use (default the global one). */
   fetch?: typeof fetch;
-  /** Hears problems: refused batches, an unreachable receiver, malformed commands. */
+  /**
+   * Hears problems: refused batches, an unreachable receiver, malformed commands, and updates
+   * `close()` could not deliver.
+   */
   onError?: (error: BridgeProblem) => void;
 }
 
@@ -102,7 +106,11 @@ export interface Bridge {
   stats(): BridgeStats;
   /** Sends what is buffered now; resolves once the receiver took it or the try failed. */
   flush(): Promise<void>;
-  /** Sends what is buffered, stops watching, and disconnects. */
+  /**
+   * Sends what is buffered, stops watching, and disconnects. Resolves even when the receiver
+   * cannot be reached; the updates it did not take are then reported to `onError`. A short
+   * Node script awaits it to exit: the open control channel keeps the process alive.
+   */
   close(): Promise<void>;
 }
 
@@ -131,6 +139,7 @@ export function connectToDashboard(options: BridgeOptions): Bridge {
   const report = options.onError ?? (() => undefined);
   const acceptRetries = options.acceptRetries === true;
   const where = detectRuntime();
+  const page: RequestingPage = { runtime: where.runtime, origin: pageOrigin() };
   const source: BridgeSourceInfo = {
     id: createId(),
     key: sourceKey(options.name, where, options.instance, createId),
@@ -145,6 +154,10 @@ export function connectToDashboard(options: BridgeOptions): Bridge {
   const controller = new AbortController();
   /** Closing aborts the controller: requests in flight and the control channel end with it. */
   const isClosed = (): boolean => controller.signal.aborted;
+  /** From `close()` on, failed sends are told once, in its summary, not one by one. */
+  let closing = false;
+  /** Why the last send failed: what `close()` says about updates it could not deliver. */
+  let lastFailure: BridgeProblem | undefined;
   let sent = 0;
   let rejected = 0;
   let connected = false;
@@ -236,11 +249,7 @@ export function connectToDashboard(options: BridgeOptions): Bridge {
         signal: controller.signal,
       });
     } catch (error) {
-      failed(
-        taken,
-        'unreachable',
-        `the receiver at ${base} cannot be reached: ${messageOf(error)}`,
-      );
+      failed(taken, 'unreachable', unreachableMessage(base, error, page));
       return;
     }
     const text = await response.text().catch(() => '');
@@ -265,7 +274,34 @@ export function connectToDashboard(options: BridgeOptions): Bridge {
   function failed(taken: TakenUpdate[], kind: BridgeProblem['kind'], message: string): void {
     buffer.putBack(taken);
     sendBackoff = sendBackoff === undefined ? firstBackoff() : sendBackoff.next();
-    if (!isClosed()) report({ kind, message });
+    lastFailure = { kind, message };
+    if (!closing) report({ kind, message });
+  }
+
+  /** Sends batch after batch while the receiver takes them: one request holds `maxBatch`. */
+  async function drain(): Promise<void> {
+    await sending;
+    for (let waiting = buffer.size; waiting > 0; waiting = buffer.size) {
+      await send();
+      if (buffer.size >= waiting) return;
+    }
+  }
+
+  /** Tells `onError` what `close()` leaves undelivered: nothing else ever will. */
+  function reportUndelivered(): void {
+    if (buffer.size === 0) return;
+    const why = lastFailure ?? {
+      kind: 'unreachable',
+      message: `the receiver at ${base} did not take them`,
+    };
+    const dropped =
+      buffer.dropped === 0
+        ? ''
+        : `, besides ${updates(buffer.dropped)} dropped earlier because the buffer was full`;
+    report({
+      kind: why.kind,
+      message: `closed with ${updates(buffer.size)} not delivered${dropped}: ${why.message}`,
+    });
   }
 
   /** Opens the control channel: presence for the receiver, commands for us, until it ends. */
@@ -301,10 +337,7 @@ export function connectToDashboard(options: BridgeOptions): Bridge {
         }
       } catch (error) {
         if (!isClosed()) {
-          report({
-            kind: 'unreachable',
-            message: `the receiver at ${base} cannot be reached: ${messageOf(error)}`,
-          });
+          report({ kind: 'unreachable', message: unreachableMessage(base, error, page) });
         }
       }
       connected = false;
@@ -347,6 +380,18 @@ export function connectToDashboard(options: BridgeOptions): Bridge {
     void fresh.invoke();
   }
 
+  let closed: Promise<void> | undefined;
+  async function closeOnce(): Promise<void> {
+    closing = true;
+    stopWatchingCreation();
+    for (const stop of [...subscriptions.values()]) stop();
+    await drain();
+    if (sendTimer !== undefined) clearTimeout(sendTimer);
+    controlWait?.();
+    controller.abort();
+    reportUndelivered();
+  }
+
   void control();
 
   return {
@@ -357,14 +402,9 @@ export function connectToDashboard(options: BridgeOptions): Bridge {
       await sending;
       await send();
     },
-    async close() {
-      stopWatchingCreation();
-      for (const stop of [...subscriptions.values()]) stop();
-      await sending;
-      await send();
-      if (sendTimer !== undefined) clearTimeout(sendTimer);
-      controlWait?.();
-      controller.abort();
+    close() {
+      closed ??= closeOnce();
+      return closed;
     },
   };
 }
@@ -398,10 +438,6 @@ function errorOf(text: string): string {
   return text.slice(0, 200);
 }
 
-function messageOf(error: unknown): string {
-  if (error instanceof Error) {
-    const cause = (error as { cause?: unknown }).cause;
-    return cause instanceof Error ? `${error.message} (${cause.message})` : error.message;
-  }
-  return describeValue(error);
+function updates(count: number): string {
+  return count === 1 ? '1 update' : `${String(count)} updates`;
 }

@@ -24,6 +24,13 @@ export function detectRuntime(): Pick<BridgeSourceInfo, 'host' | 'pid' | 'runtim
   return { runtime: 'other', pid: null, host: null };
 }
 
+/** The page's own origin (`http://localhost:3000`) in a browser; `null` where there is none. */
+export function pageOrigin(): string | null {
+  const origin = (globalThis as { location?: { origin?: unknown } }).location?.origin;
+  // Pages from file: or sandboxed frames have the opaque origin, spelled "null".
+  return typeof origin === 'string' && origin !== 'null' ? origin : null;
+}
+
 /** `os.hostname()` through `process.getBuiltinModule`, so bundlers see no Node import. */
 function nodeHostname(getBuiltinModule: ((id: string) => unknown) | undefined): string | null {
   try {
