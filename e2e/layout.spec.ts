@@ -90,9 +90,12 @@ test.describe('on a 390 × 844 phone', () => {
     await page.keyboard.press('Enter');
     await expect(dashboard.eventStatus).toHaveText('completed');
     await expect(back).toBeFocused();
-    // Shift+Tab does not go back under the sheet, to the list it covers.
+    // Shift+Tab does not go back under the sheet, to the list it covers, nor to the skip link.
     await page.keyboard.press('Shift+Tab');
     await expect(dashboard.eventsPanel.locator(':focus')).toHaveCount(0);
+    await expect(
+      page.getByRole('link', { name: 'Skip to the events', includeHidden: true }),
+    ).not.toBeFocused();
     await back.focus();
 
     await page.keyboard.press('Escape');
