@@ -153,7 +153,13 @@ export function startDurableHistory(config: DurableHistoryConfig): DurableHistor
     tab,
     clock,
     // A timer rather than an animation frame: frames stop in hidden pages, writes must not.
-    scheduleFlush: (flush, backlog) => setTimeout(flush, backlog ? 0 : writeDelay),
+    // A backlog's further batches wait for the page to be idle (a second at most), so writing
+    // it does not slow down the burst that made it.
+    scheduleFlush: (flush, backlog) => {
+      if (backlog && typeof requestIdleCallback === 'function') {
+        requestIdleCallback(flush, { timeout: BACKLOG_WAIT_MS });
+      } else setTimeout(flush, writeDelay);
+    },
     retryDelay: config.retryDelay,
     onCommitted: (changes) => {
       broadcast(changes);
@@ -519,6 +525,9 @@ function describeTrouble(trouble: WriteTrouble): string {
 }
 
 const DEFAULT_HISTORY_DATABASE = 'lifecycle-lab-history';
+
+/** Longest wait for an idle moment before the next batch of a backlog is written anyway. */
+const BACKLOG_WAIT_MS = 1_000;
 
 /** Milliseconds before a database that refused at load is opened again; doubles up to a minute. */
 const READ_RETRY_MS = 2_000;
