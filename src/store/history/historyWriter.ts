@@ -56,8 +56,8 @@ export interface HistoryWriterConfig {
   clock: Clock;
   /**
    * Runs the flush soon: a frame or two after a change (`backlog` false), so the changes of a
-   * frame go together, or in a task of its own while earlier batches commit (`backlog` true);
-   * tests flush by hand.
+   * frame go together, or, for the further batches of a backlog (`backlog` true), as soon as
+   * the page can spare the time while earlier batches commit; tests flush by hand.
    */
   scheduleFlush: (flush: () => void, backlog: boolean) => void;
   /** Hears every committed write, for the other tabs. */
