@@ -107,8 +107,9 @@ export function* readLogSteps(
   try {
     data = JSON.parse(text);
   } catch (error) {
-    // JSON Lines: not one JSON value, but a whole record on each line.
-    if (firstLineIsJsonObject(text)) {
+    // JSON Lines: not one JSON value, but a whole record on each line (a bad line among
+    // them, the first one included, is named by its number).
+    if (someLineIsJsonObject(text)) {
       return checkLionherd(where, () => lionherd.parseLionherdLines(text, fileName, options));
     }
     const detail = error instanceof Error ? error.message : String(error);
@@ -119,8 +120,9 @@ export function* readLogSteps(
     return checkLionherd(where, () => lionherd.parseLionherdLog(items, fileName, options));
   }
   if (typeof data === 'object' && data !== null && !('format' in data) && 'execution' in data) {
-    // JSON Lines holding a single record.
-    return checkLionherd(where, () => lionherd.parseLionherdLines(text, fileName, options));
+    // One record, on one line or pretty-printed (`json.dump(event.to_dict(), f, indent=2)`).
+    const single: unknown[] = [data];
+    return checkLionherd(where, () => lionherd.parseLionherdLog(single, fileName, options));
   }
   if (typeof data === 'object' && data !== null && 'format' in data) {
     if (data.format !== 'lifecycle-lab') {
@@ -228,15 +230,23 @@ function checkLionherd(where: string, read: () => LionherdReadResult): ParsedLog
   };
 }
 
-function firstLineIsJsonObject(text: string): boolean {
-  const line = /^\s*(\{.*)$/m.exec(text)?.[1];
-  if (line === undefined) return false;
-  try {
-    const value: unknown = JSON.parse(line);
-    return typeof value === 'object' && value !== null;
-  } catch {
-    return false;
+/** Lines looked at to tell JSON Lines from a file that is not JSON at all. */
+const LINES_LOOKED_AT = 5;
+
+/** Whether one of the first lines that start with `{` is a whole JSON object. */
+function someLineIsJsonObject(text: string): boolean {
+  const lines = /^\s*(\{.*)$/gm;
+  for (let looked = 0; looked < LINES_LOOKED_AT; looked++) {
+    const line = lines.exec(text)?.[1];
+    if (line === undefined) return false;
+    try {
+      const value: unknown = JSON.parse(line);
+      if (typeof value === 'object' && value !== null) return true;
+    } catch {
+      // Another line may be one.
+    }
   }
+  return false;
 }
 
 /** UTF-8 size of `text`, without encoding it when its length already decides. */

@@ -6,6 +6,7 @@ import { formatLog } from './log';
 import { findTooDeep } from './nestingDepth';
 import { parseLog } from './parseLog';
 import { readLogInBackground, type ImportProgress } from './readLogInBackground';
+import scenariosText from '../../../tests/fixtures/lionherd-real/scenarios.json?raw';
 
 const EXPORTED_AT = new Date('2026-12-01T00:00:00.000Z');
 
@@ -32,6 +33,21 @@ function errorOf(text: string, fileName?: string): string {
   if (result.ok) throw new Error('expected a refusal');
   return result.error;
 }
+
+describe('lionherd logs as Python writes them', () => {
+  const [record] = JSON.parse(scenariosText) as unknown[];
+
+  test('one record, pretty-printed as json.dump(…, indent=2) writes it, is read', () => {
+    const result = parseLog(JSON.stringify(record, null, 2), lionherd, 'event.json');
+    expect(result).toMatchObject({ ok: true, format: 'lionherd' });
+    if (result.ok) expect(result.records).toHaveLength(1);
+  });
+
+  test('JSON Lines whose first line is broken name that line, the others still readable', () => {
+    const text = ['{"id": "broken"', JSON.stringify(record), JSON.stringify(record)].join('\n');
+    expect(errorOf(text, 'service.jsonl')).toMatch(/line 1: not valid JSON/);
+  });
+});
 
 describe('refusals say what and where', () => {
   test('100,000 malformed records are refused with the first five problems and a count of the rest', () => {
