@@ -1,4 +1,4 @@
-import type { Locator } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
 
 /** One printed line: the expression and its value exactly as the tour writes it. */
@@ -115,6 +115,20 @@ const STEPS: readonly StepExpectation[] = [
   },
 ];
 
+/** Opens the dashboard and starts the tour: the tour, its step list and its pager. */
+async function startTour(page: Page) {
+  await page.goto('/');
+  const learn = page.getByRole('region', { name: 'Learn' });
+  await learn.getByRole('button', { name: 'Start the tour' }).click();
+  const tour = learn.getByRole('region', { name: 'Guided tour: the lionherd Event notebook' });
+  return {
+    tour,
+    nav: tour.getByRole('navigation', { name: 'Tour steps' }),
+    previous: tour.getByRole('button', { name: 'Previous', exact: true }),
+    next: tour.getByRole('button', { name: 'Next', exact: true }),
+  };
+}
+
 function outputRow(tour: Locator, expression: string, value?: string): Locator {
   const output = tour.getByRole('table', { name: 'Output' });
   if (value !== undefined) {
@@ -127,14 +141,7 @@ function outputRow(tour: Locator, expression: string, value?: string): Locator {
 
 test("the tour walks all eight steps and shows the notebook's values", async ({ page }) => {
   test.setTimeout(90_000);
-  await page.goto('/');
-  const learn = page.getByRole('region', { name: 'Learn' });
-  await learn.getByRole('button', { name: 'Start the tour' }).click();
-
-  const tour = learn.getByRole('region', { name: 'Guided tour: the lionherd Event notebook' });
-  const nav = tour.getByRole('navigation', { name: 'Tour steps' });
-  const previous = tour.getByRole('button', { name: 'Previous', exact: true });
-  const next = tour.getByRole('button', { name: 'Next', exact: true });
+  const { tour, nav, previous, next } = await startTour(page);
   await expect(nav.getByRole('button')).toHaveCount(STEPS.length);
   await expect(previous).toBeDisabled();
 
@@ -198,13 +205,7 @@ test('Next and Previous keep the keyboard focus at the ends of the tour, and do 
   page,
 }) => {
   test.setTimeout(60_000);
-  await page.goto('/');
-  const learn = page.getByRole('region', { name: 'Learn' });
-  await learn.getByRole('button', { name: 'Start the tour' }).click();
-  const tour = learn.getByRole('region', { name: 'Guided tour: the lionherd Event notebook' });
-  const nav = tour.getByRole('navigation', { name: 'Tour steps' });
-  const previous = tour.getByRole('button', { name: 'Previous', exact: true });
-  const next = tour.getByRole('button', { name: 'Next', exact: true });
+  const { tour, nav, previous, next } = await startTour(page);
   const lastTitle = STEPS.at(-1)?.title ?? '';
   const firstTitle = STEPS[0]?.title ?? '';
 

@@ -422,9 +422,9 @@ export function startDurableHistory(config: DurableHistoryConfig): DurableHistor
         `${count(summary.unreadable)} of the saved history could not be read (${summary.firstProblem ?? 'unknown problem'}). ${summary.unreadable === 1 ? 'It was' : 'They were'} set aside in the browser's database, not deleted; the newest set-aside rows are kept.`,
       );
     }
-    if (summary.pruned > 0) {
+    if (summary.prunedIds.length > 0) {
       broadcast({ upserted: [], removed: summary.prunedIds, cleared: false });
-      notice('info', prunedMessage(summary.pruned, limit));
+      notice('info', prunedMessage(summary.prunedIds.length, limit));
     }
   };
 

@@ -41,9 +41,7 @@ export interface ReadSummary {
   /** Rows set aside because they could not be read, and the first problem in words. */
   unreadable: number;
   firstProblem: string | null;
-  /** Oldest records removed because the history holds more than the retention limit. */
-  pruned: number;
-  /** Their ids, for the other open pages. */
+  /** Ids of the oldest records removed because the history holds more than the limit. */
   prunedIds: string[];
 }
 
@@ -72,7 +70,6 @@ export async function readSavedHistory(
     loaded: 0,
     unreadable: 0,
     firstProblem: null,
-    pruned: 0,
     prunedIds: [],
   };
   let after: IndexKey | null = null;
@@ -110,7 +107,6 @@ export async function readSavedHistory(
     if (!chunk.more) break;
     if (summary.loaded >= options.limit && after !== null) {
       summary.prunedIds = await removeOlderThan(db, after);
-      summary.pruned = summary.prunedIds.length;
       break;
     }
     await pause();
